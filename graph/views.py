@@ -1,0 +1,431 @@
+"""Which part of the graph a page shows: views, focus, filters and aggregation.
+
+`select_view` is pure: it reads the graph and returns a `Selection` (a new
+graph plus what was left out and why); it never mutates its input. The page
+stays readable because a selection never holds more than `max_nodes` nodes:
+above that, utterances are collapsed into weighted speaker→entity edges and
+only the top entities are kept, and the selection says so in `notices`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.build import derive_aggregates
+from graph.schema import ENTITY_LABELS, NODE_LABELS
+from loaders.normalize import variant_key
+from presskg.errors import InputError, UsageError
+
+__all__ = [
+    "DEFAULT_MAX_NODES",
+    "VIEWS",
+    "Selection",
+    "edge_weight",
+    "find_nodes",
+    "layer_nodes",
+    "mention_counts",
+    "name_of",
+    "scope_to_transcript",
+    "select_view",
+    "transcript_membership",
+]
+
+VIEWS: tuple[str, ...] = ("all", "products", "speakers")
+DEFAULT_MAX_NODES = 1500
+
+#: Labels and relationship types each view shows (None: all of them).
+_VIEW_LABELS: dict[str, frozenset[str] | None] = {
+    "all": None,
+    "products": frozenset({"Product", "Technology", "Organization"}),
+    "speakers": frozenset(ENTITY_LABELS),
+}
+_VIEW_TYPES: dict[str, frozenset[str] | None] = {
+    "all": None,
+    "products": frozenset({"PART_OF", "USES", "OFFERS", "PARTNERS_WITH", "CO_MENTIONED"}),
+    "speakers": frozenset({"MENTIONED", "ASKED", "AFFILIATED_WITH"}),
+}
+#: The utterance layer: what the aggregated view collapses.
+_LAYER = frozenset({"Utterance", "Transcript", "Figure"})
+#: Edges that carry a weight the aggregated view may drop when there are too many.
+_PRUNABLE = frozenset({"CO_MENTIONED", "MENTIONED", "MENTIONS"})
+_TYPED = frozenset({"PART_OF", "USES", "OFFERS", "PARTNERS_WITH"})
+
+
+@dataclass
+class Selection:
+    """What a page shows: `graph` (a new graph), and how it was chosen."""
+
+    graph: nx.MultiDiGraph
+    source: nx.MultiDiGraph  # the graph counts and tooltips are taken from
+    view: str
+    seeds: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    total_nodes: int = 0  # nodes the view held before aggregation
+    aggregated: bool = False
+
+
+def _label(graph: nx.MultiDiGraph, node: str) -> str:
+    labels = graph.nodes[node].get("labels") or ["Node"]
+    return str(labels[0])
+
+
+def name_of(graph: nx.MultiDiGraph, node: str) -> str:
+    """The display name of `node`: its name, text or title, else its key."""
+    data = graph.nodes[node]
+    for prop in ("name", "text", "title"):
+        value = data.get(prop)
+        if value:
+            return str(value)
+    return str(node)
+
+
+def edge_weight(rel: str, data: dict) -> int | None:
+    """The weight of an edge (count, weight, or number of evidence turns); None if unweighted."""
+    if "weight" in data:
+        return int(data["weight"])
+    if "count" in data:
+        return int(data["count"])
+    if rel in _TYPED:
+        return max(1, len(data.get("evidence", [])))
+    return None
+
+
+def mention_counts(graph: nx.MultiDiGraph) -> Counter[str]:
+    """Times each node is mentioned in the text (sum of its incoming MENTIONS counts)."""
+    counts: Counter[str] = Counter()
+    for _u, v, k, data in graph.edges(keys=True, data=True):
+        if k == "MENTIONS":
+            counts[v] += int(data.get("count", 1))
+    return counts
+
+
+def _search_key(text: str) -> str:
+    return variant_key(unicodedata.normalize("NFKC", text))
+
+
+def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes whose key, name or any alias matches `name` (normalised: NFKC, simplified, case).
+
+    Utterances are never matched: their text is not a name.
+    """
+    wanted = _search_key(name)
+    found = []
+    for node, data in graph.nodes(data=True):
+        if _label(graph, node) == "Utterance":
+            continue
+        names = [node, data.get("name"), data.get("text"), *(data.get("aliases") or [])]
+        if any(n and _search_key(str(n)) == wanted for n in names):
+            found.append(node)
+    return sorted(found)
+
+
+def _suggest(graph: nx.MultiDiGraph, name: str) -> str:
+    names = sorted(
+        {
+            str(data["name"])
+            for _n, data in graph.nodes(data=True)
+            if data.get("name") and data.get("labels", [""])[0] != "Utterance"
+        }
+    )
+    wanted = _search_key(name)
+    close = [n for n in names if wanted and wanted in _search_key(n)][:5]
+    close += [n for n in difflib.get_close_matches(name, names, n=5) if n not in close]
+    return f"; did you mean {', '.join(close[:5])}?" if close else ""
+
+
+def _check_args(
+    view: str, depth: int, types: Iterable[str] | None, min_weight: int, max_nodes: int
+) -> frozenset[str] | None:
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    if depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
+    if min_weight < 0:
+        raise UsageError(f"--min-weight must be 0 or more, not {min_weight}")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes must be at least 1, not {max_nodes}")
+    if types is None:
+        return None
+    wanted = frozenset(t.strip() for t in types if t.strip())
+    unknown = sorted(wanted - set(NODE_LABELS))
+    if unknown:
+        raise UsageError(
+            f"unknown type {', '.join(unknown)} in --types; known: {', '.join(NODE_LABELS)}"
+        )
+    return wanted or None
+
+
+def scope_to_transcript(graph: nx.MultiDiGraph, key: str) -> nx.MultiDiGraph:
+    """A new graph of what transcript `key` says, with aggregates counted in it alone."""
+    if key not in graph or _label(graph, key) != "Transcript":
+        known = sorted(n for n in graph if _label(graph, n) == "Transcript")
+        close = difflib.get_close_matches(key, known, n=5) or known[:5]
+        hint = f"; known transcripts include {', '.join(close)}" if close else ""
+        raise InputError(f"no transcript with key {key!r} in the graph{hint}")
+    keep = {key}
+    for node, data in graph.nodes(data=True):
+        if _label(graph, node) in ("Utterance", "Figure") and data.get("transcript") == key:
+            keep.add(node)
+    layer = set(keep)
+    for node in layer:
+        for _u, v, k in graph.out_edges(node, keys=True):
+            if k in ("MENTIONS", "ABOUT"):
+                keep.add(v)
+        for u, _v, k in graph.in_edges(node, keys=True):
+            if k == "SAID":
+                keep.add(u)
+    for node in list(keep):
+        for _u, v, k in graph.out_edges(node, keys=True):
+            if k == "AFFILIATED_WITH":
+                keep.add(v)
+    scoped = nx.MultiDiGraph()  # a new graph: derive_aggregates writes to it
+    for node in keep:
+        scoped.add_node(node, **dict(graph.nodes[node]))
+    prefix = f"{key}#"
+    for u, v, k, data in graph.subgraph(keep).edges(keys=True, data=True):
+        attrs = dict(data)
+        if "evidence" in attrs:
+            attrs["evidence"] = [e for e in attrs["evidence"] if str(e).startswith(prefix)]
+            if not attrs["evidence"]:
+                continue
+        scoped.add_edge(u, v, key=k, **attrs)
+    return derive_aggregates(scoped)
+
+
+def _view_graph(
+    graph: nx.MultiDiGraph, view: str, types: frozenset[str] | None, mentions: Counter[str]
+) -> nx.MultiDiGraph:
+    labels = _VIEW_LABELS[view]
+    rels = _VIEW_TYPES[view]
+    if types is not None:
+        labels = types if labels is None else labels & types
+    nodes = [n for n in graph if labels is None or _label(graph, n) in labels]
+    sub = graph.subgraph(nodes)
+    out = nx.MultiDiGraph()
+    for u, v, k, data in sub.edges(keys=True, data=True):
+        if rels is None or k in rels:
+            out.add_edge(u, v, key=k, **data)
+    if view == "all":
+        keep: Iterable[str] = nodes
+    elif view == "products":
+        keep = [n for n in nodes if n in out or mentions[n] > 0]
+    else:
+        speakers = {u for u, _v, k in graph.edges(keys=True) if k == "SAID"}
+        keep = [n for n in nodes if n in out or n in speakers]
+    for node in keep:
+        out.add_node(node)
+    for node in out:
+        out.nodes[node].update(graph.nodes[node])
+    return out
+
+
+def _apply_min_weight(graph: nx.MultiDiGraph, min_weight: int, keep: set[str]) -> int:
+    """Drop weighted edges lighter than `min_weight`, then nodes this left alone."""
+    light = [
+        (u, v, k)
+        for u, v, k, data in graph.edges(keys=True, data=True)
+        if (w := edge_weight(k, data)) is not None and w < min_weight
+    ]
+    touched = {n for u, v, _k in light for n in (u, v)}
+    graph.remove_edges_from(light)
+    lonely = [n for n in touched if graph.degree(n) == 0 and n not in keep]
+    graph.remove_nodes_from(lonely)
+    return len(light)
+
+
+def _ego(graph: nx.MultiDiGraph, seeds: list[str], depth: int) -> set[str]:
+    """Nodes within `depth` hops of `seeds`, ignoring direction.
+
+    Transcripts are reached but not passed through, and NEXT is not followed:
+    otherwise two hops from anything would be the whole transcript.
+    """
+    seen = {s: 0 for s in seeds}
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        hops = seen[node]
+        if hops >= depth or (_label(graph, node) == "Transcript" and node not in seeds):
+            continue
+        edges = [(v, k) for _u, v, k in graph.out_edges(node, keys=True)]
+        edges += [(u, k) for u, _v, k in graph.in_edges(node, keys=True)]
+        for other, rel in edges:
+            if rel != "NEXT" and other not in seen:
+                seen[other] = hops + 1
+                queue.append(other)
+    return set(seen)
+
+
+def _score(graph: nx.MultiDiGraph, source: nx.MultiDiGraph, mentions: Counter[str]) -> dict:
+    """How prominent each node is: mentions, plus turns said for persons, plus degree."""
+    said: Counter[str] = Counter(
+        u for u, _v, k in source.edges(keys=True) if k == "SAID" and u in graph
+    )
+    return {n: (mentions[n] + said[n], graph.degree(n), n) for n in graph}
+
+
+def _prune_edges(graph: nx.MultiDiGraph, limit: int, keep_per_node: int = 2) -> int:
+    """Keep at most `limit` edges: all unweighted and typed ones, then the strongest weighted.
+
+    Every node keeps its `keep_per_node` strongest weighted edges first, so
+    pruning never strands a node that had some.
+    """
+    weighted = [
+        (edge_weight(k, d) or 0, u, v, k)
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if k in _PRUNABLE
+    ]
+    fixed = graph.number_of_edges() - len(weighted)
+    budget = max(0, limit - fixed)
+    if len(weighted) <= budget:
+        return 0
+    weighted.sort(key=lambda e: (-e[0], e[1], e[2], e[3]))
+    chosen: set[tuple[str, str, str]] = set()
+    per_node: Counter[str] = Counter()
+    for _w, u, v, k in weighted:
+        if per_node[u] < keep_per_node or per_node[v] < keep_per_node:
+            chosen.add((u, v, k))
+            per_node[u] += 1
+            per_node[v] += 1
+    for _w, u, v, k in weighted:
+        if len(chosen) >= budget:
+            break
+        chosen.add((u, v, k))
+    dropped = [(u, v, k) for _w, u, v, k in weighted if (u, v, k) not in chosen]
+    graph.remove_edges_from(dropped)
+    return len(dropped)
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def _aggregate(
+    graph: nx.MultiDiGraph,
+    source: nx.MultiDiGraph,
+    seeds: list[str],
+    max_nodes: int,
+    mentions: Counter[str],
+) -> tuple[nx.MultiDiGraph, list[str]]:
+    notices: list[str] = []
+    collapsed = layer_nodes(graph)
+    layer = Counter(_label(graph, n) for n in collapsed)
+    if layer:
+        graph = nx.MultiDiGraph(graph.subgraph([n for n in graph if n not in collapsed]))
+        # The speaker→entity weights already exist as MENTIONED (derived from the utterances);
+        # add them where the view did not hold them.
+        for u, v, k, data in source.edges(keys=True, data=True):
+            wanted = k in ("MENTIONED", "ASKED") and u in graph and v in graph
+            if wanted and not graph.has_edge(u, v, k):
+                graph.add_edge(u, v, key=k, **data)
+        parts = [f"{_fmt(c)} {label.lower()}s" for label, c in sorted(layer.items())]
+        notices.append(
+            f"Aggregated: {', '.join(parts)} collapsed; each speaker→entity edge is weighted "
+            "by how often the speaker mentioned the entity."
+        )
+    if graph.number_of_nodes() > max_nodes:
+        score = _score(graph, source, mentions)
+        seed_set = set(seeds)
+        rest = sorted((n for n in graph if n not in seed_set), key=lambda n: score[n], reverse=True)
+        room = max(0, max_nodes - len(seed_set & set(graph)))
+        kept = [n for n in seeds if n in graph] + rest[:room]
+        total = graph.number_of_nodes()
+        by_label = Counter(_label(graph, n) for n in kept)
+        shown = ", ".join(f"{_fmt(c)} {label}" for label, c in sorted(by_label.items()))
+        notices.append(
+            f"Showing the top {_fmt(len(kept))} of {_fmt(total)} people and entities "
+            f"by mentions ({shown})."
+        )
+        graph = nx.MultiDiGraph(graph.subgraph(kept))
+    return graph, notices
+
+
+def layer_nodes(graph: nx.MultiDiGraph) -> set[str]:
+    """Utterances, transcripts and figures: the nodes the aggregated view collapses."""
+    return {n for n in graph if _label(graph, n) in _LAYER}
+
+
+def select_view(
+    graph: nx.MultiDiGraph,
+    view: str = "all",
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    transcript: str | None = None,
+    types: Iterable[str] | None = None,
+    min_weight: int = 0,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Selection:
+    """Choose what a page shows. Pure: `graph` is not changed.
+
+    Order: scope to `transcript`, pick the `view`'s labels and relationships,
+    keep `types`, drop edges lighter than `min_weight`, take the `depth`-hop
+    neighbourhood of `focus`, then aggregate if more than `max_nodes` remain.
+    """
+    wanted_types = _check_args(view, depth, types, min_weight, max_nodes)
+    source = scope_to_transcript(graph, transcript) if transcript else graph
+    mentions = mention_counts(source)
+    selected = _view_graph(source, view, wanted_types, mentions)
+    selection = Selection(graph=selected, source=source, view=view)
+
+    if focus is not None:
+        matches = find_nodes(source, focus)
+        if not matches:
+            where = f" in transcript {transcript}" if transcript else ""
+            raise InputError(f"nothing named {focus!r}{where}{_suggest(source, focus)}")
+        selection.seeds = [m for m in matches if m in selected]
+        if not selection.seeds:
+            labels = sorted({_label(source, m) for m in matches})
+            raise InputError(
+                f"{focus!r} ({', '.join(labels)}) is not shown in the {view} view"
+                + (f" with --types {','.join(sorted(wanted_types))}" if wanted_types else "")
+                + "; try another --view or --types"
+            )
+
+    if min_weight > 1:
+        dropped = _apply_min_weight(selected, min_weight, set(selection.seeds))
+        if dropped:
+            selection.notices.append(
+                f"{_fmt(dropped)} edges lighter than {min_weight} left out (--min-weight)."
+            )
+    if selection.seeds:
+        selected = nx.MultiDiGraph(selected.subgraph(_ego(selected, selection.seeds, depth)))
+
+    selection.total_nodes = selected.number_of_nodes()
+    if selected.number_of_nodes() > max_nodes:
+        selected, notes = _aggregate(selected, source, selection.seeds, max_nodes, mentions)
+        selection.notices += notes
+        selection.aggregated = True
+    dropped = _prune_edges(selected, 4 * max_nodes)
+    if dropped:
+        selection.notices.append(
+            f"Only the strongest mention and co-mention edges are drawn ({_fmt(dropped)} "
+            "weaker ones left out)."
+        )
+    selection.graph = selected
+    return selection
+
+
+def transcript_membership(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Transcripts each node appears in: by its own `transcript`, what it said or was named in."""
+    member: dict[str, set[str]] = defaultdict(set)
+    utterance_tx: dict[str, str] = {}
+    for node, data in graph.nodes(data=True):
+        label = _label(graph, node)
+        if label == "Transcript":
+            member[node].add(node)
+        elif data.get("transcript"):
+            member[node].add(str(data["transcript"]))
+            if label == "Utterance":
+                utterance_tx[node] = str(data["transcript"])
+    for u, v, k in graph.edges(keys=True):
+        if k == "MENTIONS" and u in utterance_tx:
+            member[v].add(utterance_tx[u])
+        elif k == "SAID" and v in utterance_tx:
+            member[u].add(utterance_tx[v])
+    return member
