@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import opencc
 
-__all__ = ["to_simplified", "normalize", "variant_key"]
+__all__ = ["NormalizedText", "normalize", "normalized_view", "to_simplified", "variant_key"]
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
 _JOIN = re.compile(r"(?<=[0-9a-z])[\s\-_·.]+(?=[0-9a-z])")
@@ -42,3 +43,167 @@ def variant_key(name: str) -> str:
     text = normalize(name).strip()
     text = _JOIN.sub("", text)
     return re.sub(r"\s+", " ", text)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalised view of `original` with a map from every view character back to it.
+
+    Matching runs on `text`; `span()` turns a view span into a span of the
+    original, so a mention can always be shown exactly as it was written even
+    when NFKC (`…` → `...`) or OpenCC (`網際網路` → `互联网`) changed lengths.
+    `starts`/`ends` are None when the view has the same length as the original
+    and each view character comes from the character at the same index.
+    """
+
+    original: str
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of view span `[start, end)`.
+
+        >>> v = normalized_view("網際網路與ＡＩ")
+        >>> v.text
+        '互联网与ai'
+        >>> v.span(0, 3), v.span(4, 6)
+        ((0, 4), (5, 7))
+        """
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+_Map = tuple[list[int], list[int]] | None
+
+
+def _identity(n: int) -> tuple[list[int], list[int]]:
+    return list(range(n)), list(range(1, n + 1))
+
+
+def _per_piece(pieces: list[tuple[str, int, int]]) -> tuple[str, list[int], list[int]]:
+    """Join (converted piece, original start, original end) into text and a char map."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for piece, s, e in pieces:
+        out.append(piece)
+        m = len(piece)
+        if m == e - s:
+            starts.extend(range(s, e))
+            ends.extend(range(s + 1, e + 1))
+        else:  # a phrase changed length: spread it over the original phrase
+            n = e - s
+            for i in range(m):
+                starts.append(s + (i * n) // m)
+                ends.append(s + max(((i + 1) * n + m - 1) // m, 1))
+    return "".join(out), starts, ends
+
+
+def _nfkc(text: str) -> tuple[str, _Map]:
+    folded = unicodedata.normalize("NFKC", text)
+    if len(folded) == len(text):
+        return folded, None
+    pieces: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        norm = unicodedata.normalize("NFKC", line)
+        if len(norm) == len(line):
+            pieces.append((norm, pos, pos + len(line)))
+        else:
+            for i, ch in enumerate(line):
+                pieces.append((unicodedata.normalize("NFKC", ch), pos + i, pos + i + 1))
+        pos += len(line)
+    joined, starts, ends = _per_piece(pieces)
+    return joined, (starts, ends)
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _convert(text: str) -> tuple[str, _Map]:
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted, None
+    # Some Taiwan phrases change length (網際網路 → 互联网): align each Han run on its own,
+    # and inside a run that changed, compare with a character-by-character conversion.
+    pieces: list[tuple[str, int, int]] = []
+    pos = 0
+    for run in _HAN_RUN.finditer(text):
+        if run.start() > pos:
+            pieces.append((text[pos : run.start()], pos, run.start()))
+        pieces.extend(_align_run(run.group(), run.start()))
+        pos = run.end()
+    if pos < len(text):
+        pieces.append((text[pos:], pos, len(text)))
+    joined, starts, ends = _per_piece(pieces)
+    return joined, (starts, ends)
+
+
+def _align_run(run: str, offset: int) -> list[tuple[str, int, int]]:
+    phrase = to_simplified(run)
+    if len(phrase) == len(run):
+        return [(phrase, offset, offset + len(run))]
+    chars = [to_simplified(c) for c in run]
+    by_char = "".join(chars)
+    if len(by_char) != len(run):
+        return [(phrase, offset, offset + len(run))]
+    # The part that differs lies between the common prefix and the common suffix.
+    head = 0
+    limit = min(len(by_char), len(phrase))
+    while head < limit and by_char[head] == phrase[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and by_char[-1 - tail] == phrase[-1 - tail]:
+        tail += 1
+    n, m = len(run), len(phrase)
+    pieces = [
+        (phrase[:head], offset, offset + head),
+        (phrase[head : m - tail], offset + head, offset + n - tail),
+        (phrase[m - tail :], offset + n - tail, offset + n),
+    ]
+    return [p for p in pieces if p[0] or p[2] > p[1]]
+
+
+def _casefold(text: str) -> tuple[str, _Map]:
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded, None
+    return "".join(c.lower() if len(c.casefold()) != 1 else c.casefold() for c in text), None
+
+
+def _compose(outer: _Map, inner: _Map, n_inner: int) -> _Map:
+    """Map view → original through `inner` (view → middle) then `outer` (middle → original)."""
+    if inner is None:
+        return outer
+    if outer is None:
+        return inner
+    o_starts, o_ends = outer
+    i_starts, i_ends = inner
+    return [o_starts[s] for s in i_starts], [o_ends[e - 1] for e in i_ends]
+
+
+def normalized_view(text: str) -> NormalizedText:
+    """NFKC, simplified, case-folded view of `text` with an offset map back to it.
+
+    >>> v = normalized_view("e－ICBC　3.0…區塊鏈")
+    >>> v.text
+    'e-icbc 3.0...区块链'
+    >>> text = "e－ICBC　3.0…區塊鏈"
+    >>> s, e = v.span(13, 16)
+    >>> text[s:e]
+    '區塊鏈'
+    """
+    step1, map1 = _nfkc(text)
+    step2, map2 = _convert(step1)
+    step3, _ = _casefold(step2)
+    if len(step3) != len(step2):  # cannot happen with the per-char fallback; keep lengths equal
+        step3 = step2
+    mapping = _compose(map1, map2, len(step2))
+    if mapping is None:
+        return NormalizedText(text, step3)
+    return NormalizedText(text, step3, tuple(mapping[0]), tuple(mapping[1]))

@@ -1,14 +1,396 @@
-"""Extraction stage `entities` (placeholder until implemented: passes the transcript through)."""
+"""Extraction stage `entities`: organisations, products, technologies, persons, places.
+
+Four sources, strongest first, so that a span is claimed once:
+
+1. what the roles stage already knows about this transcript (speakers, their
+   short forms such as 王行长, their organisations and outlets);
+2. product names found by the rules in `product_rules` (no list of products is
+   shipped: a press conference about a new product names it in recurring ways),
+   then matched again in every turn so later bare mentions count too;
+3. the domain lexicon (shipped YAML plus the user's `--lexicon` files), matched
+   with Aho-Corasick leftmost-longest on the normalised view;
+4. jieba part-of-speech tags for persons (`nr`) and places (`ns`), run only on
+   clauses that hold a title or place cue, because tagging is slow.
+
+Overlaps are resolved by length, then by that order. Every mention's span
+points into `Transcript.text`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+import rjieba
+
+from loaders.extract.matcher import Hit, Matcher
+from loaders.extract.product_rules import find_candidates
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.model import Transcript
+from loaders.keys import entity_key, person_key
+from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
+from loaders.model import Entity, Mention, Transcript
+from loaders.normalize import NormalizedText, normalized_view, variant_key
+
+__all__ = ["EntityFinder", "make_stage"]
+
+# Priorities of the sources when two claims cover the same span (lower wins).
+_KNOWN, _PRODUCT, _LEXICON, _POS = 0, 1, 2, 3
+
+_QUOTES = "“”\"「」『』《》‘’'"
+_CLAUSE = re.compile(r"[^,.;!?，。；！？\n]+")
+# Title cues (simplified; the view is simplified): a person's name stands next to one.
+_TITLES = [
+    "先生",
+    "女士",
+    "小姐",
+    "部长",
+    "副部长",
+    "次长",
+    "院长",
+    "副院长",
+    "行长",
+    "副行长",
+    "总经理",
+    "副总经理",
+    "经理",
+    "董事长",
+    "董事",
+    "总裁",
+    "副总裁",
+    "主任",
+    "副主任",
+    "主席",
+    "副主席",
+    "委员",
+    "政务委员",
+    "局长",
+    "副局长",
+    "署长",
+    "副署长",
+    "处长",
+    "司长",
+    "厅长",
+    "省长",
+    "市长",
+    "县长",
+    "总统",
+    "副总统",
+    "总理",
+    "发言人",
+    "政委",
+    "教授",
+    "博士",
+    "记者",
+    "主播",
+    "执行长",
+    "秘书长",
+    "理事长",
+    "参事",
+    "总干事",
+    "老师",
+    "律师",
+    "医师",
+    "议员",
+    "立委",
+    "委员长",
+    "召集人",
+    "创办人",
+    "董事长",
+    "研究员",
+    "组长",
+    "科长",
+    "队长",
+]
+_TITLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True)))
+_PLACE_SUFFIX = re.compile(r"[省市县区镇乡村岛屿州湾]")
+_NOT_PERSON = set(
+    [
+        "谢谢",
+        "大家",
+        "各位",
+        "智慧",
+        "小微",
+        "记者",
+        "先生",
+        "女士",
+        "老师",
+        "同志",
+        "朋友",
+        "我们",
+        "你们",
+        "他们",
+        "主持人",
+        "发言人",
+        "王道",
+        "高达",
+        "马上",
+        "安全",
+        "白宫",
+        "金融",
+        "武汉",
+        "文明",
+        "高新",
+        "常态",
+        "连任",
+        "明白",
+    ]
+)
+_PLACE_PREFIX_STOP = set("全本该各我贵此其每某")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    start: int  # original offsets
+    end: int
+    priority: int
+    label: str
+    key: str
+    name: str
+    rule: str
+    confidence: float
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+def _clean_name(surface: str) -> str:
+    return re.sub(rf"[{_QUOTES}]", "", surface).strip()
+
+
+class EntityFinder:
+    """Holds the lexicon automaton (built once) and tags transcripts with it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(
+            ((form, entry) for entry in lexicon.entries for form in entry.forms),
+            lexicon.blockers,
+        )
+        self._forms: set[str] = {
+            variant_key(form) for entry in lexicon.entries for form in entry.forms
+        }
+
+    def knows(self, name: str) -> bool:
+        """Whether the lexicon holds `name` in any of its forms."""
+        return variant_key(name) in self._forms
+
+    # -- the stage
+    def __call__(self, t: Transcript) -> Transcript:
+        views = {turn.seq: normalized_view(turn.text) for turn in t.turns}
+        offsets = {turn.seq: turn.start for turn in t.turns}
+        claims: dict[int, list[_Claim]] = {seq: [] for seq in views}
+
+        known = self._known_matcher(t)
+        products, product_matcher = self._discover_products(t, views)
+        for seq, view in views.items():
+            base = offsets[seq]
+            for hit in known.find(view):
+                ent = hit.payload
+                assert isinstance(ent, Entity)
+                claims[seq].append(self._claim(hit, base, _KNOWN, ent.label, ent.key, ent.name))
+            for hit in product_matcher.find(view):
+                key = str(hit.payload)
+                name, rule, conf = products[key]
+                claims[seq].append(
+                    self._claim(hit, base, _PRODUCT, "Product", key, name, rule, conf)
+                )
+            for hit in self.matcher.find(view):
+                entry = hit.payload
+                assert isinstance(entry, LexiconEntry)
+                claims[seq].append(
+                    self._claim(
+                        hit,
+                        base,
+                        _LEXICON,
+                        entry.label,
+                        entity_key(entry.label, entry.name),
+                        entry.name,
+                        aliases=entry.aliases,
+                        kind=entry.kind,
+                    )
+                )
+        for seq, chosen in claims.items():
+            kept = _resolve(chosen)
+            kept = _resolve(kept + self._pos_claims(t, seq, views[seq], offsets[seq], kept))
+            for claim in kept:
+                self._record(t, seq, claim)
+        return t
+
+    # -- sources
+    def _known_matcher(self, t: Transcript) -> Matcher:
+        forms: list[tuple[str, object]] = []
+        for entity in t.entities.values():
+            if entity.anonymous or entity.label not in ("Person", "Organization"):
+                continue
+            forms += [(form, entity) for form in (entity.name, *entity.aliases)]
+        return Matcher(forms)
+
+    def _discover_products(
+        self, t: Transcript, views: dict[int, NormalizedText]
+    ) -> tuple[dict[str, tuple[str, str, float]], Matcher]:
+        """Product names the rules find anywhere in the transcript, and a matcher for them."""
+        products: dict[str, tuple[str, str, float]] = {}
+        forms: list[tuple[str, object]] = []
+        for view in views.values():
+            for cand in find_candidates(view):
+                s, e = view.span(cand.start, cand.end)
+                name = _clean_name(view.original[s:e])
+                if len(name) < 2 or self.knows(name):
+                    continue
+                alias = None
+                if cand.alias is not None:
+                    a_s, a_e = view.span(*cand.alias)
+                    alias = view.original[a_s:a_e]
+                    if self.knows(alias):
+                        continue  # (API): a known technology, not a name of this thing
+                label = cand.label
+                key = entity_key(label, name)
+                if key not in products:
+                    products[key] = (name, cand.rule, cand.confidence)
+                    forms.append((name, key))
+                    surface = view.original[s:e]
+                    if surface != name:
+                        forms.append((surface, key))
+                if alias:
+                    forms.append((alias, key))
+                    t.add_entity(Entity(key, label, name, aliases=[alias]))
+        return products, Matcher(forms)
+
+    def _pos_claims(
+        self, t: Transcript, seq: int, view: NormalizedText, base: int, taken: list[_Claim]
+    ) -> list[_Claim]:
+        """Persons and places from POS tags, only in clauses with a title or place cue."""
+        out: list[_Claim] = []
+        text = view.text
+        for clause in _CLAUSE.finditer(text):
+            chunk = clause.group()
+            has_title = _TITLE_RE.search(chunk) is not None
+            has_place = _PLACE_SUFFIX.search(chunk) is not None
+            if not (has_title or has_place):
+                continue
+            words = rjieba.tag(chunk)
+            pos = clause.start()
+            spans = []
+            for word, tag in words:
+                spans.append((pos, pos + len(word), word, tag))
+                pos += len(word)
+            for i, (s, e, word, tag) in enumerate(spans):
+                if tag == "nr" and has_title and _person_like(word, spans, i):
+                    o_s, o_e = view.span(s, e)
+                    name = view.original[o_s:o_e]
+                    out.append(
+                        _Claim(
+                            base + o_s,
+                            base + o_e,
+                            _POS,
+                            "Person",
+                            person_key(name),
+                            name,
+                            "pos_person",
+                            0.7,
+                        )
+                    )
+                elif tag == "ns" and has_place and _place_like(word):
+                    o_s, o_e = view.span(s, e)
+                    name = view.original[o_s:o_e]
+                    out.append(
+                        _Claim(
+                            base + o_s,
+                            base + o_e,
+                            _POS,
+                            "Place",
+                            entity_key("Place", name),
+                            name,
+                            "pos_place",
+                            0.6,
+                        )
+                    )
+        return out
+
+    # -- helpers
+    @staticmethod
+    def _claim(
+        hit: Hit,
+        base: int,
+        priority: int,
+        label: str,
+        key: str,
+        name: str,
+        rule: str | None = None,
+        confidence: float = 1.0,
+        aliases: tuple[str, ...] = (),
+        kind: str | None = None,
+    ) -> _Claim:
+        default_rule = {_KNOWN: "speaker", _PRODUCT: "product_rule", _LEXICON: "lexicon"}
+        return _Claim(
+            base + hit.orig_start,
+            base + hit.orig_end,
+            priority,
+            label,
+            key,
+            name,
+            rule or default_rule[priority],
+            confidence,
+            aliases,
+            kind,
+        )
+
+    @staticmethod
+    def _record(t: Transcript, seq: int, claim: _Claim) -> None:
+        surface = t.text[claim.start : claim.end]
+        aliases = list(claim.aliases)
+        clean = _clean_name(surface)
+        if clean != claim.name and clean not in aliases:
+            aliases.append(clean)
+        held = t.entities.get(claim.key)
+        if held is None or held.label == claim.label:
+            t.add_entity(Entity(claim.key, claim.label, claim.name, aliases, kind=claim.kind))
+        t.mentions.append(
+            Mention(
+                entity=claim.key,
+                label=claim.label,
+                surface=surface,
+                start=claim.start,
+                end=claim.end,
+                turn=seq,
+                rule=claim.rule,
+                confidence=claim.confidence,
+            )
+        )
+
+
+def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:
+    if not (2 <= len(word) <= 4) or word in _NOT_PERSON:
+        return False
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    before = spans[i - 1][2] if i > 0 else ""
+    after = spans[i + 1][2] if i + 1 < len(spans) else ""
+    return bool(_TITLE_RE.fullmatch(after) or _TITLE_RE.search(before[-3:] if before else "x"))
+
+
+def _place_like(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word[0] not in _PLACE_PREFIX_STOP
+        and _PLACE_SUFFIX.search(word[-1]) is not None
+        and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
+    )
+
+
+def _resolve(claims: list[_Claim]) -> list[_Claim]:
+    """Non-overlapping claims: longest first, then by source priority, then leftmost."""
+    ordered = sorted(claims, key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Claim] = []
+    for claim in ordered:
+        if any(claim.start < e and s < claim.end for s, e in taken):
+            continue
+        taken.append((claim.start, claim.end))
+        kept.append(claim)
+    return sorted(kept, key=lambda c: c.start)
 
 
 @register("entities")
 def make_stage(options: ExtractOptions) -> Stage:
-    def stage(transcript: Transcript) -> Transcript:
-        return transcript
-
-    return stage
+    """Build the lexicon automaton once; the returned stage tags one transcript."""
+    return EntityFinder(load_lexicon(options.lexicons))

@@ -1,0 +1,99 @@
+"""Dictionary matching on the normalised view: Aho-Corasick, leftmost-longest.
+
+Leftmost-longest picks 中国工商银行 over 中国 + 工商银行 in one pass. Latin
+terms must stand as words (`AI` is not found inside `SAID`), and an all-capitals
+alias only matches capitals in the original, so `WHO` is not the English "who".
+Blockers are longer words that contain a name without meaning it (中国银行业):
+they take the text and yield nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from loaders.normalize import NormalizedText, normalize
+
+__all__ = ["Hit", "Matcher"]
+
+_ASCII_WORD = re.compile(r"[0-9a-z]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match: view span, original span, and the payload of the form that matched."""
+
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+    payload: object
+    form: str
+
+
+class Matcher:
+    """Matches many forms at once; each form carries a payload (first one given wins)."""
+
+    def __init__(self, forms: Iterable[tuple[str, object]], blockers: Iterable[str] = ()) -> None:
+        patterns: list[str] = []
+        self._payloads: list[object] = []
+        self._upper: list[bool] = []
+        self._forms: list[str] = []
+        seen: set[str] = set()
+        for form, payload in forms:
+            pattern = normalize(form).strip()
+            if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
+                continue
+            seen.add(pattern)
+            patterns.append(pattern)
+            self._payloads.append(payload)
+            self._forms.append(form)
+            self._upper.append(form.isascii() and form.isupper())
+        for blocker in blockers:
+            pattern = normalize(blocker).strip()
+            if pattern and pattern not in seen:
+                seen.add(pattern)
+                patterns.append(pattern)
+                self._payloads.append(None)
+                self._forms.append(blocker)
+                self._upper.append(False)
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if patterns
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def find(self, view: NormalizedText) -> list[Hit]:
+        """Every accepted match in `view`, in text order, spans mapped to the original."""
+        if self._automaton is None:
+            return []
+        text = view.text
+        hits: list[Hit] = []
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            payload = self._payloads[index]
+            if payload is None:
+                continue
+            if _inside_word(text, start, end):
+                continue
+            o_start, o_end = view.span(start, end)
+            if self._upper[index] and not view.original[o_start:o_end].isupper():
+                continue
+            hits.append(Hit(start, end, o_start, o_end, payload, self._forms[index]))
+        return hits
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a Latin match continues a longer Latin word on either side (AI in SAID)."""
+    if start > 0 and _ASCII_WORD.match(text[start]) and _ASCII_WORD.match(text[start - 1]):
+        return True
+    return (
+        end < len(text)
+        and bool(_ASCII_WORD.match(text[end - 1]))
+        and bool(_ASCII_WORD.match(text[end]))
+    )

@@ -1,0 +1,242 @@
+"""Rules that find product names no lexicon holds, each named, with a confidence.
+
+Press conferences name their own products in a few recurring ways; each rule
+captures one of them and scores how sure it is, so a caller keeps only the
+candidates above a threshold (`THRESHOLD`). A single weak signal (a quoted
+phrase, a noun phrase ending in 平台) is kept only when a second one agrees.
+Every rule runs on the normalised view (simplified, case-folded, NFKC), so
+traditional and simplified transcripts give the same candidates; spans are view
+spans, mapped back to the original by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import rjieba
+
+from loaders.normalize import NormalizedText
+
+__all__ = ["RULES", "THRESHOLD", "Candidate", "find_candidates", "word_frequency"]
+
+#: Candidates scoring below this are dropped.
+THRESHOLD = 0.6
+
+_HAN = "\u4e00-\u9fff"
+_STOP_CHARS = set(
+    "的了在和与是把将对为及等个这那其我你他它们也都就还又被从向到以而或给让用有并即叫"
+)
+_SUFFIX = r"(?:平台|系统|云|app|服务|产品)"
+_OPEN = '“"「『《'
+_CLOSE = '”"」』》'
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A product name found by `rule` at view span [start, end).
+
+    `alias` is a view span of another name the text gives the same thing
+    (the acronym of a `名称(ACRONYM)` definition).
+    """
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    label: str = "Product"
+    alias: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=1)
+def _jieba_freq() -> Callable[[str], int]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return lambda word: int(jieba.get_FREQ(word) or 0)
+
+
+def word_frequency(word: str) -> int:
+    """How common `word` is as a word in jieba's dictionary (0 when unknown)."""
+    return _jieba_freq()(word)
+
+
+def _is_word(text: str) -> bool:
+    return word_frequency(text) >= 50
+
+
+# --- rule: Chinese + one lowercase Latin letter + Chinese (融e行, 融安e信, 工银e支付, e支付)
+_MIXED = re.compile(rf"(?<![a-z0-9])([{_HAN}]{{0,2}})([a-z])([{_HAN}]{{1,2}})")
+
+
+def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
+    """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
+    text, original = view.text, view.original
+    for m in _MIXED.finditer(text):
+        o_start, o_end = view.span(m.start(2), m.end(2))
+        if not original[o_start:o_end].islower():
+            continue  # A股, B端: capitals inside Chinese are ordinary words
+        prefix, suffix = m.group(1), m.group(3)
+        if len(prefix) == 2 and _is_word(prefix):
+            prefix = ""  # 工商银行e支付: a whole word before the letter is context, not name
+        elif len(prefix) == 2 and prefix[0] in _STOP_CHARS:
+            prefix = prefix[1:]
+        if prefix and prefix[-1] in _STOP_CHARS:
+            prefix = ""
+        if len(suffix) == 2 and not _is_word(suffix):
+            suffix = suffix[:1]
+        if suffix[0] in _STOP_CHARS:
+            continue
+        start = m.start(2) - len(prefix)
+        end = m.end(2) + len(suffix)
+        yield Candidate(start, end, "latin_mixed", 0.9 if prefix else 0.75)
+
+
+# --- rule: a lowercase letter, a hyphen and a capitalised word, with a version (e-ICBC 3.0)
+_BRAND = re.compile(r"(?<![a-z0-9])[a-z]-[a-z][a-z0-9]{1,12}(?:\s?\d+(?:\.\d+)?)?(?![a-z0-9.])")
+
+
+def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
+    """Hyphenated Latin brand names with capitals after the hyphen (e-ICBC 3.0)."""
+    for m in _BRAND.finditer(view.text):
+        o_start, o_end = view.span(m.start(), m.end())
+        surface = view.original[o_start:o_end]
+        head, _, rest = surface.partition("-")
+        if head.islower() and sum(c.isupper() for c in rest) >= 2:
+            yield Candidate(m.start(), m.end().__index__(), "latin_brand", 0.85)
+
+
+# --- rule: 名称(ACRONYM): a definition that also gives an alias
+_DEFINITION = re.compile(rf"([{_HAN}a-z0-9]{{2,24}})\(([a-z][a-z0-9&\-]{{1,11}})\)")
+_NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l")
+
+
+def _noun_tail(phrase: str) -> int:
+    """Length of the trailing run of noun-like words of `phrase` (POS on this phrase only)."""
+    length = 0
+    for word, tag in reversed(rjieba.tag(phrase)):
+        if (not tag.startswith(_NOUNISH) and tag != "x") or word in _STOP_CHARS:
+            break
+        length += len(word)
+    return length
+
+
+def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
+    """`智慧银行信息系统(ECOS)`: a name followed by its capitalised acronym in brackets."""
+    text, original = view.text, view.original
+    for m in _DEFINITION.finditer(text):
+        a_start, a_end = view.span(m.start(2), m.end(2))
+        acronym = original[a_start:a_end]
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        tail = _noun_tail(m.group(1))
+        if tail < 2:
+            continue
+        start = m.end(1) - tail
+        yield Candidate(start, m.end(1), "acronym_definition", 0.8, alias=(m.start(2), m.end(2)))
+
+
+# --- rule: naming cues (叫…, 名为…, 产品就是…)
+_NAME = rf"[{_HAN}a-z0-9][{_HAN}a-z0-9.\-+ ]{{0,14}}[{_HAN}a-z0-9+]"
+_CUE = re.compile(
+    rf"(?:叫做|叫作|名叫|名为|称为|称作|命名为|取名为|取名|叫)\s*([{_OPEN}])?({_NAME})"
+)
+_APPOSITION = re.compile(
+    rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)\s*([{_OPEN}])?({_NAME})"
+)
+_NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
+
+
+def _trim(name: str) -> str:
+    cut = _NAME_STOP.search(name)
+    return (name[: cut.start()] if cut else name).strip()
+
+
+def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
+    """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`."""
+    text = view.text
+    for pattern, base in ((_CUE, 0.8), (_APPOSITION, 0.75)):
+        for m in pattern.finditer(text):
+            name = _trim(m.group(2))
+            if len(name) < 2:
+                continue
+            quoted = m.group(1) is not None
+            latin = re.search(r"[a-z]", name) is not None
+            suffix = re.search(_SUFFIX + "$", name) is not None
+            if not (quoted or latin or suffix):
+                continue
+            confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
+            start = m.start(2)
+            yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95))
+
+
+# --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
+#     right after such a word or a launch verb (服务平台——“融安e信”, 推出“…”)
+_QUOTED_SUFFIX = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*{_SUFFIX}")
+_QUOTED_AFTER = re.compile(
+    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|推出了?|上线了?|发布了?)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
+)
+
+
+def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
+    """A quoted name that a product word or a launch verb vouches for."""
+    text = view.text
+    for m in _QUOTED_SUFFIX.finditer(text):
+        # The node is named with its kind: “三融”平台 → 三融平台.
+        yield Candidate(m.start(), m.end(), "quoted_name", 0.85)
+    for m in _QUOTED_AFTER.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
+
+
+# --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
+#     kept only when a second signal (a Latin token) agrees
+_PHRASE = re.compile(
+    rf"(?:推出了?|上线了?|发布了?|打造了?|研发了?|建成了?|建立了?)"
+    rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
+)
+
+
+def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
+    """`推出…平台`: a launched noun phrase with a product word; weak unless it holds Latin."""
+    for m in _PHRASE.finditer(view.text):
+        name = m.group(1)
+        lead = len(name) - len(name.lstrip("".join(_STOP_CHARS)))
+        if len(name) - lead < 3:
+            continue
+        latin = re.search(r"[a-z]{2,}", name) is not None
+        yield Candidate(m.start(1) + lead, m.end(1), "product_phrase", 0.7 if latin else 0.45)
+
+
+RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
+    "latin_mixed": latin_mixed,
+    "latin_brand": latin_brand,
+    "acronym_definition": acronym_definition,
+    "naming_cue": naming_cue,
+    "quoted_name": quoted_name,
+    "product_phrase": product_phrase,
+}
+
+
+def find_candidates(view: NormalizedText, threshold: float = THRESHOLD) -> list[Candidate]:
+    """Candidates scoring at least `threshold`, one per span, in text order.
+
+    Rules that agree on a span strengthen each other (1 - (1-a)(1-b)), so two
+    weak signals can together pass the threshold where neither would alone.
+    """
+    by_span: dict[tuple[int, int], Candidate] = {}
+    for rule in RULES.values():
+        for c in rule(view):
+            held = by_span.get((c.start, c.end))
+            if held is None:
+                by_span[(c.start, c.end)] = c
+                continue
+            combined = 1 - (1 - held.confidence) * (1 - c.confidence)
+            best = held if held.confidence >= c.confidence else c
+            by_span[(c.start, c.end)] = Candidate(
+                c.start, c.end, best.rule, round(combined, 3), best.label, held.alias or c.alias
+            )
+    kept = [c for c in by_span.values() if c.confidence >= threshold]
+    return sorted(kept, key=lambda c: (c.start, -(c.end - c.start)))

@@ -1,0 +1,163 @@
+"""Entities stage: lexicon matching, product rules, persons and places, spans."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loaders.extract.entities import make_stage
+from loaders.extract.matcher import Matcher
+from loaders.extract.product_rules import (
+    acronym_definition,
+    find_candidates,
+    latin_brand,
+    latin_mixed,
+    naming_cue,
+    product_phrase,
+    quoted_name,
+)
+from loaders.extract.registry import ExtractOptions
+from loaders.keys import entity_key
+from loaders.model import Entity, Transcript, Turn
+from loaders.normalize import normalized_view, to_simplified
+
+STAGE = make_stage(ExtractOptions())
+
+
+def transcript(*texts: str, speaker: str = "甲") -> Transcript:
+    turns, parts, pos = [], [], 0
+    for i, text in enumerate(texts, 1):
+        label = f"{speaker}:"
+        start = pos + len(label)
+        turns.append(Turn(seq=i, speaker=speaker, text=text, start=start, end=start + len(text)))
+        parts.append(label + text + "\n")
+        pos += len(parts[-1])
+    return Transcript(key="t", text="".join(parts), turns=turns)
+
+
+def names(t: Transcript, label: str) -> set[str]:
+    return {t.entities[m.entity].name for m in t.mentions if m.label == label}
+
+
+def surfaces(view_text: str, rule) -> list[str]:  # type: ignore[no-untyped-def]
+    view = normalized_view(view_text)
+    out = []
+    for c in rule(view):
+        s, e = view.span(c.start, c.end)
+        out.append(view_text[s:e])
+    return out
+
+
+# -- normalised view
+@given(st.text(alphabet="區塊鏈網際網路與ＡＩ…①ｅ－ 3.0abcＢ中文", max_size=40))
+def test_view_spans_stay_inside_the_original(text: str) -> None:
+    view = normalized_view(text)
+    for i in range(len(view.text)):
+        s, e = view.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+
+
+def test_view_maps_length_changes_back() -> None:
+    text = "透過網際網路…推動區塊鏈"
+    view = normalized_view(text)
+    start = view.text.index("区块链")
+    s, e = view.span(start, start + 3)
+    assert text[s:e] == "區塊鏈"
+
+
+# -- matcher
+def test_leftmost_longest_and_latin_word_boundaries() -> None:
+    m = Matcher([("中国工商银行", 1), ("中国", 2), ("AI", 3)], blockers=["中国银行业"])
+    hits = m.find(normalized_view("中国工商银行SAID AI, ai 中国银行业"))
+    assert [(h.form, h.payload) for h in hits] == [("中国工商银行", 1), ("AI", 3)]
+
+
+# -- product rules, each on its own
+def test_rule_latin_mixed() -> None:
+    found = surfaces("以融e行、融安e信为代表,打造工商银行e支付产品,A股", latin_mixed)
+    assert found == ["融e行", "融安e信", "e支付"]
+
+
+def test_rule_latin_brand() -> None:
+    assert surfaces("发布了e-ICBC 3.0与e-ICBC2.0和e-mail", latin_brand) == [
+        "e-ICBC 3.0",
+        "e-ICBC2.0",
+    ]
+
+
+def test_rule_acronym_definition_gives_an_alias() -> None:
+    view = normalized_view("我行启动实施了智慧银行信息系统(ECOS)转型工程")
+    (cand,) = list(acronym_definition(view))
+    s, e = view.span(cand.start, cand.end)
+    assert view.original[s:e] == "智慧银行信息系统"
+    assert cand.alias is not None
+    assert view.original[slice(*view.span(*cand.alias))] == "ECOS"
+
+
+def test_rule_naming_cue() -> None:
+    text = "推出了融资产品叫融e借,还有一站式服务平台,叫小微金融服务平台。智能投顾产品,就是AI投,"
+    assert surfaces(text, naming_cue) == ["融e借", "小微金融服务平台", "AI投"]
+    assert surfaces("他叫张三,我们叫它老办法", naming_cue) == []
+
+
+def test_rule_quoted_name() -> None:
+    assert surfaces("以融e行为代表的“三融”平台", quoted_name) == ["“三融”平台"]
+    assert surfaces("银行业首款风险信息服务平台——“融安e信”", quoted_name) == ["融安e信"]
+    assert surfaces("给客户“ONE ICBC”的一致体验", quoted_name) == []
+
+
+def test_rule_product_phrase_needs_a_second_signal() -> None:
+    view = normalized_view("我们推出了风控平台,也上线了SmartPay平台")
+    scored = {view.text[c.start : c.end]: c.confidence for c in product_phrase(view)}
+    assert scored["风控平台"] < 0.6 <= scored["smartpay平台"]
+    kept = [view.text[c.start : c.end] for c in find_candidates(view)]
+    assert "风控平台" not in kept
+
+
+# -- the stage
+def test_lexicon_entities_are_canonical_with_kind() -> None:
+    t = STAGE(transcript("工行与ICBC和中国工商银行都在运用區塊鏈和AI技术,路透社报道"))
+    assert names(t, "Organization") == {"中国工商银行", "路透社"}
+    assert names(t, "Technology") == {"区块链", "人工智能"}
+    assert t.entities[entity_key("Organization", "中国工商银行")].kind == "bank"
+    for m in t.mentions:
+        assert t.text[m.start : m.end] == m.surface
+
+
+def test_products_are_found_by_rules_and_matched_again() -> None:
+    t = STAGE(
+        transcript(
+            "我行启动了智慧银行信息系统(ECOS)。以融e行、融e购为代表的“三融”平台",
+            "ECOS进展顺利,融e行客户很多",
+        )
+    )
+    products = names(t, "Product")
+    assert {"智慧银行信息系统", "融e行", "融e购", "三融平台"} <= products
+    ecos = t.entities[entity_key("Product", "智慧银行信息系统")]
+    assert "ECOS" in ecos.aliases
+    assert sum(1 for m in t.mentions if m.turn == 2 and m.label == "Product") == 2
+
+
+def test_speakers_and_short_forms_come_first() -> None:
+    t = transcript("有请王行长介绍,王敬东先生是副行长")
+    key = "Person:王敬东"
+    t.entities[key] = Entity(key, "Person", "王敬东", aliases=["王行长"])
+    STAGE(t)
+    assert [m.surface for m in t.mentions if m.entity == key] == ["王行长", "王敬东"]
+
+
+def test_persons_need_a_title_and_thanks_is_no_person() -> None:
+    t = STAGE(transcript("谢谢大家。数位发展部部长唐凤表示,李明先生也来了"))
+    assert names(t, "Person") == {"唐凤", "李明"}
+
+
+def test_places_from_lexicon_and_pos() -> None:
+    t = STAGE(transcript("我们在河北、雄安新区和澎湖縣望安鄉推动"))
+    assert {"河北", "雄安新区", "澎湖"} <= names(t, "Place")
+
+
+def test_traditional_and_simplified_give_the_same_keys() -> None:
+    text = "中國工商銀行推出了融e行,運用人工智慧與區塊鏈,與中央社合作"
+    a = STAGE(transcript(text))
+    b = STAGE(transcript(to_simplified(text)))
+    assert {m.entity for m in a.mentions} == {m.entity for m in b.mentions}

@@ -1,0 +1,64 @@
+"""Shipped lexicons: well-formed, large enough, and free of the example's product names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.lexicon import BUILTIN_DIR, LexiconError, load_lexicon, read_file
+
+FORBIDDEN = ("融e行", "融e购", "融e联", "融安e信", "融e借", "AI投", "ECOS", "e-ICBC")
+
+
+def test_every_shipped_file_loads_and_names_its_sources() -> None:
+    for path in sorted(BUILTIN_DIR.glob("*.yaml")):
+        lexicon = read_file(path)
+        assert lexicon.entries, path
+        assert "Sources" in path.read_text(encoding="utf-8"), path
+
+
+def test_technology_lexicon_has_at_least_150_concepts() -> None:
+    techs = [e for e in load_lexicon().entries if e.label == "Technology"]
+    assert len(techs) >= 150
+
+
+def test_no_product_of_the_example_is_shipped() -> None:
+    for path in BUILTIN_DIR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        for name in FORBIDDEN:
+            assert name not in text, (path, name)
+
+
+def test_banks_have_short_and_english_names() -> None:
+    by_name = {e.name: e for e in load_lexicon().entries}
+    icbc = by_name["中国工商银行"]
+    assert {"工行", "工商银行", "ICBC"} <= set(icbc.aliases)
+    assert icbc.kind == "bank"
+    assert by_name["路透社"].kind == "media"
+
+
+def test_user_lexicon_comes_first(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "label: Product\nentries:\n  - {name: 小蓝卡, aliases: [Blue Card]}\n", encoding="utf-8"
+    )
+    lexicon = load_lexicon([path])
+    assert lexicon.entries[0].name == "小蓝卡"
+    assert lexicon.entries[0].label == "Product"
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("entries: 3\n", "entries"),
+        ("entries:\n  - {aliases: [x]}\n", "name"),
+        ("entries:\n  - {name: x, label: Thing}\n", "label"),
+        ("label: Organization\nentries:\n  - {name: x, kind: club}\n", "kind"),
+    ],
+)
+def test_bad_files_say_what_is_wrong(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        read_file(path)
