@@ -246,10 +246,8 @@ class EntityFinder:
                 key = entity_key(label, name)
                 if key not in products:
                     products[key] = (name, cand.rule, cand.confidence)
-                    forms.append((name, key))
-                    surface = view.original[s:e]
-                    if surface != name:
-                        forms.append((surface, key))
+                surface = view.original[s:e]
+                forms += [(name, key), (surface, key)]  # each spelling: e-ICBC3.0, e-ICBC 3.0
                 if alias:
                     forms.append((alias, key))
                     t.add_entity(Entity(key, label, name, aliases=[alias]))

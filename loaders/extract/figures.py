@@ -1,14 +1,175 @@
-"""Extraction stage `figures` (placeholder until implemented: passes the transcript through)."""
+"""Extraction stage `figures`: quantitative claims normalised to value, unit and approximation.
+
+`3.43亿户` → 343000000 户; `8400多亿元` → 840000000000 元, approximate;
+`每秒…1.4万笔` → 14000 笔/秒; `94.9%` → 94.9 %. A figure needs a unit, a
+magnitude (万/亿) or a percent sign, so ordinals (第162场), versions (3.0),
+years and times are not figures. `metric` is the phrase before the number in
+its clause; `about` is the entity named in the same clause, nearest before the
+number (products before organisations before technologies).
+Runs on the normalised view, so 億/萬 and full-width digits read like 亿/万/0-9.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.model import Transcript
+from loaders.model import Figure, Mention, Transcript
+from loaders.normalize import NormalizedText, normalized_view
+
+__all__ = ["chinese_number", "extract_figures", "make_stage"]
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_UNITS = (
+    "个百分点|百分点|%|元人民币|人民币|美元|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
+    "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
+    "地区|城市|县市|乡镇|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps"
+)
+# Longest first: 个国家 before 个, 平方公里 before 公里.
+_UNIT_ALTERNATIVES = "|".join(sorted(_UNITS.split("|"), key=len, reverse=True))
+_NUMBER = (
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|[零〇一二两三四五六七八九十百千]{2,}|[一二两三四五六七八九十])"
+)
+_FIGURE = re.compile(
+    r"(?P<pre>将近|接近|超过|超|逾|近|约|大约|大概|高达)?"
+    + _NUMBER
+    + r"(?P<post1>多|余)?(?P<mag>万亿|亿|万|千|百)?(?P<post2>多|余)?"
+    + rf"(?P<unit>{_UNIT_ALTERNATIVES})?(?P<tail>以上|左右|上下)?"
+)
+_CLAUSE = re.compile(r"[^,;。!?，；！？\n]+")
+_PER_SECOND = re.compile(r"每秒|/秒|每一秒")
+_METRIC_TRIM = re.compile(r"(?:已经|已|累计|共|总共|达到|达|为|是|有|约|突破|超过|近|在|了)+$")
+_ABOUT_ORDER = {"Product": 0, "Organization": 1, "Technology": 2, "Place": 3, "Person": 4}
+_TIME_UNITS = ("年", "月", "日", "号", "时", "点", "分", "秒", "天", "周", "岁")
+
+
+def chinese_number(text: str) -> float | None:
+    """Value of a Chinese numeral (三十五 → 35, 两千 → 2000, 一二三 → 123).
+
+    >>> chinese_number("三十五"), chinese_number("两千零八"), chinese_number("十")
+    (35.0, 2008.0, 10.0)
+    """
+    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        return None
+    if all(c in _CN_DIGITS for c in text):
+        return float("".join(str(_CN_DIGITS[c]) for c in text))
+    total, digit = 0, 0
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        else:
+            total += (digit or 1) * _CN_UNITS[c]
+            digit = 0
+    return float(total + digit)
+
+
+def _is_range(num: str) -> bool:
+    """三五 (three to five), 七八: adjacent Chinese digits give a rough range."""
+    return (
+        len(num) == 2
+        and all(c in _CN_DIGITS for c in num)
+        and _CN_DIGITS[num[1]] > _CN_DIGITS[num[0]] > 0
+    )
+
+
+def _value(num: str) -> float | None:
+    if num[0].isdigit():
+        return float(num.replace(",", ""))
+    if _is_range(num):
+        return float(_CN_DIGITS[num[0]])
+    return chinese_number(num)
+
+
+def extract_figures(t: Transcript) -> list[Figure]:
+    """Every figure in the turns of `t`, spans into `t.text`."""
+    by_turn: dict[int, list[Mention]] = defaultdict(list)
+    for m in t.mentions:
+        by_turn[m.turn].append(m)
+    figures: list[Figure] = []
+    for turn in t.turns:
+        view = normalized_view(turn.text)
+        text = view.text
+        for clause in _CLAUSE.finditer(text):
+            for found in _FIGURE.finditer(clause.group()):
+                figure = _figure(found, clause.start(), clause.group(), view, turn.start, turn.seq)
+                if figure is None:
+                    continue
+                clause_start, _ = view.span(clause.start(), clause.start() + 1)
+                about = _about(by_turn[turn.seq], turn.start + clause_start, figure.start)
+                figures.append(Figure(**{**figure.__dict__, "about": about}))
+    return figures
+
+
+def _figure(
+    m: re.Match[str], offset: int, clause: str, view: NormalizedText, base: int, seq: int
+) -> Figure | None:
+    num, mag, unit = m.group("num"), m.group("mag"), m.group("unit") or ""
+    start, end = m.start(), m.end()
+    before = clause[start - 1] if start > 0 else ""
+    after = clause[end] if end < len(clause) else ""
+    if not (mag or unit):
+        return None
+    if before == "第" or re.match(r"[a-z.\-]", before) or re.match(r"[a-z]", after):
+        return None
+    if not num[0].isdigit() and not mag and len(num) == 1:
+        return None  # 一个, 三家: counting words, not claims
+    if after and after in _TIME_UNITS and not unit:
+        return None
+    value = _value(num)
+    if value is None:
+        return None
+    if mag:
+        value *= _MAGNITUDES[mag]
+    if unit == "亿户":
+        value, unit = value * 1e8, "户"
+    if unit in ("个百分点", "百分点"):
+        unit = "百分点"
+    if unit in ("笔", "次") and _PER_SECOND.search(clause[:start]):
+        unit += "/秒"
+    approx = bool(m.group("pre") or m.group("post1") or m.group("post2") or m.group("tail"))
+    if _is_range(num):
+        approx = True
+    prefix = _METRIC_TRIM.sub("", clause[:start].rstrip())
+    m_end = len(prefix)
+    m_start = max(0, m_end - 20)
+    o_start, o_end = view.span(offset + start, offset + end)
+    if m_end > m_start:
+        o_m_start, o_m_end = view.span(offset + m_start, offset + m_end)
+        metric = view.original[o_m_start:o_m_end].strip()
+    else:
+        metric = ""
+    return Figure(
+        text=view.original[o_start:o_end],
+        value=round(value, 6),
+        unit=unit,
+        approx=approx,
+        turn=seq,
+        start=base + o_start,
+        end=base + o_end,
+        metric=metric,
+    )
+
+
+def _about(mentions: list[Mention], clause_start: int, figure_start: int) -> str | None:
+    """The entity named in the clause before the figure: nearest, products first."""
+    inside = [m for m in mentions if clause_start <= m.start and m.end <= figure_start]
+    if not inside:
+        return None
+    best = min(inside, key=lambda m: (_ABOUT_ORDER.get(m.label, 9), -m.start))
+    return best.entity
 
 
 @register("figures")
 def make_stage(options: ExtractOptions) -> Stage:
-    def stage(transcript: Transcript) -> Transcript:
-        return transcript
+    """The patterns are compiled at import; the stage reads one transcript."""
+
+    def stage(t: Transcript) -> Transcript:
+        t.figures = extract_figures(t)
+        return t
 
     return stage

@@ -86,6 +86,9 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
             prefix = prefix[1:]
         if prefix and prefix[-1] in _STOP_CHARS:
             prefix = ""
+        before = text[m.end(1) - len(prefix) - 1] if m.end(1) - len(prefix) > 0 else ""
+        if prefix and before and _is_word(before + prefix[0]):
+            prefix = prefix[1:]  # 包括融e行: 括 belongs to the word before
         if len(suffix) == 2 and not _is_word(suffix):
             suffix = suffix[:1]
         if suffix[0] in _STOP_CHARS:

@@ -1,14 +1,176 @@
-"""Extraction stage `relations` (placeholder until implemented: passes the transcript through)."""
+"""Extraction stage `relations`: typed relations the text states, with the turns as evidence.
+
+Each sentence is rewritten as a template in which every mention becomes a slot
+(`以⟨0⟩、⟨1⟩为代表的⟨2⟩`), and a few patterns over the template read the
+relations; slot labels decide the direction and whether a relation is allowed
+(PART_OF Product→Product, USES Product→Technology, OFFERS Organization→Product,
+PARTNERS_WITH Organization→Organization, as in the schema). First-person
+subjects (我行, 本行, 我们, 我司) stand for the speaker's organisation, taken from
+the roles stage. The template is built on the normalised view, so traditional
+and simplified text read alike. Co-mentions are derived when the graph is built.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.model import Transcript
+from loaders.model import Mention, Relation, Transcript
+from loaders.normalize import NormalizedText, normalized_view
+
+__all__ = ["extract_relations", "make_stage"]
+
+_SENTENCE = re.compile(r"[^。!?;！？；\n]+")
+_SELF = re.compile(r"我行|本行|我们|我司|本公司|我部|本部|我院|本院")
+_SLOT = r"<(\d+)>"
+_LIST = r"((?:<\d+>\s*(?:、|,|和|及|以及|与|跟|还有)?\s*)+)"
+_PART_OF = (
+    # 以A、B、C为代表的X
+    re.compile(rf"以\s*{_LIST}\s*为(?:主要|核心)?(?:代表|主体|核心)的[^<]{{0,10}}{_SLOT}"),
+    # X包括A和B / X由A、B组成
+    re.compile(rf"{_SLOT}[^<]{{0,6}}(?:包括|包含|涵盖|囊括|由)\s*{_LIST}"),
+    # A、B等X
+    re.compile(rf"{_LIST}等(?:几个|三个|多个|一系列)?[^<]{{0,4}}{_SLOT}"),
+)
+_USES_VERBS = r"(?:运用|应用|基于|采用|利用|使用|依托|借助|用|结合|引入|融合)"
+_USES = (
+    re.compile(rf"{_SLOT}[^<]{{0,16}}?{_USES_VERBS}[^<]{{0,4}}{_LIST}"),
+    re.compile(rf"{_USES_VERBS}\s*{_LIST}[^<]{{0,12}}的[^<]{{0,6}}{_SLOT}"),
+)
+_OFFERS_VERBS = r"(?:推出|发布|上线|打造|研发|开发|建设|建成|推行|提供|启动|实施)"
+_OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")
+_PARTNERS = (
+    re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?合作"),
+    re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:携手|联手|牵手)\s*{_LIST}"),
+)
+
+
+def _slots(group: str) -> list[int]:
+    return [int(i) for i in re.findall(r"<(\d+)>", group)]
+
+
+def _template(
+    view: NormalizedText,
+    inverse: list[int],
+    mentions: list[Mention],
+    base: int,
+    self_org: str | None,
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Each sentence of a turn as a template, with the (label, key) behind each slot."""
+    spans: list[tuple[int, int, str, str]] = []
+    for m in mentions:
+        s, e = inverse[m.start - base], inverse[m.end - base - 1] + 1
+        spans.append((s, e, m.label, m.entity))
+    if self_org:
+        for found in _SELF.finditer(view.text):
+            if not any(s < found.end() and found.start() < e for s, e, _, _ in spans):
+                spans.append((found.start(), found.end(), "Organization", self_org))
+    spans.sort()
+    for sentence in _SENTENCE.finditer(view.text):
+        pieces: list[str] = []
+        slots: list[tuple[str, str]] = []
+        pos = sentence.start()
+        for s, e, label, key in spans:
+            if s < sentence.start() or e > sentence.end():
+                continue
+            pieces.append(view.text[pos:s])
+            pieces.append(f"<{len(slots)}>")
+            slots.append((label, key))
+            pos = e
+        pieces.append(view.text[pos : sentence.end()])
+        if len(slots) >= 2:
+            yield "".join(pieces), slots
+
+
+def _inverse(view: NormalizedText) -> list[int]:
+    """Original offset → view offset (the first view character that comes from it)."""
+    n = len(view.original)
+    if view.starts is None:
+        return list(range(n + 1))
+    inverse = [-1] * (n + 1)
+    for i, s in enumerate(view.starts):
+        if inverse[s] < 0:
+            inverse[s] = i
+    last = len(view.text)
+    for j in range(n, -1, -1):
+        if inverse[j] < 0:
+            inverse[j] = last
+        last = inverse[j]
+    return inverse
+
+
+def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    def label(i: int) -> str:
+        return slots[i][0] if i < len(slots) else ""
+
+    for pattern in _PART_OF:
+        for m in pattern.finditer(template):
+            groups = m.groups()
+            if pattern is _PART_OF[1]:
+                whole, parts = int(groups[0]), _slots(groups[1])
+            else:
+                parts, whole = _slots(groups[0]), int(groups[1])
+            for part in parts:
+                if label(part) == label(whole) == "Product":
+                    yield "PART_OF", slots[part][1], slots[whole][1]
+    for pattern in _USES:
+        for m in pattern.finditer(template):
+            groups = m.groups()
+            if pattern is _USES[0]:
+                product, techs = int(groups[0]), _slots(groups[1])
+            else:
+                techs, product = _slots(groups[0]), int(groups[1])
+            for tech in techs:
+                if label(product) == "Product" and label(tech) == "Technology":
+                    yield "USES", slots[product][1], slots[tech][1]
+    for m in _OFFERS.finditer(template):
+        org = int(m.group(1))
+        for product in _slots(m.group(2)):
+            if label(org) == "Organization" and label(product) == "Product":
+                yield "OFFERS", slots[org][1], slots[product][1]
+    for pattern in _PARTNERS:
+        for m in pattern.finditer(template):
+            org = int(m.group(1))
+            for other in _slots(m.group(2)):
+                if label(org) == label(other) == "Organization":
+                    yield "PARTNERS_WITH", slots[org][1], slots[other][1]
+
+
+def extract_relations(t: Transcript) -> list[Relation]:
+    """Relations stated in `t`, one per (type, source, target), evidence = turn seqs."""
+    by_turn: dict[int, list[Mention]] = defaultdict(list)
+    for m in t.mentions:
+        by_turn[m.turn].append(m)
+    evidence: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for turn in t.turns:
+        mentions = sorted(by_turn.get(turn.seq, []), key=lambda m: m.start)
+        speaker = t.speakers.get(turn.speaker)
+        self_org = speaker.organization if speaker and speaker.role != "reporter" else None
+        if not mentions:
+            continue
+        view = normalized_view(turn.text)
+        inverse = _inverse(view)
+        for template, slots in _template(view, inverse, mentions, turn.start, self_org):
+            for found in _read(template, slots):
+                if found[1] != found[2]:
+                    evidence[found].add(turn.seq)
+    return [
+        Relation(kind, source, target, tuple(sorted(seqs)))
+        for (kind, source, target), seqs in sorted(evidence.items())
+    ]
 
 
 @register("relations")
 def make_stage(options: ExtractOptions) -> Stage:
-    def stage(transcript: Transcript) -> Transcript:
-        return transcript
+    """The patterns are compiled at import; the stage reads one transcript."""
+
+    def stage(t: Transcript) -> Transcript:
+        known = {(r.type, r.source, r.target) for r in t.relations}
+        t.relations += [
+            r for r in extract_relations(t) if (r.type, r.source, r.target) not in known
+        ]
+        return t
 
     return stage

@@ -1,0 +1,61 @@
+"""Figures stage: values, units, approximation, metric and the entity a figure is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.figures import chinese_number, extract_figures
+from loaders.model import Mention, Transcript, Turn
+
+
+def figures(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, float, str, bool]]:
+    t = Transcript("t", text, turns=[Turn(1, "甲", text, 0, len(text))], mentions=list(mentions))
+    return [(f.text, f.value, f.unit, f.approx) for f in extract_figures(t)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("总客户规模达3.43亿户", ("3.43亿户", 343_000_000, "户", False)),
+        ("网络融资规模8400多亿元", ("8400多亿元", 840_000_000_000, "元", True)),
+        ("核心应用每秒弹性交易达到1.4万笔", ("1.4万笔", 14_000, "笔/秒", False)),
+        ("累计发放贷款达到1400多亿元", ("1400多亿元", 140_000_000_000, "元", True)),
+        ("业务量占比94.9%", ("94.9%", 94.9, "%", False)),
+        ("避免损失超过17亿元", ("超过17亿元", 1_700_000_000, "元", True)),
+        ("組建一支2000餘人的團隊", ("2000餘人", 2000, "人", True)),
+        ("貸款餘額2.2萬億元", ("2.2萬億元", 2_200_000_000_000, "元", False)),
+        ("吞吐能力可以达到每秒三五万", ("三五万", 30_000, "", True)),
+        ("覆盖了四十五个国家", ("四十五个国家", 45, "个国家", False)),
+    ],
+)
+def test_headline_figures(text: str, expected: tuple[str, float, str, bool]) -> None:
+    assert figures(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第162场发布会",
+        "e-ICBC 3.0战略",
+        "2017年我们组建了团队",
+        "一个平台",
+        "双11大促",
+        "2015年3月",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_about_the_entity_named_in_the_clause() -> None:
+    text = "截至目前,“三融”平台总客户规模达3.43亿户,相当于一半"
+    m = Mention("Product:三融平台", "Product", "“三融”平台", 5, 11, 1)
+    t = Transcript("t", text, turns=[Turn(1, "甲", text, 0, len(text))], mentions=[m])
+    (fig,) = extract_figures(t)
+    assert fig.about == "Product:三融平台"
+    assert fig.metric.endswith("总客户规模")
+
+
+def test_chinese_numbers() -> None:
+    assert chinese_number("一百二十") == 120
+    assert chinese_number("两万") is None

@@ -1,0 +1,55 @@
+"""Relations stage: patterns over sentence templates, first person resolved to the speaker."""
+
+from __future__ import annotations
+
+from loaders.extract.entities import make_stage as make_entities
+from loaders.extract.registry import ExtractOptions
+from loaders.extract.relations import extract_relations
+from loaders.keys import entity_key
+from loaders.model import Entity, Speaker, Transcript, Turn
+from loaders.normalize import to_simplified
+
+ENTITIES = make_entities(ExtractOptions())
+BANK = entity_key("Organization", "中国工商银行")
+
+
+def run(text: str, keys: bool = False) -> set[tuple[str, str, str]]:
+    label = "王敬东:"
+    t = Transcript("t", label + text)
+    t.turns.append(Turn(1, "王敬东", text, len(label), len(label) + len(text)))
+    t.entities[BANK] = Entity(BANK, "Organization", "中国工商银行", ["工行"], kind="bank")
+    t.speakers["王敬东"] = Speaker("王敬东", "Person:王敬东", "王敬东", "official", False, BANK)
+    ENTITIES(t)
+    names = {k: k if keys else e.name for k, e in t.entities.items()}
+    return {(r.type, names[r.source], names[r.target]) for r in extract_relations(t)}
+
+
+def test_part_of_from_representatives() -> None:
+    found = run("以融e行、融e购、融e联为代表的“三融”平台总客户规模达3.43亿户。")
+    assert {("PART_OF", p, "三融平台") for p in ("融e行", "融e购", "融e联")} <= found
+
+
+def test_part_of_from_includes() -> None:
+    found = run("“三融”平台包括融e行和融e购。")
+    assert {("PART_OF", "融e行", "三融平台"), ("PART_OF", "融e购", "三融平台")} <= found
+
+
+def test_offers_resolves_first_person_to_the_speakers_organisation() -> None:
+    found = run("去年我行推出了融资产品叫融e借。")
+    assert ("OFFERS", "中国工商银行", "融e借") in found
+
+
+def test_uses_technology() -> None:
+    found = run("我们推出了融e借,融e借运用人工智能和大数据技术审批。")
+    assert {("USES", "融e借", "人工智能"), ("USES", "融e借", "大数据")} <= found
+
+
+def test_partners_with() -> None:
+    found = run("我行与贵州省政府合作建设了区块链平台。")
+    assert ("PARTNERS_WITH", "中国工商银行", "贵州省政府") in found
+
+
+def test_traditional_text_reads_alike() -> None:
+    text = "我行與貴州省政府合作。以融e行、融e購為代表的「三融」平台運用人工智慧。"
+    assert run(text, keys=True) == run(to_simplified(text), keys=True)
+    assert len(run(text)) == 4
