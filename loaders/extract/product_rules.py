@@ -114,7 +114,7 @@ def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: 名称(ACRONYM): a definition that also gives an alias
 _DEFINITION = re.compile(rf"([{_HAN}a-z0-9]{{2,24}})\(([a-z][a-z0-9&\-]{{1,11}})\)")
-_NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l")
+_NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l", "f")
 
 
 def _noun_tail(phrase: str) -> int:
@@ -213,6 +213,27 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1) + lead, m.end(1), "product_phrase", 0.7 if latin else 0.45)
 
 
+# --- rule: an enumeration of names sharing a product word, closed by 等
+#     (建立了A系统、B系统、C系统等): the shared word and the list agree
+_ITEM = rf"[{_HAN}a-z0-9]{{2,16}}?(?:系统|平台|app)"
+_ENUMERATION = re.compile(rf"({_ITEM})((?:、{_ITEM})+)等")
+
+
+def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
+    """`A系统、B系统、C系统等`: two or more listed names with the same product word."""
+    for m in _ENUMERATION.finditer(view.text):
+        first = m.group(1)
+        tail = _noun_tail(first)
+        if tail >= 4:
+            yield Candidate(m.end(1) - tail, m.end(1), "enumerated_names", 0.7)
+        pos = m.start(2)
+        for item in m.group(2).split("、")[1:]:
+            pos += 1
+            if len(item) >= 4:
+                yield Candidate(pos, pos + len(item), "enumerated_names", 0.7)
+            pos += len(item)
+
+
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_mixed": latin_mixed,
     "latin_brand": latin_brand,
@@ -220,6 +241,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "naming_cue": naming_cue,
     "quoted_name": quoted_name,
     "product_phrase": product_phrase,
+    "enumerated_names": enumerated_names,
 }
 
 

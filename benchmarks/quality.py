@@ -1,0 +1,194 @@
+"""Extraction quality against hand-made gold annotations (`tests/data/gold/*.yaml`).
+
+Prints precision, recall and F1 per entity type, question→answer accuracy, and
+relation and figure recall, for every gold file whose transcript is present.
+
+    python benchmarks/quality.py [GOLD.yaml ...]
+
+A gold file names its transcript by a path relative to the repository root
+(corpus files stay outside the repository); see docs/quality.md for the format.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from loaders.model import ENTITY_LABELS, Transcript  # noqa: E402
+from loaders.normalize import variant_key  # noqa: E402
+from presskg.pipeline import load_transcript  # noqa: E402
+
+__all__ = ["GOLD_DIR", "Score", "evaluate", "gold_files", "load_gold", "main"]
+
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
+
+
+@dataclass
+class Score:
+    """Counts for one measure; precision/recall/F1 derived from them."""
+
+    matched_pred: int = 0
+    pred: int = 0
+    matched_gold: int = 0
+    gold: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """A gold file as a mapping (see docs/quality.md for its fields)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "source" not in data:
+        raise ValueError(f"{path}: a gold file needs at least 'source'")
+    return data
+
+
+def gold_files() -> list[Path]:
+    """Every gold file shipped with the project."""
+    return sorted(GOLD_DIR.glob("*.yaml"))
+
+
+def source_of(gold: dict[str, Any]) -> Path:
+    """The transcript a gold file describes (relative paths are from the repository root)."""
+    path = Path(gold["source"])
+    return path if path.is_absolute() else (ROOT / path).resolve()
+
+
+def _forms(name: str, aliases: list[str] | tuple[str, ...] = ()) -> set[str]:
+    return {variant_key(n) for n in (name, *aliases)}
+
+
+def _entity_score(t: Transcript, label: str, gold: list[dict[str, Any]]) -> Score:
+    mentioned = {m.entity for m in t.mentions}
+    predicted = [
+        e
+        for e in t.entities.values()
+        if e.label == label and not e.anonymous and (e.key in mentioned or label == "Person")
+    ]
+    gold_forms = [(g["name"], _forms(g["name"], g.get("aliases", []))) for g in gold]
+    score = Score(pred=len(predicted), gold=len(gold))
+    hit_gold: set[str] = set()
+    for entity in predicted:
+        forms = _forms(entity.name, entity.aliases)
+        matches = [name for name, gf in gold_forms if variant_key(entity.name) in gf or forms & gf]
+        if matches:
+            score.matched_pred += 1
+            hit_gold.update(matches)
+        else:
+            score.spurious.append(entity.name)
+    score.matched_gold = len(hit_gold)
+    score.missed = [name for name, _ in gold_forms if name not in hit_gold]
+    return score
+
+
+def _name_index(t: Transcript) -> dict[str, set[str]]:
+    return {key: _forms(e.name, e.aliases) for key, e in t.entities.items()}
+
+
+def _relation_recall(t: Transcript, gold: list[list[str]]) -> Score:
+    names = _name_index(t)
+    found = [(r.type, names.get(r.source, set()), names.get(r.target, set())) for r in t.relations]
+    score = Score(gold=len(gold), pred=len(t.relations))
+    for kind, source, target in gold:
+        ok = any(
+            k == kind and variant_key(source) in s and variant_key(target) in g for k, s, g in found
+        )
+        score.matched_gold += ok
+        if not ok:
+            score.missed.append(f"{kind}({source}, {target})")
+    return score
+
+
+def _figure_recall(t: Transcript, gold: list[dict[str, Any]]) -> Score:
+    score = Score(gold=len(gold), pred=len(t.figures))
+    for g in gold:
+        value, unit = float(g["value"]), g.get("unit", "")
+        ok = any(
+            abs(f.value - value) <= 1e-6 * max(1.0, abs(value)) and f.unit == unit
+            for f in t.figures
+        )
+        score.matched_gold += ok
+        if not ok:
+            score.missed.append(str(g.get("text", value)))
+    return score
+
+
+def _answer_accuracy(t: Transcript, gold: list[dict[str, Any]]) -> Score:
+    score = Score(gold=len(gold))
+    names = {s.label: s.name for s in t.speakers.values()}
+    for g in gold:
+        q = int(g["question"])
+        answerers = {names.get(turn.speaker, turn.speaker) for turn in t.turns if turn.answers == q}
+        expected = {str(n) for n in g["answerers"]}
+        ok = {variant_key(a) for a in answerers} == {variant_key(a) for a in expected}
+        score.matched_gold += ok
+        if not ok:
+            score.missed.append(f"#{q}: {sorted(answerers)} != {sorted(expected)}")
+    return score
+
+
+def evaluate(gold: dict[str, Any], transcript: Transcript | None = None) -> dict[str, Score]:
+    """Scores of one transcript against its gold annotations, by measure name."""
+    t = transcript or load_transcript(source_of(gold), fmt=gold.get("format", "auto"))
+    entities = gold.get("entities", {})
+    scores = {label: _entity_score(t, label, entities.get(label, [])) for label in ENTITY_LABELS}
+    scores["answers"] = _answer_accuracy(t, gold.get("answers", []))
+    scores["relations"] = _relation_recall(t, gold.get("relations", []))
+    scores["figures"] = _figure_recall(t, gold.get("figures", []))
+    return scores
+
+
+def _row(name: str, scores: dict[str, Score]) -> str:
+    cells = [f"{scores[label].f1:.2f}" for label in ENTITY_LABELS]
+    extra = [f"{scores[k].recall:.2f}" for k in ("answers", "relations", "figures")]
+    return f"| {name} | " + " | ".join(cells + extra) + " |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    verbose = "-v" in args
+    paths = [Path(a) for a in args if a != "-v"] or gold_files()
+    header = "| transcript | " + " | ".join(f"{lab} F1" for lab in ENTITY_LABELS)
+    print(header + " | Q→A acc | rel recall | fig recall |")
+    print("|---" * (len(ENTITY_LABELS) + 4) + "|")
+    details: list[str] = []
+    for path in paths:
+        gold = load_gold(path)
+        if not source_of(gold).exists():
+            print(f"| {path.stem} | (transcript not present: {gold['source']}) |")
+            continue
+        scores = evaluate(gold)
+        print(_row(path.stem, scores))
+        for name, s in scores.items():
+            details.append(
+                f"{path.stem} {name}: P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f} "
+                f"missed={s.missed} spurious={s.spurious}"
+            )
+    if verbose:
+        print("\n".join(details))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
