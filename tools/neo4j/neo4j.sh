@@ -87,11 +87,20 @@ except Exception as e:  # noqa: BLE001 - any failure means "not ready yet"
 PYEOF
 }
 
+# A pid is ours while it is a live (not zombie) Neo4j serving this home folder.
+alive() {
+    local pid="$1" state
+    [[ -n "$pid" && -r "/proc/$pid/stat" ]] || return 1
+    state="$(sed -E 's/^[0-9]+ \(.*\) ([A-Z]).*/\1/' "/proc/$pid/stat" 2>/dev/null)" || return 1
+    [[ "$state" != Z && "$state" != X ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "--home-dir=$HOME_DIR"
+}
+
 running_pid() {
     local pid
     [[ -f "$PID_FILE" ]] || return 1
     pid="$(cat "$PID_FILE")"
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+    alive "$pid" || return 1
     echo "$pid"
 }
 
@@ -116,7 +125,7 @@ wait_ready() {
                 "password it was first started with: use that one, or 'make neo4j-down' and" \
                 "remove $HOME_DIR to start afresh"
         fi
-        if [[ -n "${1:-}" ]] && ! kill -0 "$1" 2>/dev/null; then
+        if [[ -n "${1:-}" ]] && ! alive "$1"; then
             say "the server process $1 exited during start-up"
             log_tail
             rm -f "$PID_FILE"
@@ -153,15 +162,18 @@ server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1
 server.bolt.enabled=true
 server.bolt.listen_address=127.0.0.1:$BOLT_PORT
+server.bolt.advertised_address=127.0.0.1:$BOLT_PORT
 server.bolt.tls_level=DISABLED
 server.http.enabled=true
 server.http.listen_address=127.0.0.1:$HTTP_PORT
+server.http.advertised_address=127.0.0.1:$HTTP_PORT
 server.https.enabled=false
 dbms.security.auth_enabled=true
 server.memory.heap.initial_size=$HEAP
 server.memory.heap.max_size=$HEAP
 server.memory.pagecache.size=$PAGECACHE
 db.tx_log.rotation.retention_policy=2 files
+dbms.usage_report.enabled=false
 EOF
 }
 
@@ -219,11 +231,11 @@ down_local() {
     fi
     say "stopping Neo4j (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 90; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
+    for ((i = 0; i < 180; i++)); do
+        alive "$pid" || break
+        sleep 0.5
     done
-    if kill -0 "$pid" 2>/dev/null; then
+    if alive "$pid"; then
         say "still running after 90s; killing pid $pid"
         kill -KILL "$pid" 2>/dev/null || true
     fi
