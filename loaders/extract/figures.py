@@ -38,10 +38,10 @@ _NUMBER = (
 _FIGURE = re.compile(
     r"(?P<pre>将近|接近|超过|超|逾|近|约|大约|大概|高达)?"
     + _NUMBER
-    + r"(?P<post1>多|余)?(?P<mag>万亿|亿|万|千|百)?(?P<post2>多|余)?"
+    + r"[ \t]?(?P<post1>多|余)?(?P<mag>万亿|亿|万|千|百)?(?P<post2>多|余)?[ \t]?"
     + rf"(?P<unit>{_UNIT_ALTERNATIVES})?(?P<tail>以上|左右|上下)?"
 )
-_CLAUSE = re.compile(r"[^,;。!?，；！？\n]+")
+_CLAUSE = re.compile(r"(?:[^,;。!?，；！？\n]|(?<=\d),(?=\d{3}))+")  # 1,200 stays whole
 _PER_SECOND = re.compile(r"每秒|/秒|每一秒")
 _METRIC_TRIM = re.compile(r"(?:已经|已|累计|共|总共|达到|达|为|是|有|约|突破|超过|近|在|了)+$")
 _ABOUT_ORDER = {"Product": 0, "Organization": 1, "Technology": 2, "Place": 3, "Person": 4}
@@ -110,6 +110,8 @@ def _figure(
 ) -> Figure | None:
     num, mag, unit = m.group("num"), m.group("mag"), m.group("unit") or ""
     start, end = m.start(), m.end()
+    while end > start and clause[end - 1] in " \t":
+        end -= 1
     before = clause[start - 1] if start > 0 else ""
     after = clause[end] if end < len(clause) else ""
     if not (mag or unit):
