@@ -81,7 +81,9 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, Rows]:
         if not isinstance(node, str):
             raise InputError(f"node {node!r}: keys must be strings")
         label = _label(graph, node)
-        rows[label].append({"key": node, "props": _props(data, ("key", "labels"), node)})
+        rows[label].append(
+            {"key": node, "props": _props(data, ("key", "labels"), f"node {node!r}")}
+        )
     return dict(rows)
 
 
