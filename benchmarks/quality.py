@@ -80,7 +80,10 @@ def _forms(name: str, aliases: list[str] | tuple[str, ...] = ()) -> set[str]:
 
 
 def _entity_score(t: Transcript, label: str, gold: list[dict[str, Any]]) -> Score:
+    # Entities named in the text, plus the organisations speakers belong to (outlets in labels).
     mentioned = {m.entity for m in t.mentions}
+    mentioned |= {s.organization for s in t.speakers.values() if s.organization}
+    mentioned |= {a.organization for a in t.affiliations}
     predicted = [
         e
         for e in t.entities.values()
@@ -125,7 +128,8 @@ def _figure_recall(t: Transcript, gold: list[dict[str, Any]]) -> Score:
     for g in gold:
         value, unit = float(g["value"]), g.get("unit", "")
         ok = any(
-            abs(f.value - value) <= 1e-6 * max(1.0, abs(value)) and f.unit == unit
+            abs(f.value - value) <= 1e-6 * max(1.0, abs(value))
+            and variant_key(f.unit) == variant_key(unit)
             for f in t.figures
         )
         score.matched_gold += ok

@@ -13,10 +13,36 @@ from functools import lru_cache
 
 import opencc
 
-__all__ = ["NormalizedText", "normalize", "normalized_view", "to_simplified", "variant_key"]
+__all__ = [
+    "NormalizedText",
+    "normalize",
+    "normalized_view",
+    "spelling_variants",
+    "to_simplified",
+    "variant_key",
+]
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
 _JOIN = re.compile(r"(?<=[0-9a-z])[\s\-_·.]+(?=[0-9a-z])")
+
+
+_TO_TAIWAN = opencc.OpenCC("s2twp")
+
+
+def spelling_variants(name: str) -> set[str]:
+    """Normalised forms under which `name` may appear in text.
+
+    Conversion is not symmetric: Taiwan text 數位部 normalises to 数字部 (Taiwan
+    vocabulary is mapped), while a lexicon that writes 数位部 normalises to 数位部.
+    Going through the Taiwan form as well gives both.
+
+    >>> sorted(spelling_variants("数位部"))
+    ['数位部', '数字部']
+    """
+    forms = {normalize(name)}
+    if any("\u4e00" <= c <= "\u9fff" for c in name):
+        forms.add(normalize(str(_TO_TAIWAN.convert(name))))
+    return forms
 
 
 def to_simplified(text: str) -> str:

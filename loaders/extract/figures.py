@@ -23,11 +23,20 @@ __all__ = ["chinese_number", "extract_figures", "make_stage"]
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_MAGNITUDES = {
+    "万亿": 1e12,
+    "兆": 1e12,  # Taiwan usage: 2兆 is two trillion
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+    "百": 1e2,
+}
 _UNITS = (
     "个百分点|百分点|%|元人民币|人民币|美元|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
     "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
-    "地区|城市|县市|乡镇|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps"
+    "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps"
 )
 # Longest first: 个国家 before 个, 平方公里 before 公里.
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS.split("|"), key=len, reverse=True))
@@ -38,7 +47,7 @@ _NUMBER = (
 _FIGURE = re.compile(
     r"(?P<pre>将近|接近|超过|超|逾|近|约|大约|大概|高达)?"
     + _NUMBER
-    + r"[ \t]?(?P<post1>多|余)?(?P<mag>万亿|亿|万|千|百)?(?P<post2>多|余)?[ \t]?"
+    + r"[ \t]?(?P<post1>多|余)?(?P<mag>万亿|兆|亿|千万|百万|万|千|百)?(?P<post2>多|余)?[ \t]?"
     + rf"(?P<unit>{_UNIT_ALTERNATIVES})?(?P<tail>以上|左右|上下)?"
 )
 _CLAUSE = re.compile(r"(?:[^,;。!?，；！？\n]|(?<=\d),(?=\d{3}))+")  # 1,200 stays whole

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from loaders.normalize import NormalizedText, normalize
+from loaders.normalize import NormalizedText, normalize, spelling_variants
 
 __all__ = ["Hit", "Matcher"]
 
@@ -44,14 +44,15 @@ class Matcher:
         self._forms: list[str] = []
         seen: set[str] = set()
         for form, payload in forms:
-            pattern = normalize(form).strip()
-            if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
-                continue
-            seen.add(pattern)
-            patterns.append(pattern)
-            self._payloads.append(payload)
-            self._forms.append(form)
-            self._upper.append(form.isascii() and form.isupper())
+            for variant in sorted(spelling_variants(form)):
+                pattern = variant.strip()
+                if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
+                    continue
+                seen.add(pattern)
+                patterns.append(pattern)
+                self._payloads.append(payload)
+                self._forms.append(form)
+                self._upper.append(form.isascii() and form.isupper())
         for blocker in blockers:
             pattern = normalize(blocker).strip()
             if pattern and pattern not in seen:

@@ -114,6 +114,11 @@ def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: 名称(ACRONYM): a definition that also gives an alias
 _DEFINITION = re.compile(rf"([{_HAN}a-z0-9]{{2,24}})\(([a-z][a-z0-9&\-]{{1,11}})\)")
+_ORG_SUFFIX = re.compile(
+    r"(?:中心|委员会|协会|学会|基金会|组织|机构|公司|集团|银行|大学|学院|研究院|"
+    r"部|局|署|院|会|所|厅|处|司|科)$"
+)
+_EVENT_SUFFIX = re.compile(r"(?:大会|会议|论坛|峰会|博览会|展览|展|比赛|竞赛|活动)$")
 _NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l", "f")
 
 
@@ -139,7 +144,16 @@ def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
         if tail < 2:
             continue
         start = m.end(1) - tail
-        yield Candidate(start, m.end(1), "acronym_definition", 0.8, alias=(m.start(2), m.end(2)))
+        name = text[start : m.end(1)]
+        if _EVENT_SUFFIX.search(name):
+            continue  # 资讯安全大会(RSA): a conference, not a product
+        label, confidence = "Product", 0.5
+        if _ORG_SUFFIX.search(name):
+            label, confidence = "Organization", 0.8
+        elif re.search(_SUFFIX + "$", name) or re.search(r"(?:工程|计划|网|卡)$", name):
+            confidence = 0.8
+        alias = (m.start(2), m.end(2))
+        yield Candidate(start, m.end(1), "acronym_definition", confidence, label, alias)
 
 
 # --- rule: naming cues (叫…, 名为…, 产品就是…)
@@ -168,9 +182,11 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             quoted = m.group(1) is not None
             latin = re.search(r"[a-z]", name) is not None
-            suffix = re.search(_SUFFIX + "$", name) is not None
+            suffix = re.search(".." + _SUFFIX + "$", name) is not None  # not the bare word
             if not (quoted or latin or suffix):
                 continue
+            if not (latin or suffix) and (len(name) < 3 or _is_word(name)):
+                continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
             confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
             start = m.start(2)
             yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95))

@@ -1,0 +1,131 @@
+"""Extraction quality floors, just under the measured values (benchmarks/quality.py).
+
+Each gold file names its transcript; corpus transcripts live outside the
+repository, so their checks skip when the corpus is absent. A drop below a
+floor is a regression: find it with `python benchmarks/quality.py -v`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from loaders.normalize import to_simplified
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _quality() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+quality = _quality()
+
+# gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
+FLOORS: dict[str, dict[str, float]] = {
+    "icbc-2018-04-26-press-conference": {
+        "Organization": 0.95,
+        "Product": 0.90,
+        "Technology": 0.92,
+        "Person": 0.95,
+        "Place": 0.95,
+        "answers": 0.95,
+        "relations": 0.80,
+        "figures": 0.95,
+    },
+    "2024-03-27-network-resilience": {
+        "Organization": 0.80,
+        "Product": 0.60,
+        "Technology": 0.95,
+        "Person": 0.55,
+        "Place": 0.90,
+        "figures": 0.95,
+    },
+    "2022-09-01-moda-online-press-conference": {
+        "Organization": 0.75,
+        "Technology": 0.75,
+        "Person": 0.50,
+        "Place": 0.95,
+        "answers": 0.95,
+        "figures": 0.90,
+    },
+}
+
+
+def _measure(stem: str) -> dict[str, float]:
+    gold = quality.load_gold(quality.GOLD_DIR / f"{stem}.yaml")
+    if not quality.source_of(gold).exists():
+        pytest.skip(f"transcript not present: {gold['source']}")
+    scores = quality.evaluate(gold)
+    return {
+        name: (score.f1 if name in ("Organization", "Product", "Technology", "Person", "Place")
+               else score.recall)
+        for name, score in scores.items()
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_quality_floors(stem: str) -> None:
+    measured = _measure(stem)
+    low = {
+        k: (round(measured[k], 3), floor)
+        for k, floor in FLOORS[stem].items()
+        if measured[k] < floor
+    }
+    assert not low, f"below floor (measured, floor): {low}"
+
+
+def test_every_gold_file_has_floors() -> None:
+    assert {p.stem for p in quality.gold_files()} == set(FLOORS)
+
+
+def test_icbc_done_when() -> None:
+    """The issue's checks on the example: one bank node, ECOS alias, 三融 platform, figures."""
+    from presskg.pipeline import load_transcript
+
+    t = load_transcript(ROOT / "examples" / "icbc-2018-04-26-press-conference.txt")
+    bank = [e for e in t.entities.values() if e.name == "中国工商银行"]
+    assert len(bank) == 1
+    assert {"工行", "工商银行", "ICBC"} <= set(bank[0].aliases)
+    assert all(m.entity == bank[0].key for m in t.mentions if m.surface in ("工行", "工商银行"))
+    ecos = next(e for e in t.entities.values() if e.name == "智慧银行信息系统")
+    assert "ECOS" in ecos.aliases
+    names = {k: e.name for k, e in t.entities.items()}
+    part_of = {(names[r.source], names[r.target]) for r in t.relations if r.type == "PART_OF"}
+    assert {("融e行", "三融平台"), ("融e购", "三融平台"), ("融e联", "三融平台")} <= part_of
+    values = {(f.value, f.unit) for f in t.figures}
+    headline = {
+        (3.43e8, "户"), (8.4e11, "元"), (1.4e4, "笔/秒"), (1.4e11, "元"), (2.2e12, "元"),
+        (94.9, "%"), (1.27e6, "次"), (8.9e5, "笔"), (6.5e4, "笔"), (1.7e9, "元"),
+    }  # fmt: skip
+    assert len(headline & values) >= 8
+
+
+def test_traditional_and_simplified_transcripts_agree(tmp_path: Path) -> None:
+    """A transcript and its OpenCC simplified conversion give the same entities and relations."""
+    from presskg.pipeline import load_transcript
+
+    gold = quality.load_gold(quality.GOLD_DIR / "2024-03-27-network-resilience.yaml")
+    source = quality.source_of(gold)
+    if not source.exists():
+        pytest.skip(f"transcript not present: {gold['source']}")
+    simplified = tmp_path / source.name
+    simplified.write_text(to_simplified(source.read_text(encoding="utf-8")), encoding="utf-8")
+    a, b = load_transcript(source), load_transcript(simplified)
+
+    def entities(t):  # type: ignore[no-untyped-def]
+        return {(m.entity, m.label) for m in t.mentions if not m.entity.startswith("Person:")}
+
+    assert entities(a) == entities(b)
+    assert {(r.type, r.source, r.target) for r in a.relations} == {
+        (r.type, r.source, r.target) for r in b.relations
+    }
