@@ -27,7 +27,6 @@ from graph.views import (
     DEFAULT_MAX_NODES,
     Selection,
     edge_weight,
-    mention_counts,
     name_of,
     select_view,
     transcript_membership,
@@ -175,9 +174,11 @@ def _search_keys(*names: Any) -> list[str]:
 class _Facts:
     """Counts and source sentences for tooltips, read once from the source graph."""
 
-    def __init__(self, source: nx.MultiDiGraph, shown: set[str]) -> None:
+    def __init__(self, selection: Selection) -> None:
+        source = selection.source
+        shown = set(selection.graph)
         self.source = source
-        self.mentions = mention_counts(source)
+        self.mentions = selection.mentions
         self.turns: Counter[str] = Counter()
         self.spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         self.said: Counter[str] = Counter()
@@ -380,7 +381,8 @@ def _options(n_nodes: int) -> dict[str, Any]:
                 "springLength": 90,
                 "springConstant": 0.06,
                 "damping": 0.5,
-                "avoidOverlap": 0.2,
+                # Overlap avoidance reads better but costs time on big views.
+                "avoidOverlap": 0.2 if n_nodes <= 300 else 0,
             },
             "maxVelocity": 60,
             "minVelocity": 1,
@@ -476,7 +478,7 @@ def to_vis_data(
     )
     shown = selection.graph
     source = selection.source
-    facts = _Facts(source, set(shown))
+    facts = _Facts(selection)
 
     transcript_keys = sorted(
         {t for n in shown for t in facts.members.get(n, ())},
@@ -526,7 +528,11 @@ def to_vis_data(
             "from": u,
             "to": v,
             "type": rel,
-            "color": {"color": style["color"], "highlight": "#333333", "hover": "#333333"},
+            "color": {
+                "color": style["color"],
+                "highlight": _darker(style["color"], 0.6),
+                "hover": _darker(style["color"], 0.6),
+            },
             "width": round(1 + math.log2(weight), 2) if weight and weight > 1 else 1,
             "tip": _edge_tip(source, u, v, rel, data),
         }

@@ -177,6 +177,8 @@
   var DIM_NODE = { background: "#EDEFF2", border: "#DADDE2" };
   var DIM_FONT = { color: "#C4C8CE" };
   var DIM_EDGE = { color: "#EEF0F3", opacity: 0.6 };
+  var DIM_EDGE_FONT = { color: "rgba(0,0,0,0)", strokeWidth: 0 };
+  var EDGE_FONT = { color: "#555555", strokeWidth: 3 };
   var dimmed = {};
   var dimmedEdges = {};
 
@@ -201,10 +203,10 @@
     edges.forEach(function (e) {
       var dim = e.from !== id && e.to !== id;
       if (dim && !dimmedEdges[e.id]) {
-        edgeUpdates.push({ id: e.id, color: DIM_EDGE });
+        edgeUpdates.push({ id: e.id, color: DIM_EDGE, font: DIM_EDGE_FONT });
         dimmedEdges[e.id] = true;
       } else if (!dim && dimmedEdges[e.id]) {
-        edgeUpdates.push({ id: e.id, color: edgeColor[e.id] });
+        edgeUpdates.push({ id: e.id, color: edgeColor[e.id], font: EDGE_FONT });
         delete dimmedEdges[e.id];
       }
     });
@@ -218,7 +220,7 @@
       return { id: id, color: baseColor[id], font: baseFont[id] };
     });
     var edgeUpdates = Object.keys(dimmedEdges).map(function (id) {
-      return { id: id, color: edgeColor[id] };
+      return { id: id, color: edgeColor[id], font: EDGE_FONT };
     });
     dimmed = {};
     dimmedEdges = {};

@@ -19,6 +19,7 @@ import pytest
 
 from graph.build import build_graph
 from graph.render import VisData, to_vis_data, write_html
+from graph.views import find_nodes
 from loaders.keys import entity_key, person_key
 from loaders.model import Affiliation, Entity, Mention, Relation, Speaker, Transcript, Turn
 
@@ -26,7 +27,9 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("PRESSKG_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+EXAMPLE = ROOT / "examples" / "icbc-2018-04-26-press-conference.txt"
 XSS = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 
 ICBC = entity_key("Organization", "中国工商银行")
@@ -260,16 +263,40 @@ def test_aggregated_view_says_what_was_aggregated(browser, tmp_path):
     page.assert_clean()
 
 
-def test_product_map_screenshot(browser, tmp_path):
-    data = to_vis_data(sample_graph(), "products")
+@pytest.fixture(scope="module")
+def example() -> nx.MultiDiGraph:
+    from presskg.pipeline import load_transcript
+
+    return build_graph([load_transcript(EXAMPLE)])
+
+
+@pytest.mark.parametrize("view", ["all", "products", "speakers"])
+def test_example_views_load_clean(browser, example, tmp_path, view):
+    data = to_vis_data(example, view)
     page = open_page(browser, data, tmp_path)
-    page.page.fill("#pk-search", "融e行")
-    page.page.press("#pk-search", "Enter")
-    page.page.wait_for_timeout(700)
+    assert page.js("presskg.network.body.data.nodes.length") == len(data.nodes) > 10
+    page.assert_clean()
+
+
+def test_example_product_map_search_and_screenshot(browser, example, tmp_path):
+    """Typing 融e行 focuses it; the product map with its tooltip is the README's picture."""
+    data = to_vis_data(example, "products")
+    (rong,) = find_nodes(example, "融e行")
+    page = open_page(browser, data, tmp_path)
+    page.page.type("#pk-search", "融e行", delay=40)
+    page.page.wait_for_function("presskg.focused !== null")
+    assert page.js("presskg.focused") == rong
+    assert page.js("presskg.network.getSelectedNodes()") == [rong]
+
+    page.page.press("#pk-search", "Escape")
+    page.js("presskg.network.fit()")
+    page.hover_node(rong)
+    assert "融e行" in page.page.locator("#pk-tip").inner_text()
     shot = tmp_path / "product-map.png"
     page.page.screenshot(path=str(shot))
-    assert shot.stat().st_size > 10_000
+    assert shot.stat().st_size > 20_000
     page.assert_clean()
-    if os.environ.get("PRESSKG_UPDATE_SCREENSHOTS") == "1":
+    target = DOCS / "product-map.png"
+    if os.environ.get("PRESSKG_UPDATE_SCREENSHOTS") == "1" or not target.exists():
         DOCS.mkdir(exist_ok=True)
-        shutil.copyfile(shot, DOCS / "product-map.png")
+        shutil.copyfile(shot, target)
