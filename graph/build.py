@@ -133,8 +133,8 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
             text=turn.text,
             role=turn.role,
             is_question=turn.is_question,
-            start=turn.start,
-            end=turn.end,
+            span_start=turn.start,
+            span_end=turn.end,
         )
         _add_edge(graph, ukey, t.key, "IN_TRANSCRIPT")
         if previous is not None:

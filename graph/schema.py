@@ -40,8 +40,8 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
         "text": "STRING",
         "role": "STRING",
         "is_question": "BOOLEAN",
-        "start": "INT64",
-        "end": "INT64",
+        "span_start": "INT64",
+        "span_end": "INT64",
     },
     "Person": {
         "key": "STRING",

@@ -17,7 +17,8 @@ def transcript_key(source: str) -> str:
     'icbc_2018'
     """
     stem = PurePath(source).stem or "transcript"
-    return re.sub(r"\s+", "_", stem)
+    # Keys travel inside list properties and CSV bulk loads: keep them free of delimiters.
+    return re.sub(r"[\s,\[\]{}\"'\\#:]+", "_", stem)
 
 
 def utterance_key(transcript: str, seq: int) -> str:

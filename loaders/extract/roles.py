@@ -1,0 +1,395 @@
+"""Stage `roles`: who is the host, who are officials, who are reporters and from where.
+
+Officials' organisation, department and title come from the host's
+introduction (`中国工商银行信息科技部总经理吕仲涛先生`); reporters' outlets from
+the label (`金融时报记者`, `中央社蘇思云`, `TVBS 李作珩`) or a self-introduction
+(`我是金融时报记者`). Title short forms (`王行长`, `吕总`) become aliases of the
+full name so later stages resolve them. Rules only: no list of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from loaders.extract.registry import ExtractOptions, Stage, register
+from loaders.keys import entity_key, person_key
+from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn
+from loaders.normalize import to_simplified
+
+__all__ = [
+    "Introduction",
+    "assign_roles",
+    "organization_kind",
+    "outlet_from_label",
+    "parse_introduction",
+    "short_forms",
+]
+
+HOST_LABELS = {"主持人", "主持", "司仪", "主席", "moderator", "host", "mc", "emcee", "主持人员"}
+QUESTION_LABELS = {"问", "提问", "提问者", "记者", "q", "question", "questioner", "reporter"}
+ANSWER_LABELS = {"答", "回答", "a", "answer"}
+_REPORTER = re.compile(r"(记者|記者|reporter)", re.IGNORECASE)
+_SELF_INTRO = re.compile(
+    r"我是(?P<outlet>[\w\u4e00-\u9fff·&\-\. ]{2,20}?)(?:的)?(?:记者|記者|主播|编辑|編輯)"
+)
+# Outlet names end in one of these (社, 报, 台, 网 …); used when no lexicon knows the outlet.
+_OUTLET_END = re.compile(
+    r"^(?P<outlet>.{1,14}?(?:通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|周刊|週刊|杂志|雜誌|"
+    r"电视台|電視台|电视|電視|电台|電台|广播|廣播|新闻|新聞|财经|財經|报|報|社|台|网|網|刊))"
+    r"(?P<rest>.*)$"
+)
+_LATIN_OUTLET = re.compile(
+    r"^(?P<outlet>[A-Za-z][A-Za-z0-9&\.\-]{1,15})[ \t\u3000]+(?P<rest>\S.*)$"
+)
+
+# Titles, longest first so 副行长 wins over 行长.
+TITLES = sorted(
+    {
+        "董事长",
+        "副董事长",
+        "行长",
+        "副行长",
+        "总经理",
+        "副总经理",
+        "总裁",
+        "副总裁",
+        "总监",
+        "首席信息官",
+        "首席执行官",
+        "首席经济学家",
+        "首席风险官",
+        "首席技术官",
+        "首席财务官",
+        "主任",
+        "副主任",
+        "部长",
+        "副部长",
+        "司长",
+        "副司长",
+        "局长",
+        "副局长",
+        "处长",
+        "副处长",
+        "主席",
+        "副主席",
+        "秘书长",
+        "副秘书长",
+        "新闻发言人",
+        "发言人",
+        "院长",
+        "副院长",
+        "署长",
+        "副署长",
+        "厅长",
+        "副厅长",
+        "市长",
+        "副市长",
+        "省长",
+        "副省长",
+        "委员",
+        "政务委员",
+        "总干事",
+        "理事长",
+        "会长",
+        "副会长",
+        "书记",
+        "副书记",
+        "经理",
+        "负责人",
+        "总工程师",
+        "总会计师",
+        "总经济师",
+        "董事会秘书",
+        "监事长",
+        "所长",
+        "组长",
+        "专员",
+        "发展研究中心主任",
+        "研究员",
+        "教授",
+        "主管",
+        "执行董事",
+        "独立董事",
+        "行政总裁",
+    },
+    key=len,
+    reverse=True,
+)
+_TITLE_ALT = "|".join(map(re.escape, TITLES))
+_ORG_SPLIT = re.compile(
+    r"^(?P<org>.+?(?:银行|集团|公司|保险|证券|交易所|委员会|监督管理总局|监管总局|监管局|"
+    r"人民政府|办公厅|研究院|研究所|协会|学会|大学|基金会|中心|部|局|署|院|会|委|厅|府|所))"
+    r"(?P<dept>.*)$"
+)
+_HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
+_SEGMENT_SPLIT = re.compile(r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由")
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """What an introduction says about one person."""
+
+    name: str
+    organization: str | None
+    department: str | None
+    title: str | None
+
+
+def organization_kind(name: str) -> str:
+    """A coarse kind for an organisation found by rule (the lexicon knows better).
+
+    >>> organization_kind("中国工商银行"), organization_kind("金融时报")
+    ('bank', 'media')
+    """
+    simple = to_simplified(name)
+    if re.search(r"(监管|银保监|证监|保监|金管|金融监督|人民银行|央行)", simple):
+        return "regulator"
+    if re.search(r"(银行|银行业)", simple):
+        return "bank"
+    if _OUTLET_END.match(simple) and re.search(r"(报|社|台|网|刊|新闻|电视|杂志|财经)$", simple):
+        return "media"
+    if re.search(r"(部|局|署|院|委|厅|府|政府)$", simple):
+        return "government"
+    if re.search(r"(公司|集团|企业)$", simple):
+        return "company"
+    return "other"
+
+
+def _split_title(phrase: str) -> tuple[str, str | None]:
+    """`中国工商银行信息科技部总经理` → (`中国工商银行信息科技部`, `总经理`)."""
+    simple = to_simplified(phrase)
+    match = re.search(f"(?:{_TITLE_ALT})$", simple)
+    if not match:
+        return phrase, None
+    return phrase[: match.start()], phrase[match.start() :]
+
+
+def _split_org(phrase: str) -> tuple[str | None, str | None]:
+    """`中国工商银行信息科技部` → (`中国工商银行`, `信息科技部`)."""
+    phrase = phrase.strip()
+    if len(phrase) < 2:
+        return None, None
+    match = _ORG_SPLIT.match(to_simplified(phrase))
+    if not match:
+        return phrase, None
+    cut = len(match.group("org"))
+    org, dept = phrase[:cut], phrase[cut:].strip() or None
+    return org, dept
+
+
+def parse_introduction(text: str, name: str) -> Introduction | None:
+    """What `text` says about `name`: the words just before the name, split into parts.
+
+    >>> parse_introduction("发布人有中国工商银行副行长王敬东先生;", "王敬东")
+    Introduction(name='王敬东', organization='中国工商银行', department=None, title='副行长')
+    """
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 40) : at]
+        segment = _SEGMENT_SPLIT.split(before)[-1].strip()
+        if segment:
+            rest, title = _split_title(segment)
+            if title:
+                org, dept = _split_org(rest) if rest else (None, None)
+                return Introduction(name, org, dept, title)
+        at = text.find(name, at + len(name))
+    return None
+
+
+def short_forms(name: str, title: str | None) -> list[str]:
+    """How people address an official: surname + title (`王行长`, `吕总`).
+
+    >>> short_forms("吕仲涛", "总经理")
+    ['吕总', '吕总经理']
+    """
+    if not title or not name or not re.match(r"^[\u4e00-\u9fff]{2,4}$", name):
+        return []
+    surname = name[0]
+    base = title[1:] if title.startswith("副") else title
+    forms = []
+    if base.startswith("总") or base.endswith(("总经理", "总裁", "总监")):
+        forms.append(surname + "总")
+    forms.append(surname + base)
+    return list(dict.fromkeys(forms))
+
+
+def outlet_from_label(label: str) -> tuple[str | None, str | None]:
+    """(outlet, reporter name) a speaker label gives, or (None, None).
+
+    >>> outlet_from_label("金融时报记者")
+    ('金融时报', None)
+    >>> outlet_from_label("中央社蘇思云")
+    ('中央社', '蘇思云')
+    >>> outlet_from_label("TVBS 李作珩")
+    ('TVBS', '李作珩')
+    """
+    label = label.strip()
+    reporter = _REPORTER.search(label)
+    if reporter:
+        outlet = label[: reporter.start()].strip(" 的·")
+        name = label[reporter.end() :].strip(" ·") or None
+        return (outlet or None), name
+    latin = _LATIN_OUTLET.match(label)
+    if latin and re.search(r"[\u4e00-\u9fff]", latin.group("rest")):
+        return latin.group("outlet"), latin.group("rest").strip()
+    match = _OUTLET_END.match(label)
+    if match and match.group("outlet") != label and 2 <= len(match.group("rest")) <= 4:
+        return match.group("outlet"), match.group("rest")
+    if match and match.group("outlet") == label and len(label) >= 3:
+        return label, None
+    return None, None
+
+
+def _looks_like_name(label: str) -> bool:
+    return bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label)
+        or re.fullmatch(r"[\u4e00-\u9fff]{1,3}[·・][\u4e00-\u9fff]{1,6}", label)
+        or re.fullmatch(r"[A-Z][a-zA-Z\-']+(?: [A-Z][a-zA-Z\-'.]+){1,3}", label)
+    )
+
+
+def _self_introduced_outlet(turns: list[Turn]) -> str | None:
+    for turn in turns[:2]:
+        match = _SELF_INTRO.search(turn.text[:80])
+        if match:
+            return match.group("outlet").strip()
+    return None
+
+
+def assign_roles(t: Transcript) -> Transcript:
+    """Fill `t.speakers`, person and organisation entities, affiliations and turn roles."""
+    by_label: dict[str, list[Turn]] = {}
+    for turn in t.turns:
+        by_label.setdefault(turn.speaker, []).append(turn)
+    host_text = "\n".join(
+        turn.text
+        for turn in t.turns
+        if to_simplified(turn.speaker).lower().strip() in HOST_LABELS or turn.seq <= 1
+    )
+
+    org_names: dict[str, str] = {}
+
+    def org(name: str) -> str:
+        key = entity_key("Organization", name)
+        org_names.setdefault(key, name)
+        return key
+
+    for label, turns in by_label.items():
+        folded = to_simplified(label).lower().strip()
+        speaker = _classify(t, label, folded, turns, host_text, org)
+        t.speakers[label] = speaker
+        t.add_entity(
+            Entity(
+                speaker.person,
+                "Person",
+                speaker.name,
+                aliases=_person_aliases(speaker),
+                role=speaker.role,
+                anonymous=speaker.anonymous,
+            )
+        )
+        if speaker.organization:
+            kind = "media" if speaker.role == "reporter" else None
+            org_name = org_names[speaker.organization]
+            t.add_entity(
+                Entity(
+                    speaker.organization,
+                    "Organization",
+                    org_names[speaker.organization],
+                    kind=kind or organization_kind(org_name),
+                )
+            )
+            t.affiliations.append(
+                Affiliation(speaker.person, speaker.organization, speaker.title, speaker.department)
+            )
+        for turn in turns:
+            turn.role = speaker.role
+            turn.person = speaker.person
+    return t
+
+
+def _person_aliases(speaker: Speaker) -> list[str]:
+    if speaker.anonymous:
+        return []
+    aliases = short_forms(speaker.name, speaker.title)
+    if speaker.label != speaker.name:
+        aliases.append(speaker.label)
+    return aliases
+
+
+def _classify(
+    t: Transcript,
+    label: str,
+    folded: str,
+    turns: list[Turn],
+    host_text: str,
+    _org: Callable[[str], str],
+) -> Speaker:
+    if folded in HOST_LABELS:
+        return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
+    if folded in QUESTION_LABELS or folded.startswith(("问", "提问", "q(", "q（")):
+        name = _bracketed(label)
+        inner = re.search(r"[（(]([^）)]+)[）)]", label)
+        outlet = outlet_from_label(inner.group(1))[0] if inner and not name else None
+        outlet = outlet or _self_introduced_outlet(turns)
+        return Speaker(
+            label,
+            person_key(name) if name else person_key(label, t.key),
+            name or label,
+            "reporter",
+            anonymous=name is None,
+            organization=_org(outlet) if outlet else None,
+            title="记者" if outlet else None,
+        )
+    if folded in ANSWER_LABELS or folded.startswith(("答", "a(", "a（")):
+        name = _bracketed(label)
+        return Speaker(
+            label,
+            person_key(name) if name else person_key(label, t.key),
+            name or label,
+            "official",
+            anonymous=name is None,
+        )
+    outlet, reporter_name = outlet_from_label(label)
+    if outlet is None and not _looks_like_name(label):
+        intro = _self_introduced_outlet(turns)
+        if intro:
+            outlet = intro
+    if outlet is not None or _REPORTER.search(label):
+        named = reporter_name if reporter_name and _looks_like_name(reporter_name) else None
+        return Speaker(
+            label,
+            person_key(named) if named else person_key(label, t.key),
+            named or label,
+            "reporter",
+            anonymous=named is None,
+            organization=_org(outlet) if outlet else None,
+            title="记者",
+        )
+    intro = parse_introduction(host_text, label) if host_text else None
+    if intro is None:
+        intro = parse_introduction("\n".join(turn.text for turn in t.turns[:3]), label)
+    return Speaker(
+        label,
+        person_key(label),
+        label,
+        "official",
+        organization=_org(intro.organization) if intro and intro.organization else None,
+        title=intro.title if intro else None,
+        department=intro.department if intro else None,
+    )
+
+
+def _bracketed(label: str) -> str | None:
+    match = re.search(r"[（(]([^）)]+)[）)]", label)
+    if not match:
+        return None
+    inner = match.group(1).strip()
+    return inner if _looks_like_name(inner) else None
+
+
+@register("roles")
+def make_stage(options: ExtractOptions) -> Stage:
+    return assign_roles

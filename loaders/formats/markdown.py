@@ -1,0 +1,100 @@
+"""`markdown`: archive.tw / SayIt style, `# date title` then `### Speaker：` headings.
+
+Every `### ` heading opens a turn (the colon is optional: some transcripts
+omit it); `## Speaker：` counts too when it ends with a colon. `> (...)`
+lines are stage directions or slide titles: kept as context, never turns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.formats.base import ParseResult, iter_lines, make_turn
+from loaders.model import ContextLine
+
+__all__ = ["parse_markdown", "score_markdown"]
+
+_SPEAKER = re.compile(
+    r"^(?:###[ \t]+(?P<any>.+?)|##[ \t]+(?P<colon>[^#].{0,40}?)[ \t]*[:：])[ \t]*$"
+)
+_TITLE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*$")
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})")
+
+
+def _speaker(line: str) -> str | None:
+    match = _SPEAKER.match(line)
+    if match is None:
+        return None
+    label = (match.group("any") or match.group("colon") or "").strip()
+    return label.rstrip(":：").strip() or None
+
+
+def score_markdown(text: str) -> float:
+    """How much `text` looks like SayIt Markdown: speaker headings, a `# ` title."""
+    score = 0.0
+    for i, line in enumerate(iter_lines(text[:200_000])):
+        # Headings are deliberate markup, far stronger evidence than a colon in prose.
+        if _speaker(line.text) is not None:
+            score += 10
+        elif i == 0 and _TITLE.match(line.text):
+            score += 10
+    return score
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date in `text`, as YYYY-MM-DD.
+
+    >>> iso_date("# 2016-10-01 萌典松前記者會")
+    '2016-10-01'
+    """
+    match = _DATE.search(text)
+    if not match:
+        return None
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_markdown(text: str) -> ParseResult:
+    """Parse SayIt Markdown into turns; title, `>` lines and preamble become context."""
+    result = ParseResult()
+    heads: list[tuple[str, int, int, int]] = []  # label, line start, label end, body start
+    for line in iter_lines(text):
+        label = _speaker(line.text)
+        if label is not None:
+            label_at = text.index(label, line.start)
+            heads.append((label, line.start, label_at + len(label), line.end))
+            continue
+        stripped = line.text.strip()
+        if stripped.startswith(">"):
+            result.context.append(ContextLine(stripped, line.start, line.end))
+        elif not result.title and not heads:
+            title = _TITLE.match(line.text)
+            if title:
+                result.title = title.group("title")
+                result.date = iso_date(result.title)
+                result.context.append(ContextLine(line.text, line.start, line.end))
+            elif stripped:
+                result.context.append(ContextLine(stripped, line.start, line.end))
+        elif not heads and stripped:
+            result.context.append(ContextLine(stripped, line.start, line.end))
+    quoted = [c for c in result.context if c.text.startswith(">")]
+    for i, (label, head_start, label_end, body_start) in enumerate(heads):
+        end = heads[i + 1][1] if i + 1 < len(heads) else len(text)
+        # Trailing `>` lines belong to the gap between turns, not to this turn.
+        for ctx in reversed(quoted):
+            if body_start <= ctx.start < end and not text[ctx.end : end].strip():
+                end = ctx.start
+        result.turns.append(
+            make_turn(
+                text,
+                i + 1,
+                label,
+                body_start,
+                end,
+                label_start=text.index(label, head_start),
+                label_end=label_end,
+            )
+        )
+    return result
