@@ -37,6 +37,7 @@ __all__ = ["EntityFinder", "make_stage"]
 _KNOWN, _PRODUCT, _LEXICON, _POS = 0, 1, 2, 3
 
 _QUOTES = "“”\"「」『』《》‘’'"
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>」』”]+")
 _CLAUSE = re.compile(r"[^,.;!?，。；！？\n]+")
 # Title cues (simplified; the view is simplified): a person's name stands next to one.
 _TITLES = [
@@ -267,6 +268,12 @@ class EntityFinder:
                     )
                 )
         for seq, chosen in claims.items():
+            links = [
+                (offsets[seq] + u.start(), offsets[seq] + u.end())
+                for u in _URL.finditer(views[seq].original)
+            ]
+            if links:  # names inside a link's address are not mentions (youtube.com)
+                chosen = [c for c in chosen if not any(s <= c.start < e for s, e in links)]
             kept = _resolve(chosen)
             kept = _resolve(kept + self._pos_claims(t, seq, views[seq], offsets[seq], kept))
             for claim in kept:

@@ -161,3 +161,8 @@ def test_traditional_and_simplified_give_the_same_keys() -> None:
     a = STAGE(transcript(text))
     b = STAGE(transcript(to_simplified(text)))
     assert {m.entity for m in a.mentions} == {m.entity for m in b.mentions}
+
+
+def test_names_inside_link_addresses_are_not_mentions() -> None:
+    t = STAGE(transcript("透過 [360直播](https://www.youtube.com/watch?v=1) 與 YouTube 觀看"))
+    assert [m.surface for m in t.mentions if m.label == "Product"] == ["YouTube"]

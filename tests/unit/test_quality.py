@@ -50,6 +50,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.90,
         "figures": 0.95,
     },
+    "2019-12-11-digital-development": {
+        "Organization": 0.55,
+        "Technology": 0.85,
+        "Person": 0.80,
+        "Place": 0.75,
+        "answers": 0.80,
+        "figures": 0.95,
+    },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.75,
         "Technology": 0.75,
