@@ -148,9 +148,12 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     spans: dict[tuple[str, str], list[int]] = defaultdict(list)
     for mention in sorted(t.mentions, key=lambda m: (m.turn, m.start)):
         if mention.entity in graph:
-            spans[(utterance_key(t.key, mention.turn), mention.entity)] += [mention.start, mention.end]
-    for (ukey, entity), flat in sorted(spans.items()):
-        _add_edge(graph, ukey, entity, "MENTIONS", count=len(flat) // 2, spans=flat)
+            spans[(utterance_key(t.key, mention.turn), mention.entity)] += [
+                mention.start,
+                mention.end,
+            ]
+    for (ukey, target), flat in sorted(spans.items()):
+        _add_edge(graph, ukey, target, "MENTIONS", count=len(flat) // 2, spans=flat)
 
     for rel in t.relations:
         if rel.source not in graph or rel.target not in graph:

@@ -83,8 +83,11 @@ def _file_hash(path: Path) -> str:
 class EmbeddedStore:
     """A presskg store in a folder; `write` merges by key, `run` answers Cypher."""
 
-    def __init__(self, folder: str | Path, *, create: bool = True, force: bool = False) -> None:
+    def __init__(
+        self, folder: str | Path, *, create: bool = True, force: bool = False, wait: bool = True
+    ) -> None:
         self.folder = Path(folder)
+        self.wait = wait
         self._db: ladybug.Database | None = None
         self._db_read_only: bool | None = None
         self._check_folder(create=create, force=force)
@@ -114,8 +117,9 @@ class EmbeddedStore:
         return self.folder / GRAPH
 
     @contextmanager
-    def lock(self, wait: bool = True) -> Iterator[None]:
+    def lock(self, wait: bool | None = None) -> Iterator[None]:
         """Hold the store's write lock; wait for it (saying so) unless `wait` is false."""
+        wait = self.wait if wait is None else wait
         with open(self.folder / LOCK, "a+") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -142,13 +146,13 @@ class EmbeddedStore:
             return nx.MultiDiGraph()
         return load_graph_json(self.graph_path)
 
-    def write(self, graph: nx.MultiDiGraph, *, wait: bool = True) -> None:
+    def write(self, graph: nx.MultiDiGraph, *, wait: bool | None = None) -> None:
         """Merge `graph` into the store by key and refresh the Cypher index."""
         with self.lock(wait):
             merged = merge_graphs(self.read(), graph)
             self._save(merged)
 
-    def replace(self, graph: nx.MultiDiGraph, *, wait: bool = True) -> None:
+    def replace(self, graph: nx.MultiDiGraph, *, wait: bool | None = None) -> None:
         """Store exactly `graph` (no merge)."""
         with self.lock(wait):
             self._save(graph)
@@ -230,9 +234,7 @@ class EmbeddedStore:
             raise QueryError(f"query failed: {message}") from e
         result = raw[-1] if isinstance(raw, list) else raw
         columns = list(result.get_column_names())
-        rows = []
-        while result.has_next():
-            rows.append(list(result.get_next()))
+        rows = _rows(result)
         conn.close()
         return QueryResult(columns, rows)
 
@@ -257,6 +259,15 @@ class EmbeddedStore:
         self.close()
 
 
+def _rows(result: ladybug.QueryResult | list[ladybug.QueryResult]) -> list[list[Any]]:
+    """All rows of a result (the last statement's, for a multi-statement query)."""
+    last = result[-1] if isinstance(result, list) else result
+    rows = []
+    while last.has_next():
+        rows.append(list(last.get_next()))
+    return rows
+
+
 def _remove(path: Path) -> None:
     if path.is_dir():
         shutil.rmtree(path)
@@ -271,8 +282,8 @@ def _create_schema(conn: ladybug.Connection) -> None:
         conn.execute(f"CREATE NODE TABLE {check_label(label)}({columns}, PRIMARY KEY(key))")
     for rel in REL_TYPES.values():
         pairs = ", ".join(f"FROM {check_label(a)} TO {check_label(b)}" for a, b in rel.pairs)
-        props = "".join(f", {name} {kind}" for name, kind in rel.properties)
-        conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{props})")
+        rel_props = "".join(f", {name} {kind}" for name, kind in rel.properties)
+        conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{rel_props})")
 
 
 def _load_nodes(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
@@ -307,7 +318,7 @@ def _typed(value: Any, kind: str) -> Any:
 def _csv_list(values: Any) -> str:
     items = [str(v) for v in (values or [])]
     for item in items:
-        if any(c in item for c in ',[]{}"\'\\'):
+        if any(c in item for c in ",[]{}\"'\\"):
             raise ValueError(f"list item {item!r} cannot be bulk-loaded")
     return "[" + ",".join(items) + "]"
 
@@ -347,20 +358,16 @@ def _graph_from_index(conn: ladybug.Connection) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for label, props in NODE_PROPERTIES.items():
         cols = ", ".join(f"n.{name}" for name in props)
-        result = conn.execute(f"MATCH (n:{check_label(label)}) RETURN {cols}")
         names = list(props)
-        while result.has_next():
-            values = dict(zip(names, result.get_next(), strict=True))
+        for row in _rows(conn.execute(f"MATCH (n:{check_label(label)}) RETURN {cols}")):
+            values = dict(zip(names, row, strict=True))
             attrs = {k: v for k, v in values.items() if v is not None}
             graph.add_node(values["key"], labels=[label], **attrs)
     for rel in REL_TYPES.values():
         names = [name for name, _ in rel.properties]
         cols = "".join(f", r.{name}" for name in names)
-        result = conn.execute(
-            f"MATCH (a)-[r:{check_rel_type(rel.name)}]->(b) RETURN a.key, b.key{cols}"
-        )
-        while result.has_next():
-            row = result.get_next()
+        query = f"MATCH (a)-[r:{check_rel_type(rel.name)}]->(b) RETURN a.key, b.key{cols}"
+        for row in _rows(conn.execute(query)):
             attrs = {k: v for k, v in zip(names, row[2:], strict=True) if v is not None}
             graph.add_edge(row[0], row[1], key=rel.name, type=rel.name, **attrs)
     return graph

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 __all__ = [
-    "PressKGError",
     "InputError",
+    "PressKGError",
     "QueryError",
-    "StoreUnavailable",
     "StoreBusy",
+    "StoreUnavailable",
     "UsageError",
 ]
 

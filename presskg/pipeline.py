@@ -22,15 +22,17 @@ from presskg.errors import InputError, UsageError
 
 __all__ = [
     "TRANSCRIPT_SUFFIXES",
-    "FileFailure",
     "Extractor",
+    "FileFailure",
     "iter_transcript_files",
     "load_transcript",
     "parse_document",
 ]
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-_TOPIC = re.compile(r"(?:主题|主題|题目|題目)(?:是|为|為)?[“\"「『](?P<title>[^”\"」』]{2,60})[”\"」』]")
+_TOPIC = re.compile(
+    r"(?:主题|主題|题目|題目)(?:是|为|為)?[“\"「『](?P<title>[^”\"」』]{2,60})[”\"」』]"
+)
 _MMDD = re.compile(r"^(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 
 
@@ -140,8 +142,7 @@ def iter_transcript_files(paths: Iterable[str | Path]) -> Iterator[Path | FileFa
         path = Path(given)
         if path.is_dir():
             seen: set[Path] = set()
-            for found in sorted(_walk(path, seen)):
-                yield found
+            yield from sorted(_walk(path, seen))
         elif path.exists():
             yield path
         else:

@@ -368,17 +368,19 @@ def _classify(
             organization=_org(outlet) if outlet else None,
             title="记者",
         )
-    intro = parse_introduction(host_text, label) if host_text else None
-    if intro is None:
-        intro = parse_introduction("\n".join(turn.text for turn in t.turns[:3]), label)
+    introduced = parse_introduction(host_text, label) if host_text else None
+    if introduced is None:
+        introduced = parse_introduction("\n".join(turn.text for turn in t.turns[:3]), label)
     return Speaker(
         label,
         person_key(label),
         label,
         "official",
-        organization=_org(intro.organization) if intro and intro.organization else None,
-        title=intro.title if intro else None,
-        department=intro.department if intro else None,
+        organization=_org(introduced.organization)
+        if introduced and introduced.organization
+        else None,
+        title=introduced.title if introduced else None,
+        department=introduced.department if introduced else None,
     )
 
 

@@ -1,0 +1,241 @@
+"""The Python API; the CLI is a thin layer over it.
+
+>>> import presskg, tempfile
+>>> kg = presskg.build(["examples/icbc-2018-04-26-press-conference.txt"],
+...                    store=tempfile.mkdtemp() + "/kg")
+>>> kg.query("MATCH (u:Utterance) RETURN count(u) AS n").rows
+[[38]]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.build import build_graph, merge_graphs
+from graph.embedded import EmbeddedStore
+from graph.store import QueryResult, Store
+from loaders.extract.registry import ExtractOptions
+from loaders.keys import transcript_key
+from loaders.model import Transcript
+from loaders.read import read_document
+from presskg.errors import PressKGError
+from presskg.pipeline import Extractor, FileFailure, iter_transcript_files, parse_document
+from queries.catalog import get_query
+
+__all__ = ["DEFAULT_STORE", "BuildReport", "PressKG", "build", "open_store"]
+
+DEFAULT_STORE = "presskg-data"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: files built, skipped as unchanged, failed (with why), warnings."""
+
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[FileFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    fmt: str
+    year: int | None
+    known_sha: str | None
+
+
+# One extractor per worker process: lexicon automata are built once, not per file.
+_WORKER: dict[str, Extractor] = {}
+
+
+def _init_worker(options: ExtractOptions, fmt: str, year: int | None) -> None:
+    _WORKER["extractor"] = Extractor(options, fmt=fmt, year=year)
+
+
+def _extract_job(job: _Job) -> Transcript | FileFailure | str:
+    """Extract one file; return the sha when unchanged, a FileFailure when it cannot be read."""
+    extractor = _WORKER["extractor"]
+    try:
+        doc = read_document(job.path)
+        parsed = parse_document(doc, job.fmt, job.year)
+        if job.known_sha is not None and parsed.sha256 == job.known_sha:
+            return parsed.sha256
+        return extractor.extract(parsed)
+    except PressKGError as e:
+        return FileFailure(job.path, str(e))
+    except RecursionError as e:  # pathological input must not stop a batch
+        return FileFailure(job.path, f"{job.path}: cannot be parsed ({e})")
+
+
+def _run_jobs(
+    jobs: list[_Job], options: ExtractOptions, workers: int, fmt: str, year: int | None
+) -> Iterator[tuple[_Job, Transcript | FileFailure | str]]:
+    if workers <= 1 or len(jobs) <= 1:
+        _init_worker(options, fmt, year)
+        for job in jobs:
+            yield job, _extract_job(job)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(options, fmt, year)
+    ) as pool:
+        yield from zip(jobs, pool.map(_extract_job, jobs, chunksize=4), strict=True)
+
+
+def _plain(value: Any) -> Any:
+    """Engine-specific values → plain Python (the embedded engine sums to Decimal)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class PressKG:
+    """A handle on one store (embedded folder, or Neo4j with `neo4j=True`)."""
+
+    def __init__(
+        self,
+        store: str | Path = DEFAULT_STORE,
+        *,
+        neo4j: bool = False,
+        create: bool = True,
+        force: bool = False,
+        wait: bool = True,
+    ) -> None:
+        self.neo4j = neo4j
+        self.store: Store
+        if neo4j:
+            from graph.neo4j_store import Neo4jStore
+
+            self.store = Neo4jStore()
+        else:
+            self.store = EmbeddedStore(store, create=create, force=force, wait=wait)
+
+    def build(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        fmt: str = "auto",
+        lexicons: Iterable[str | Path] = (),
+        year: int | None = None,
+        workers: int | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> BuildReport:
+        """Read, extract and store transcripts; unchanged files are skipped, bad ones reported."""
+        options = ExtractOptions(lexicons=tuple(Path(p) for p in lexicons))
+        Extractor(options)  # fail on a bad lexicon before any work
+        report = BuildReport()
+        existing = self.store.read()
+        known = {
+            n: d.get("sha256")
+            for n, d in existing.nodes(data=True)
+            if d["labels"][0] == "Transcript"
+        }
+        jobs: list[_Job] = []
+        seen: set[str] = set()
+        for item in iter_transcript_files(paths):
+            if isinstance(item, FileFailure):
+                report.failed.append(item)
+                continue
+            key = str(item)
+            if key in seen:
+                continue
+            seen.add(key)
+            jobs.append(_Job(key, fmt, year, known.get(transcript_key(key))))
+        workers = workers or min(os.cpu_count() or 1, 8)
+
+        def transcripts() -> Iterator[Transcript]:
+            for i, (job, result) in enumerate(_run_jobs(jobs, options, workers, fmt, year), 1):
+                if progress:
+                    progress(job.path, i, len(jobs))
+                if isinstance(result, FileFailure):
+                    report.failed.append(result)
+                elif isinstance(result, str):
+                    report.unchanged.append(job.path)
+                else:
+                    report.built.append(job.path)
+                    report.warnings.extend(result.warnings)
+                    yield result
+
+        new = build_graph(transcripts())
+        if report.built:
+            self._store_graph(existing, new)
+        report.counts = self.counts()
+        return report
+
+    def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> None:
+        if isinstance(self.store, EmbeddedStore):
+            self.store.replace(merge_graphs(existing, new))
+            return
+        replaced = [
+            n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in existing
+        ]
+        for key in replaced:
+            self.store.delete_transcript(key)  # type: ignore[attr-defined]
+        self.store.write(merge_graphs(existing, new))
+
+    def query(self, cypher: str, *, write: bool = False, **params: Any) -> QueryResult:
+        """Run Cypher (read-only unless `write`), parameters as keyword arguments."""
+        result = self.store.run(cypher, params, write=write)
+        return QueryResult(result.columns, [_plain(row) for row in result.rows])
+
+    def named(self, name: str, **params: Any) -> QueryResult:
+        """Run the named query `name` with its defaults overridden by `params`."""
+        query = get_query(name)
+        return self.query(query.cypher, **query.params(params))
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as networkx."""
+        return self.store.read()
+
+    def counts(self) -> dict[str, int]:
+        """Node counts by label and relationship counts by type."""
+        graph = self.store.read()
+        counts: dict[str, int] = {}
+        for _, data in graph.nodes(data=True):
+            counts[data["labels"][0]] = counts.get(data["labels"][0], 0) + 1
+        for _, _, key in graph.edges(keys=True):
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def close(self) -> None:
+        """Release the store."""
+        self.store.close()
+
+    def __enter__(self) -> PressKG:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(store: str | Path = DEFAULT_STORE, *, neo4j: bool = False) -> PressKG:
+    """Open an existing store for queries."""
+    return PressKG(store, neo4j=neo4j, create=False)
+
+
+def build(
+    paths: Iterable[str | Path] | str | Path,
+    store: str | Path = DEFAULT_STORE,
+    *,
+    neo4j: bool = False,
+    **options: Any,
+) -> PressKG:
+    """Build transcripts into a store and return a handle on it (notebook entry point)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    kg = PressKG(store, neo4j=neo4j)
+    kg.build(paths, **options)
+    return kg
