@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ENTITY_LABELS",
     "NODE_LABELS",
     "NODE_PROPERTIES",
     "REL_TYPES",
     "RelType",
-    "ENTITY_LABELS",
-    "constraint_statements",
     "check_label",
     "check_rel_type",
+    "constraint_statements",
 ]
 
 # Property types use the embedded engine's names; Neo4j is schemaless apart from constraints.
@@ -107,9 +107,7 @@ REL_TYPES: dict[str, RelType] = {
             (("count", "INT64"), ("spans", "INT64[]")),
         ),
         RelType("MENTIONED", _pairs(("Person",), ENTITY_LABELS), (("count", "INT64"),)),
-        RelType(
-            "CO_MENTIONED", _pairs(ENTITY_LABELS, ENTITY_LABELS), (("weight", "INT64"),)
-        ),
+        RelType("CO_MENTIONED", _pairs(ENTITY_LABELS, ENTITY_LABELS), (("weight", "INT64"),)),
         RelType("PART_OF", (("Product", "Product"),), _EVIDENCE),
         RelType("USES", (("Product", "Technology"),), _EVIDENCE),
         RelType("OFFERS", (("Organization", "Product"),), _EVIDENCE),

@@ -31,7 +31,9 @@ class Store(Protocol):
     def read(self) -> nx.MultiDiGraph:
         """The whole stored graph as networkx, in the shape `graph.build` produces."""
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
         """Run Cypher with parameters; read-only unless `write` is true."""
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from loaders.normalize import variant_key
 
-__all__ = ["transcript_key", "utterance_key", "entity_key", "person_key", "figure_key"]
+__all__ = ["entity_key", "figure_key", "person_key", "transcript_key", "utterance_key"]
 
 
 def transcript_key(source: str) -> str:

@@ -110,7 +110,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str] | None:
     if not candidates:
         return None
     # Prefer GB18030 on ties: it is a superset of GBK and decodes more.
-    score, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    _score, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
     return text, enc
 
 

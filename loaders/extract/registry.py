@@ -38,7 +38,14 @@ class ExtractOptions:
 StageFactory = Callable[[ExtractOptions], Stage]
 
 #: The order DESIGN.md gives; later stages read what earlier ones wrote.
-DEFAULT_STAGES: tuple[str, ...] = ("roles", "questions", "entities", "aliases", "relations", "figures")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "roles",
+    "questions",
+    "entities",
+    "aliases",
+    "relations",
+    "figures",
+)
 
 _REGISTRY: dict[str, StageFactory] = {}
 

@@ -34,9 +34,7 @@ def score_markdown(text: str) -> float:
     score = 0.0
     for i, line in enumerate(iter_lines(text[:200_000])):
         # Headings are deliberate markup, far stronger evidence than a colon in prose.
-        if _speaker(line.text) is not None:
-            score += 10
-        elif i == 0 and _TITLE.match(line.text):
+        if _speaker(line.text) is not None or (i == 0 and _TITLE.match(line.text)):
             score += 10
     return score
 
