@@ -186,14 +186,14 @@ class PressKG:
             self.store.delete_transcript(key)  # type: ignore[attr-defined]
         self.store.write(merge_graphs(existing, new))
 
-    def query(self, cypher: str, *, write: bool = False, **params: Any) -> QueryResult:
+    def query(self, cypher: str, /, *, write: bool = False, **params: Any) -> QueryResult:
         """Run Cypher (read-only unless `write`), parameters as keyword arguments."""
         result = self.store.run(cypher, params, write=write)
         return QueryResult(result.columns, [_plain(row) for row in result.rows])
 
-    def named(self, name: str, **params: Any) -> QueryResult:
-        """Run the named query `name` with its defaults overridden by `params`."""
-        query = get_query(name)
+    def named(self, query_name: str, /, **params: Any) -> QueryResult:
+        """Run the named query `query_name` with its defaults overridden by `params`."""
+        query = get_query(query_name)
         return self.query(query.cypher, **query.params(params))
 
     def to_networkx(self) -> nx.MultiDiGraph:
