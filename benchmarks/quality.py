@@ -4,6 +4,8 @@ Prints precision, recall and F1 per entity type, question→answer accuracy, and
 relation and figure recall, for every gold file whose transcript is present.
 
     python benchmarks/quality.py [GOLD.yaml ...]
+    python benchmarks/quality.py --speed [N]   # MB/s per stage on N corpus files
+
 
 A gold file names its transcript by a path relative to the repository root
 (corpus files stay outside the repository); see docs/quality.md for the format.
@@ -12,6 +14,7 @@ A gold file names its transcript by a path relative to the repository root
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,8 +172,60 @@ def _row(name: str, scores: dict[str, Score]) -> str:
     return f"| {name} | " + " | ".join(cells + extra) + " |"
 
 
+CORPUS = ROOT.parent / "shared" / "data" / "archive-tw"
+
+
+def stage_speed(count: int = 60, corpus: Path = CORPUS) -> dict[str, float]:
+    """MB/s of each extraction stage over `count` corpus files (evenly spaced by name).
+
+    MB are megabytes of transcript text (UTF-8); set-up (lexicon, jieba dictionary)
+    is timed apart under `setup`, in seconds. Times are CPU times of this process, so
+    other work on the machine does not skew them.
+    """
+    from loaders.extract.registry import DEFAULT_STAGES, make_stages
+    from presskg.errors import PressKGError
+    from presskg.pipeline import parse_document, read_document
+
+    files = sorted(corpus.glob("*.md"))
+    step = max(1, len(files) // count)
+    docs = []
+    for path in files[::step][:count]:
+        try:
+            docs.append(read_document(path))
+            parse_document(docs[-1])
+        except PressKGError:  # a file with no turns is reported by `build`, not timed here
+            docs.pop()
+    started = time.process_time()
+    stages = make_stages(DEFAULT_STAGES)
+    for _, stage in stages:  # warm up lazily loaded dictionaries
+        stage(parse_document(docs[0]))
+    out: dict[str, float] = {"setup": time.process_time() - started}
+    spent = dict.fromkeys(DEFAULT_STAGES, 0.0)
+    size = 0
+    for doc in docs:
+        t = parse_document(doc)
+        size += len(t.text.encode("utf-8"))
+        for name, stage in stages:
+            t0 = time.process_time()
+            t = stage(t)
+            spent[name] += time.process_time() - t0
+    mb = size / 1e6
+    out["MB"] = mb
+    for name, sec in spent.items():
+        out[name] = mb / sec if sec else float("inf")
+    out["all stages"] = mb / sum(spent.values())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
+    if args and args[0] == "--speed":
+        figures = stage_speed(int(args[1]) if len(args) > 1 else 60)
+        print(f"{figures.pop('MB'):.1f} MB of text; set-up {figures.pop('setup'):.1f} s")
+        print("| stage | MB/s |\n|---|---|")
+        for name, rate in figures.items():
+            print(f"| {name} | {rate:.1f} |")
+        return 0
     verbose = "-v" in args
     paths = [Path(a) for a in args if a != "-v"] or gold_files()
     header = "| transcript | " + " | ".join(f"{lab} F1" for lab in ENTITY_LABELS)

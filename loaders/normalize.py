@@ -50,6 +50,11 @@ def to_simplified(text: str) -> str:
     return str(_CONVERTER.convert(text))
 
 
+@lru_cache(maxsize=65536)
+def _char_simplified(char: str) -> str:
+    return to_simplified(char)
+
+
 def normalize(text: str) -> str:
     """NFKC, simplified Chinese, case-folded Latin.
 
@@ -130,6 +135,9 @@ def _per_piece(pieces: list[tuple[str, int, int]]) -> tuple[str, list[int], list
     return "".join(out), starts, ends
 
 
+_NFKC_STABLE = re.compile(r"[\u4e00-\u9fff\x00-\x7f]+")
+
+
 def _nfkc(text: str) -> tuple[str, _Map]:
     folded = unicodedata.normalize("NFKC", text)
     if len(folded) == len(text):
@@ -141,8 +149,14 @@ def _nfkc(text: str) -> tuple[str, _Map]:
         if len(norm) == len(line):
             pieces.append((norm, pos, pos + len(line)))
         else:
-            for i, ch in enumerate(line):
-                pieces.append((unicodedata.normalize("NFKC", ch), pos + i, pos + i + 1))
+            at = 0  # Han and ASCII runs keep their length; look at the other characters alone
+            for run in _NFKC_STABLE.finditer(line):
+                for i in range(at, run.start()):
+                    pieces.append((unicodedata.normalize("NFKC", line[i]), pos + i, pos + i + 1))
+                pieces.append((run.group(), pos + run.start(), pos + run.end()))
+                at = run.end()
+            for i in range(at, len(line)):
+                pieces.append((unicodedata.normalize("NFKC", line[i]), pos + i, pos + i + 1))
         pos += len(line)
     joined, starts, ends = _per_piece(pieces)
     return joined, (starts, ends)
@@ -151,30 +165,54 @@ def _nfkc(text: str) -> tuple[str, _Map]:
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
+_NON_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _aligned(text: str, converted: str) -> bool:
+    """Same length and every non-Han run in place (two length changes may cancel out)."""
+    return len(converted) == len(text) and [m.span() for m in _NON_HAN.finditer(text)] == [
+        m.span() for m in _NON_HAN.finditer(converted)
+    ]
+
+
 def _convert(text: str) -> tuple[str, _Map]:
     converted = to_simplified(text)
-    if len(converted) == len(text):
+    if _aligned(text, converted):
         return converted, None
-    # Some Taiwan phrases change length (網際網路 → 互联网): align each Han run on its own,
-    # and inside a run that changed, compare with a character-by-character conversion.
+    # Some Taiwan phrases change length (網際網路 → 互联网): convert line by line, and in a
+    # line that changed, align each Han run on its own, comparing it with a
+    # character-by-character conversion.
+    pieces: list[tuple[str, int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        simple = to_simplified(line)
+        if _aligned(line, simple):
+            pieces.append((simple, pos, pos + len(line)))
+        else:
+            pieces.extend(_convert_runs(line, pos))
+        pos += len(line)
+    joined, starts, ends = _per_piece(pieces)
+    return joined, (starts, ends)
+
+
+def _convert_runs(text: str, offset: int) -> list[tuple[str, int, int]]:
     pieces: list[tuple[str, int, int]] = []
     pos = 0
     for run in _HAN_RUN.finditer(text):
         if run.start() > pos:
-            pieces.append((text[pos : run.start()], pos, run.start()))
-        pieces.extend(_align_run(run.group(), run.start()))
+            pieces.append((text[pos : run.start()], offset + pos, offset + run.start()))
+        pieces.extend(_align_run(run.group(), offset + run.start()))
         pos = run.end()
     if pos < len(text):
-        pieces.append((text[pos:], pos, len(text)))
-    joined, starts, ends = _per_piece(pieces)
-    return joined, (starts, ends)
+        pieces.append((text[pos:], offset + pos, offset + len(text)))
+    return pieces
 
 
 def _align_run(run: str, offset: int) -> list[tuple[str, int, int]]:
     phrase = to_simplified(run)
     if len(phrase) == len(run):
         return [(phrase, offset, offset + len(run))]
-    chars = [to_simplified(c) for c in run]
+    chars = [_char_simplified(c) for c in run]
     by_char = "".join(chars)
     if len(by_char) != len(run):
         return [(phrase, offset, offset + len(run))]

@@ -11,10 +11,14 @@ spans, mapped back to the original by the caller.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import rjieba
 
@@ -50,31 +54,65 @@ class Candidate:
     alias: tuple[int, int] | None = None
 
 
+_COMMON = 50  # jieba frequency from which a word counts as an ordinary word
+
+
 @lru_cache(maxsize=1)
-def _jieba_freq() -> Callable[[str], int]:
+def _common_words() -> frozenset[str]:
+    """Ordinary words (jieba frequency ≥ 50), cached beside jieba's own cache.
+
+    Loading jieba's whole dictionary takes seconds per process; the rules only
+    ask whether a short string is an ordinary word, so the set of them is kept
+    in a small pickle keyed by the dictionary file's size and time.
+    """
     import jieba
 
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return lambda word: int(jieba.get_FREQ(word) or 0)
+    source = Path(jieba.__file__).with_name("dict.txt")
+    stat = source.stat()
+    cache = Path(tempfile.gettempdir()) / f"presskg-words-{stat.st_size}-{int(stat.st_mtime)}.pkl"
+    try:
+        with cache.open("rb") as fh:
+            words = pickle.load(fh)
+        if isinstance(words, frozenset):
+            return words
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    found = set()
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, _ = line.split(" ", 2)
+            if int(freq) >= _COMMON:
+                found.add(word)
+    words = frozenset(found)
+    try:
+        part = cache.with_suffix(f".{os.getpid()}.tmp")
+        with part.open("wb") as fh:
+            pickle.dump(words, fh)
+        os.replace(part, cache)
+    except OSError:
+        pass
+    return words
 
 
 def word_frequency(word: str) -> int:
-    """How common `word` is as a word in jieba's dictionary (0 when unknown)."""
-    return _jieba_freq()(word)
+    """Whether `word` is an ordinary word: jieba's threshold frequency when it is, else 0."""
+    return _COMMON if word in _common_words() else 0
 
 
 def _is_word(text: str) -> bool:
-    return word_frequency(text) >= 50
+    return text in _common_words()
 
 
 # --- rule: Chinese + one lowercase Latin letter + Chinese (融e行, 融安e信, 工银e支付, e支付)
 _MIXED = re.compile(rf"(?<![a-z0-9])([{_HAN}]{{0,2}})([a-z])([{_HAN}]{{1,2}})")
+_MIXED_HINT = re.compile(rf"[a-z][{_HAN}]")
 
 
 def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
     """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
     text, original = view.text, view.original
+    if not _MIXED_HINT.search(text):
+        return
     for m in _MIXED.finditer(text):
         o_start, o_end = view.span(m.start(2), m.end(2))
         if not original[o_start:o_end].islower():
@@ -237,6 +275,8 @@ _ENUMERATION = re.compile(rf"({_ITEM})((?:、{_ITEM})+)等")
 
 def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
     """`A系统、B系统、C系统等`: two or more listed names with the same product word."""
+    if "、" not in view.text:
+        return
     for m in _ENUMERATION.finditer(view.text):
         first = m.group(1)
         tail = _noun_tail(first)
