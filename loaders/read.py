@@ -10,6 +10,7 @@ Binary input is refused, never guessed at.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,15 +65,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even > half * 0.3 and odd < half * 0.05:
         return "utf-16-be"
-    # CJK text in UTF-16 has few NULs; accept it when it decodes to mostly CJK.
-    if b"\x00" in sample and len(data) % 2 == 0:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _cjk_ratio(text) > 0.5:
-                return enc
     return None
 
 
@@ -90,6 +82,31 @@ def _common_score(text: str) -> float:
     return sum(1 for c in han if c in _COMMON) / len(han)
 
 
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese or English transcript is made of.
+
+    A wrong decoding scatters over Hangul, private-use and rare blocks instead.
+    """
+    text = text.replace("\ufffd", "")
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for c in text
+        if (" " <= c <= "~")
+        or c in "\t\n\r"
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u2000" <= c <= "\u206f"
+    )
+    return good / len(text)
+
+
+def _controls(text: str) -> int:
+    return sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\x1b")
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -99,70 +116,118 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str] | None:
-    """GB18030 or Big5, whichever reads as Chinese; None when neither decodes."""
-    candidates: list[tuple[float, str, str]] = []
-    for enc in ("gb18030", "big5"):
+    """GB18030, Big5 or BOM-less UTF-16, whichever reads as Chinese; None when none does."""
+    candidates: list[tuple[float, float, bool, str, str]] = []
+    encodings = ["gb18030", "big5"]
+    if len(data) % 2 == 0:
+        encodings += ["utf-16-le", "utf-16-be"]
+    for enc in encodings:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
+            if not enc.startswith("utf-16"):
+                continue
+            # A lone surrogate (a cut emoji) should not hide a whole UTF-16 file.
+            text = data.decode(enc, errors="replace")
+            if _bad_runs(text) > 2:
+                continue
+        plausible = _plausible(text)
+        if enc.startswith("utf-16") and (plausible < 0.9 or _cjk_ratio(text) < 0.3):
             continue
-        candidates.append((_common_score(text), enc, text))
+        score = _common_score(text) * plausible
+        candidates.append((score, plausible, enc == "gb18030", enc, text))
     if not candidates:
         return None
-    # Prefer GB18030 on ties: it is a superset of GBK and decodes more.
-    _score, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    # English text with a few full-width marks has no Han to score: the decoding
+    # with fewer odd characters wins. Prefer GB18030 on ties: it decodes more.
+    *_scores, enc, text = max(candidates)
     return text, enc
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, max(index, 0)) + 1
+
+
+def _replaced(data: bytes, enc: str, source: str) -> Document:
+    """Decode with U+FFFD for invalid sequences, warning with the first bad line."""
+    text = data.decode(enc, errors="replace")
+    bad = _bad_runs(text)
+    line = _line_at(text, text.find("\ufffd"))
+    return Document(
+        text,
+        enc,
+        source,
+        [f"{source}:{line}: {bad} invalid {enc} byte sequence(s) replaced with U+FFFD"],
+    )
 
 
 def decode(data: bytes, source: str = "<bytes>") -> Document:
     """Decode transcript bytes; raise `InputError` naming `source` for empty or binary input.
 
+    NUL characters become spaces and invalid sequences U+FFFD, each with a warning
+    that names the line.
+
     >>> decode("主持人：你好".encode("big5")).encoding
     'big5'
     >>> decode("主持人：你好".encode("gbk")).encoding
     'gb18030'
+    >>> decode("主持人：你好".encode("utf-16-le")).encoding
+    'utf-16-le'
     """
+    doc = _decode(data, source)
+    if _controls(doc.text) > max(8, len(doc.text) // 10):
+        raise InputError(_binary_message(source))
+    if "\x00" in doc.text:
+        line = _line_at(doc.text, doc.text.find("\x00"))
+        doc.text = doc.text.replace("\x00", " ")
+        doc.warnings.append(f"{source}:{line}: NUL characters replaced with spaces")
+    if not doc.text.strip():
+        raise InputError(f"{source}: the file is empty; give a transcript with speaker turns")
+    return doc
+
+
+def _binary_message(source: str) -> str:
+    return (
+        f"{source}: looks like a binary file, not a text transcript "
+        "(give a .txt or .md file in UTF-8, UTF-16, GB18030/GBK or Big5)"
+    )
+
+
+def _decode(data: bytes, source: str) -> Document:
     if not data.strip():
         raise InputError(f"{source}: the file is empty; give a transcript with speaker turns")
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return Document(data[len(bom) :].decode(enc), enc, source)
-            except UnicodeDecodeError as e:
-                raise InputError(
-                    f"{source}: starts with a {enc} byte-order mark but is not valid {enc} "
-                    f"(byte {e.start}); re-save the file as UTF-8"
-                ) from e
+                return Document(body.decode(enc), enc, source)
+            except UnicodeDecodeError:
+                return _replaced(body, enc, source)
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
             return Document(data.decode(utf16), utf16, source)
         except UnicodeDecodeError:
-            pass
+            doc = _replaced(data, utf16, source)
+            if doc.text.count("\ufffd") <= max(2, len(doc.text) // 100):
+                return doc
     try:
         return Document(data.decode("utf-8"), "utf-8", source)
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    if _looks_binary(data):
-        raise InputError(
-            f"{source}: looks like a binary file, not a text transcript "
-            "(give a .txt or .md file in UTF-8, UTF-16, GB18030/GBK or Big5)"
-        )
-    legacy = _decode_legacy(data)
+    except UnicodeDecodeError:
+        pass
     mostly_utf8 = _mostly_utf8(data)
-    if legacy and not mostly_utf8:
-        text, enc = legacy
-        return Document(text, enc, source)
     if mostly_utf8:
-        text = data.decode("utf-8", errors="replace")
-        line = data[: utf8_error.start].count(b"\n") + 1
-        bad = text.count("\ufffd")
-        return Document(
-            text,
-            "utf-8",
-            source,
-            [f"{source}:{line}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"],
-        )
+        return _replaced(data, "utf-8", source)
+    legacy = _decode_legacy(data)
+    if legacy:
+        text, enc = legacy
+        if "\ufffd" in text and "\ufffd" not in data.decode(enc, errors="ignore"):
+            return _replaced(data, enc, source)
+        return Document(text, enc, source)
+    if _looks_binary(data):
+        raise InputError(_binary_message(source))
+    if _few_bad_utf8(data):
+        return _replaced(data, "utf-8", source)
     raise InputError(
         f"{source}: not valid UTF-8, UTF-16, GB18030/GBK or Big5 text; "
         "re-save the transcript as UTF-8"
@@ -170,11 +235,22 @@ def decode(data: bytes, source: str = "<bytes>") -> Document:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when nearly all non-ASCII bytes form valid UTF-8 sequences (a few bad bytes)."""
+    """True when nearly all non-ASCII characters form valid UTF-8 sequences (a few bad bytes)."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    high = sum(1 for c in text if ord(c) > 127)
-    return high > 0 and bad <= max(2, high // 100)
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    bad = _bad_runs(text)
+    return valid >= 4 * bad and bad <= max(2, valid // 100)
+
+
+def _bad_runs(text: str) -> int:
+    """Invalid sequences, counting a run of U+FFFD (one cut character) once."""
+    return len(re.findall("\ufffd+", text))
+
+
+def _few_bad_utf8(data: bytes) -> bool:
+    """Mostly ASCII text with a stray byte or two (a Latin-1 é, a cut sequence)."""
+    text = data.decode("utf-8", errors="replace")
+    return _bad_runs(text) <= max(2, len(text) // 1000)
 
 
 def read_document(path: str | Path) -> Document:
@@ -190,8 +266,4 @@ def read_document(path: str | Path) -> Document:
         raise InputError(f"{p}: permission denied; make the file readable") from e
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror})") from e
-    doc = decode(data, str(p))
-    if "\x00" in doc.text:
-        doc.text = doc.text.replace("\x00", " ")
-        doc.warnings.append(f"{p}: NUL characters replaced with spaces")
-    return doc
+    return decode(data, str(p))
