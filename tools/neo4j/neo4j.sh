@@ -65,13 +65,14 @@ python_bin() {
 # 0 when `RETURN 1` answers over bolt with the configured credentials, 2 when the server refuses
 # them, 1 otherwise; prints why not on stderr.
 bolt_ready() {
-    "$PY" - "$URI" "$PASSWORD" <<'PYEOF'
+    PRESSKG_CHECK_PASSWORD="$PASSWORD" "$PY" - "$URI" <<'PYEOF'
+import os
 import sys
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
-uri, password = sys.argv[1], sys.argv[2]
+uri, password = sys.argv[1], os.environ["PRESSKG_CHECK_PASSWORD"]
 try:
     with GraphDatabase.driver(uri, auth=("neo4j", password), connection_timeout=3) as driver:
         # A plain auto-commit query: execute_query would retry for 30 s on a closed port.
