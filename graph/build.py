@@ -47,6 +47,8 @@ def _add_node(graph: nx.MultiDiGraph, key: str, label: str, **values: Any) -> No
     """Add a node, or merge into the one already there (aliases united, blanks filled)."""
     props = _props(**values)
     if key not in graph:
+        if "aliases" in props:
+            props["aliases"] = sorted(a for a in set(props["aliases"]) if a != props.get("name"))
         graph.add_node(key, key=key, labels=[label], **props)
         return
     held = graph.nodes[key]
@@ -269,6 +271,8 @@ def remove_transcripts(graph: nx.MultiDiGraph, keys: Iterable[str]) -> nx.MultiD
 
 def merge_graphs(base: nx.MultiDiGraph, new: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Merge `new` into `base` by key; transcripts in `new` replace their older versions."""
+    if base.number_of_nodes() == 0:
+        return new
     replaced = [n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in base]
     remove_transcripts(base, replaced)
     for node, data in new.nodes(data=True):

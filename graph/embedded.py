@@ -3,8 +3,8 @@
 - `graph.json`: networkx node-link JSON, the source of truth, written atomically
   (temporary file, fsync, rename) so a killed build leaves the last good graph.
 - `index.lbdb`: a ladybug (embedded Cypher) database built from it: schema from
-  `graph/schema.py`, nodes loaded in parameter batches (lists and any text
-  survive), relationships bulk-loaded with `COPY`. Rebuilt whenever it is
+  `graph/schema.py`, nodes and relationships bulk-loaded with `COPY` from typed
+  Arrow tables (lists, quotes and newlines survive). Rebuilt whenever it is
   older than `graph.json` (a stamp holds the graph's hash).
 - `.lock`: one writer at a time.
 
@@ -14,7 +14,6 @@ writes, no string checks involved.
 
 from __future__ import annotations
 
-import csv
 import fcntl
 import hashlib
 import json
@@ -22,7 +21,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,8 +28,9 @@ from typing import Any
 
 import ladybug
 import networkx as nx
+import pyarrow as pa
 
-from graph.build import label_of, merge_graphs
+from graph.build import merge_graphs
 from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
 from graph.store import QueryResult
 from presskg.errors import InputError, QueryError, StoreBusy, StoreUnavailable
@@ -44,7 +43,6 @@ INDEX = "index.lbdb"
 STAMP = "index.stamp"
 LOCK = ".lock"
 FORMAT_VERSION = 1
-_NODE_BATCH = 10_000
 
 
 def save_graph_json(graph: nx.MultiDiGraph, path: Path) -> str:
@@ -188,7 +186,7 @@ class EmbeddedStore:
         try:
             _create_schema(conn)
             _load_nodes(conn, graph)
-            _load_relationships(conn, graph, self.folder)
+            _load_relationships(conn, graph)
         finally:
             conn.close()
             db.close()
@@ -286,22 +284,42 @@ def _create_schema(conn: ladybug.Connection) -> None:
         conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{rel_props})")
 
 
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "STRING[]": pa.list_(pa.string()),
+    "INT64[]": pa.list_(pa.int64()),
+}
+
+
+def _arrow_table(columns: dict[str, list[Any]], kinds: dict[str, str]) -> pa.Table:
+    """Typed Arrow columns: the engine bulk-loads them with every value intact."""
+    return pa.table(
+        {name: pa.array(values, type=_ARROW_TYPES[kinds[name]]) for name, values in columns.items()}
+    )
+
+
 def _load_nodes(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Bulk-load nodes with COPY from Arrow tables (text, lists and quotes survive)."""
+    by_label: dict[str, dict[str, list[Any]]] = {
+        label: {name: [] for name in props} for label, props in NODE_PROPERTIES.items()
+    }
     for _, data in graph.nodes(data=True):
         label = data["labels"][0]
-        props = NODE_PROPERTIES[label]
-        by_label[label].append({name: _typed(data.get(name), kind) for name, kind in props.items()})
-    for label, rows in by_label.items():
-        names = list(NODE_PROPERTIES[label])
-        assignments = ", ".join(f"{name}: row.{name}" for name in names)
-        statement = f"UNWIND $rows AS row CREATE (:{check_label(label)} {{{assignments}}})"
-        for i in range(0, len(rows), _NODE_BATCH):
-            conn.execute(statement, {"rows": rows[i : i + _NODE_BATCH]})
+        columns = by_label[label]
+        for name, kind in NODE_PROPERTIES[label].items():
+            columns[name].append(_typed(data.get(name), kind))
+    for label, columns in by_label.items():
+        if not columns["key"]:
+            continue
+        table = _arrow_table(columns, NODE_PROPERTIES[label])  # noqa: F841 (read by COPY)
+        conn.execute(f"COPY {check_label(label)} FROM table")
 
 
 def _typed(value: Any, kind: str) -> Any:
-    """Coerce to the column type so every row of a batch has one shape (lists never None)."""
+    """Coerce to the column type so every row of a table has one shape (lists never None)."""
     if kind.endswith("[]"):
         return list(value) if value else []
     if value is None:
@@ -315,42 +333,32 @@ def _typed(value: Any, kind: str) -> Any:
     return str(value)
 
 
-def _csv_list(values: Any) -> str:
-    items = [str(v) for v in (values or [])]
-    for item in items:
-        if any(c in item for c in ",[]{}\"'\\"):
-            raise ValueError(f"list item {item!r} cannot be bulk-loaded")
-    return "[" + ",".join(items) + "]"
-
-
-def _load_relationships(conn: ladybug.Connection, graph: nx.MultiDiGraph, folder: Path) -> None:
-    groups: dict[tuple[str, str, str], list[list[str]]] = defaultdict(list)
+def _load_relationships(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
+    """Bulk-load relationships with COPY, one Arrow table per (type, from label, to label)."""
+    groups: dict[tuple[str, str, str], dict[str, list[Any]]] = {}
+    labels = {node: data["labels"][0] for node, data in graph.nodes(data=True)}
     for u, v, key, data in graph.edges(keys=True, data=True):
         rel = REL_TYPES.get(key)
         if rel is None:
             continue
-        pair = (label_of(graph, u), label_of(graph, v))
+        pair = (labels[u], labels[v])
         if pair not in rel.pairs:
             continue
-        row = [u, v]
+        columns = groups.get((key, *pair))
+        if columns is None:
+            columns = {"from": [], "to": [], **{name: [] for name, _ in rel.properties}}
+            groups[(key, *pair)] = columns
+        columns["from"].append(u)
+        columns["to"].append(v)
         for name, kind in rel.properties:
-            value = data.get(name)
-            if kind.endswith("[]"):
-                row.append(_csv_list(value))
-            else:
-                row.append("" if value is None else str(value))
-        groups[(key, *pair)].append(row)
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".copy-") as tmp:
-        for (rel_type, start, end), rows in groups.items():
-            path = Path(tmp) / f"{rel_type}-{start}-{end}.csv"
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                csv.writer(f).writerows(rows)
-            statement = (
-                f"COPY {check_rel_type(rel_type)} FROM '{path.as_posix()}' "
-                f"(from='{check_label(start)}', to='{check_label(end)}', header=false, "
-                "parallel=false)"
-            )
-            conn.execute(statement)
+            columns[name].append(_typed(data.get(name), kind))
+    for (rel_type, start, end), columns in groups.items():
+        kinds = {"from": "STRING", "to": "STRING", **dict(REL_TYPES[rel_type].properties)}
+        table = _arrow_table(columns, kinds)  # noqa: F841 (read by COPY)
+        conn.execute(
+            f"COPY {check_rel_type(rel_type)} FROM table "
+            f"(from='{check_label(start)}', to='{check_label(end)}')"
+        )
 
 
 def _graph_from_index(conn: ladybug.Connection) -> nx.MultiDiGraph:
