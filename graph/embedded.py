@@ -314,8 +314,8 @@ def _load_nodes(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
     for label, columns in by_label.items():
         if not columns["key"]:
             continue
-        table = _arrow_table(columns, NODE_PROPERTIES[label])  # noqa: F841 (read by COPY)
-        conn.execute(f"COPY {check_label(label)} FROM table")
+        arrow_rows = _arrow_table(columns, NODE_PROPERTIES[label])  # noqa: F841 (read by COPY)
+        conn.execute(f"COPY {check_label(label)} FROM arrow_rows")
 
 
 def _typed(value: Any, kind: str) -> Any:
@@ -354,9 +354,9 @@ def _load_relationships(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> Non
             columns[name].append(_typed(data.get(name), kind))
     for (rel_type, start, end), columns in groups.items():
         kinds = {"from": "STRING", "to": "STRING", **dict(REL_TYPES[rel_type].properties)}
-        table = _arrow_table(columns, kinds)  # noqa: F841 (read by COPY)
+        arrow_rows = _arrow_table(columns, kinds)  # noqa: F841 (read by COPY)
         conn.execute(
-            f"COPY {check_rel_type(rel_type)} FROM table "
+            f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
             f"(from='{check_label(start)}', to='{check_label(end)}')"
         )
 
