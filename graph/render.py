@@ -25,6 +25,7 @@ import networkx as nx
 
 from graph.views import (
     DEFAULT_MAX_NODES,
+    GraphIndex,
     Selection,
     edge_weight,
     name_of,
@@ -83,6 +84,8 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 _FALLBACK_EDGE: dict[str, Any] = {"color": "#BBBBBB", "arrow": True, "label": None}
 
 _MAX_SOURCES = 3  # source sentences per tooltip
+#: Stabilisation stops after this long even if its iterations are not done (slow machines).
+SETTLE_BUDGET_MS = 4000
 _SENTENCE_ENDS = "。！？!?；;\n"
 _LABEL_CHARS = 18
 
@@ -120,6 +123,7 @@ class VisData:
             "totalNodes": self.total_nodes,
             "shownNodes": len(self.nodes),
             "aggregated": self.aggregated,
+            "settleBudgetMs": SETTLE_BUDGET_MS,
             "edgeTypes": sorted({e["type"] for e in self.edges}),
         }
 
@@ -172,37 +176,42 @@ def _search_keys(*names: Any) -> list[str]:
 
 
 class _Facts:
-    """Counts and source sentences for tooltips, read once from the source graph."""
+    """Counts and source sentences for tooltips: the graph index, plus the shown nodes' edges."""
 
     def __init__(self, selection: Selection) -> None:
         source = selection.source
         shown = set(selection.graph)
+        index = selection.index or GraphIndex.of(source)
         self.source = source
-        self.mentions = selection.mentions
-        self.turns: Counter[str] = Counter()
+        self.mentions = index.mentions
+        self.turns = index.turns
+        self.said = index.said
+        self.speaker_of = index.speaker_of
         self.spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-        self.said: Counter[str] = Counter()
-        self.speaker_of: dict[str, str] = {}
         self.asked: Counter[str] = Counter()
         self.answered: Counter[str] = Counter()
         self.affiliations: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-        for u, v, k, data in source.edges(keys=True, data=True):
-            if k == "MENTIONS":
-                self.turns[v] += 1
-                if v in shown and len(self.spans[v]) < _MAX_SOURCES:
+        for node in shown:
+            person = index.label[node] == "Person"
+            spans = self.spans[node]
+            for u, by_key in source.pred[node].items():
+                if "MENTIONS" in by_key and len(spans) < _MAX_SOURCES:
                     # The first mention in each turn: sentences from different turns.
-                    flat = list(data.get("spans") or [])
+                    flat = list(by_key["MENTIONS"].get("spans") or [])
                     if len(flat) >= 2:
-                        self.spans[v].append((u, int(flat[0]), int(flat[1])))
-            elif k == "SAID":
-                self.said[u] += 1
-                self.speaker_of[v] = u
-            elif k == "ASKED":
-                self.asked[u] += int(data.get("count", 1))
-                self.answered[v] += int(data.get("count", 1))
-            elif k == "AFFILIATED_WITH" and u in shown:
-                self.affiliations[u].append((v, data))
-        self.members = transcript_membership(source)
+                        spans.append((u, int(flat[0]), int(flat[1])))
+                if "ASKED" in by_key:
+                    self.answered[node] += int(by_key["ASKED"].get("count", 1))
+                elif not person and len(spans) >= _MAX_SOURCES:
+                    break  # only persons are asked: nothing more to read here
+            if not person:
+                continue
+            for v, by_key in source.succ[node].items():
+                if "ASKED" in by_key:
+                    self.asked[node] += int(by_key["ASKED"].get("count", 1))
+                if "AFFILIATED_WITH" in by_key:
+                    self.affiliations[node].append((v, by_key["AFFILIATED_WITH"]))
+        self.members = transcript_membership(source, shown, index)
 
     def speaker_name(self, utterance: str) -> str:
         person = self.speaker_of.get(utterance)
@@ -390,7 +399,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
             "stabilization": {
                 "enabled": True,
                 "iterations": iterations,
-                "updateInterval": 20,
+                "updateInterval": 10,
                 "fit": True,
             },
         },
@@ -445,7 +454,7 @@ def to_vis_data(
     focus: str | None = None,
     depth: int = 1,
     transcript: str | None = None,
-    types: list[str] | tuple[str, ...] | None = None,
+    types: str | list[str] | tuple[str, ...] | None = None,
     min_weight: int = 0,
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> VisData:
@@ -455,7 +464,8 @@ def to_vis_data(
     typed and co-mention edges between them) or `speakers` (who mentioned what,
     who asked whom, who works where). `focus` keeps the `depth`-hop
     neighbourhood of the nodes named `focus` (name or any alias);
-    `transcript` keeps what one transcript says; `types` keeps those labels;
+    `transcript` keeps what one transcript says; `types` keeps those labels
+    (a list, or one comma-separated string);
     `min_weight` drops lighter weighted edges. Above `max_nodes` nodes the
     view is aggregated and `notices` say how.
 
@@ -520,11 +530,12 @@ def to_vis_data(
         nodes.append(entry)
 
     edges: list[dict[str, Any]] = []
-    for u, v, rel, data in sorted(shown.edges(keys=True, data=True), key=lambda e: e[:3]):
+    ordered = sorted(shown.edges(keys=True, data=True), key=lambda e: e[:3])
+    for number, (u, v, rel, data) in enumerate(ordered):
         style = EDGE_STYLES.get(rel, _FALLBACK_EDGE)
         weight = edge_weight(rel, data)
         edge: dict[str, Any] = {
-            "id": f"{u}|{rel}|{v}",
+            "id": f"e{number}",
             "from": u,
             "to": v,
             "type": rel,

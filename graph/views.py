@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -24,7 +24,9 @@ from presskg.errors import InputError, UsageError
 
 __all__ = [
     "DEFAULT_MAX_NODES",
+    "EDGES_PER_NODE",
     "VIEWS",
+    "GraphIndex",
     "Selection",
     "edge_weight",
     "find_nodes",
@@ -38,6 +40,8 @@ __all__ = [
 
 VIEWS: tuple[str, ...] = ("all", "products", "speakers")
 DEFAULT_MAX_NODES = 1500
+#: At most this many edges per node allowed on a page: edges cost layout time and file size.
+EDGES_PER_NODE = 3
 
 #: Labels and relationship types each view shows (None: all of them).
 _VIEW_LABELS: dict[str, frozenset[str] | None] = {
@@ -68,7 +72,7 @@ class Selection:
     notices: list[str] = field(default_factory=list)
     total_nodes: int = 0  # nodes the view held before aggregation
     aggregated: bool = False
-    mentions: Counter[str] = field(default_factory=Counter)  # of every node in `source`
+    index: GraphIndex | None = None  # of `source`
 
 
 def _induced(
@@ -120,13 +124,48 @@ def edge_weight(rel: str, data: dict) -> int | None:
     return None
 
 
+def _edges(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict]]:
+    """Every edge as (start, end, type, data): the raw adjacency, faster than `edges()`."""
+    for u, nbrs in graph.adjacency():
+        for v, by_key in nbrs.items():
+            for k, data in by_key.items():
+                yield u, v, k, data
+
+
 def mention_counts(graph: nx.MultiDiGraph) -> Counter[str]:
     """Times each node is mentioned in the text (sum of its incoming MENTIONS counts)."""
-    counts: Counter[str] = Counter()
-    for _u, v, k, data in graph.edges(keys=True, data=True):
-        if k == "MENTIONS":
-            counts[v] += int(data.get("count", 1))
-    return counts
+    return GraphIndex.of(graph).mentions
+
+
+@dataclass
+class GraphIndex:
+    """What views and tooltips need about every node, read in one pass over the graph."""
+
+    label: dict[str, str]
+    mentions: Counter[str]  # times mentioned in the text
+    turns: Counter[str]  # turns that mention it
+    said: Counter[str]  # turns a person spoke
+    speaker_of: dict[str, str]  # utterance → person
+    transcript_of: dict[str, str]  # utterance → transcript key
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> GraphIndex:
+        label = {n: str((labels or ["Node"])[0]) for n, labels in graph.nodes(data="labels")}
+        transcript_of = {
+            n: str(t) for n, t in graph.nodes(data="transcript") if t and label[n] == "Utterance"
+        }
+        mentions: Counter[str] = Counter()
+        turns: Counter[str] = Counter()
+        said: Counter[str] = Counter()
+        speaker_of: dict[str, str] = {}
+        for u, v, k, data in _edges(graph):
+            if k == "MENTIONS":
+                mentions[v] += int(data.get("count", 1))
+                turns[v] += 1
+            elif k == "SAID":
+                said[u] += 1
+                speaker_of[v] = u
+        return cls(label, mentions, turns, said, speaker_of, transcript_of)
 
 
 def _search_key(text: str) -> str:
@@ -141,7 +180,7 @@ def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
     wanted = _search_key(name)
     found = []
     for node, data in graph.nodes(data=True):
-        if _label(graph, node) == "Utterance":
+        if (data.get("labels") or [""])[0] == "Utterance":
             continue
         names = [node, data.get("name"), data.get("text"), *(data.get("aliases") or [])]
         if any(n and _search_key(str(n)) == wanted for n in names):
@@ -176,6 +215,8 @@ def _check_args(
         raise UsageError(f"max_nodes must be at least 1, not {max_nodes}")
     if types is None:
         return None
+    if isinstance(types, str):
+        types = types.split(",")
     wanted = frozenset(t.strip() for t in types if t.strip())
     unknown = sorted(wanted - set(NODE_LABELS))
     if unknown:
@@ -244,10 +285,10 @@ class _EdgeFilter:
 
 def _view_nodes(
     graph: nx.MultiDiGraph,
+    index: GraphIndex,
     view: str,
     types: frozenset[str] | None,
     keep: _EdgeFilter,
-    mentions: Counter[str],
     seeds: set[str],
 ) -> tuple[set[str], Counter[str], int]:
     """The view's nodes, their degree in it, and how many edges `min_weight` dropped.
@@ -259,11 +300,12 @@ def _view_nodes(
     labels = _VIEW_LABELS[view]
     if types is not None:
         labels = types if labels is None else labels & types
-    nodes = {n for n in graph if labels is None or _label(graph, n) in labels}
+    label = index.label
+    nodes = {n for n in graph if labels is None or label[n] in labels}
     had: Counter[str] = Counter()
     degree: Counter[str] = Counter()
     light = 0
-    for u, v, k, data in graph.edges(keys=True, data=True):
+    for u, v, k, data in _edges(graph):
         if u not in nodes or v not in nodes or not keep.in_view(k):
             continue
         had[u] += 1
@@ -273,17 +315,21 @@ def _view_nodes(
             degree[v] += 1
         else:
             light += 1
-    lonely = {n for n in had if degree[n] == 0} - seeds
+    lonely = {n for n in had if degree[n] == 0}
     if view == "products":
-        lonely |= {n for n in nodes if not had[n] and mentions[n] == 0}
+        lonely |= {n for n in nodes if not had[n] and index.mentions[n] == 0}
     elif view == "speakers":
-        speakers = {u for u, _v, k in graph.edges(keys=True) if k == "SAID"}
-        lonely |= {n for n in nodes if not had[n] and n not in speakers}
+        lonely |= {n for n in nodes if not had[n] and index.said[n] == 0}
     return nodes - (lonely - seeds), degree, light
 
 
 def _ego(
-    graph: nx.MultiDiGraph, nodes: set[str], keep: _EdgeFilter, seeds: list[str], depth: int
+    graph: nx.MultiDiGraph,
+    label: dict[str, str],
+    nodes: set[str],
+    keep: _EdgeFilter,
+    seeds: list[str],
+    depth: int,
 ) -> set[str]:
     """Nodes of `nodes` within `depth` hops of `seeds` over kept edges, ignoring direction.
 
@@ -295,7 +341,7 @@ def _ego(
     while queue:
         node = queue.popleft()
         hops = seen[node]
-        if hops >= depth or (_label(graph, node) == "Transcript" and node not in seeds):
+        if hops >= depth or (label[node] == "Transcript" and node not in seeds):
             continue
         for adjacency in (graph.succ[node], graph.pred[node]):
             for other, by_key in adjacency.items():
@@ -344,7 +390,7 @@ def _fmt(n: int) -> str:
 
 
 def _aggregate(
-    graph: nx.MultiDiGraph,
+    label: dict[str, str],
     nodes: set[str],
     seeds: list[str],
     max_nodes: int,
@@ -356,10 +402,10 @@ def _aggregate(
     edges `graph.build` derives from the utterances.
     """
     notices: list[str] = []
-    layer = Counter(_label(graph, n) for n in nodes if _label(graph, n) in _LAYER)
+    layer = Counter(label[n] for n in nodes if label[n] in _LAYER)
     if layer:
-        nodes = {n for n in nodes if _label(graph, n) not in _LAYER}
-        parts = [f"{_fmt(c)} {label.lower()}s" for label, c in sorted(layer.items())]
+        nodes = {n for n in nodes if label[n] not in _LAYER}
+        parts = [f"{_fmt(c)} {name.lower()}s" for name, c in sorted(layer.items())]
         notices.append(
             f"Aggregated: {', '.join(parts)} collapsed; each speaker→entity edge is weighted "
             "by how often the speaker mentioned the entity."
@@ -368,8 +414,8 @@ def _aggregate(
         first = [n for n in seeds if n in nodes]
         rest = sorted(set(nodes) - set(first), key=lambda n: (rank[n], n), reverse=True)
         kept = first + rest[: max(0, max_nodes - len(first))]
-        by_label = Counter(_label(graph, n) for n in kept)
-        shown = ", ".join(f"{_fmt(c)} {label}" for label, c in sorted(by_label.items()))
+        by_label = Counter(label[n] for n in kept)
+        shown = ", ".join(f"{_fmt(c)} {name}" for name, c in sorted(by_label.items()))
         notices.append(
             f"Showing the top {_fmt(len(kept))} of {_fmt(len(nodes))} people and entities "
             f"by mentions ({shown})."
@@ -404,9 +450,9 @@ def select_view(
     """
     wanted_types = _check_args(view, depth, types, min_weight, max_nodes)
     source = scope_to_transcript(graph, transcript) if transcript else graph
-    mentions = mention_counts(source)
+    index = GraphIndex.of(source)
     keep = _EdgeFilter(_VIEW_TYPES[view], min_weight)
-    selection = Selection(graph=nx.MultiDiGraph(), source=source, view=view, mentions=mentions)
+    selection = Selection(graph=nx.MultiDiGraph(), source=source, view=view, index=index)
 
     seeds: list[str] = []
     if focus is not None:
@@ -414,17 +460,17 @@ def select_view(
         if not seeds:
             where = f" in transcript {transcript}" if transcript else ""
             raise InputError(f"nothing named {focus!r}{where}{_suggest(source, focus)}")
-    nodes, degree, light = _view_nodes(source, view, wanted_types, keep, mentions, set(seeds))
+    nodes, degree, light = _view_nodes(source, index, view, wanted_types, keep, set(seeds))
     if focus is not None:
         selection.seeds = [s for s in seeds if s in nodes]
         if not selection.seeds:
-            labels = sorted({_label(source, s) for s in seeds})
+            labels = sorted({index.label[s] for s in seeds})
             raise InputError(
                 f"{focus!r} ({', '.join(labels)}) is not shown in the {view} view"
                 + (f" with --types {','.join(sorted(wanted_types))}" if wanted_types else "")
                 + "; try another --view or --types"
             )
-        nodes = _ego(source, nodes, keep, selection.seeds, depth)
+        nodes = _ego(source, index.label, nodes, keep, selection.seeds, depth)
     if light:
         selection.notices.append(
             f"{_fmt(light)} edges lighter than {min_weight} left out (--min-weight)."
@@ -432,14 +478,13 @@ def select_view(
 
     selection.total_nodes = len(nodes)
     if len(nodes) > max_nodes:
-        said: Counter[str] = Counter(u for u, _v, k in source.edges(keys=True) if k == "SAID")
-        rank = {n: (mentions[n] + said[n], degree[n]) for n in nodes}
-        nodes, notes = _aggregate(source, nodes, selection.seeds, max_nodes, rank)
+        rank = {n: (index.mentions[n] + index.said[n], degree[n]) for n in nodes}
+        nodes, notes = _aggregate(index.label, nodes, selection.seeds, max_nodes, rank)
         selection.notices += notes
         selection.aggregated = True
 
     selected = _induced(source, nodes, keep)
-    dropped = _prune_edges(selected, 4 * max_nodes)
+    dropped = _prune_edges(selected, EDGES_PER_NODE * max_nodes)
     if dropped:
         selection.notices.append(
             f"Only the strongest mention and co-mention edges are drawn ({_fmt(dropped)} "
@@ -449,21 +494,26 @@ def select_view(
     return selection
 
 
-def transcript_membership(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Transcripts each node appears in: by its own `transcript`, what it said or was named in."""
-    member: dict[str, set[str]] = defaultdict(set)
-    utterance_tx: dict[str, str] = {}
-    for node, data in graph.nodes(data=True):
-        label = _label(graph, node)
-        if label == "Transcript":
-            member[node].add(node)
-        elif data.get("transcript"):
-            member[node].add(str(data["transcript"]))
-            if label == "Utterance":
-                utterance_tx[node] = str(data["transcript"])
-    for u, v, k in graph.edges(keys=True):
-        if k == "MENTIONS" and u in utterance_tx:
-            member[v].add(utterance_tx[u])
-        elif k == "SAID" and v in utterance_tx:
-            member[u].add(utterance_tx[v])
+def transcript_membership(
+    graph: nx.MultiDiGraph, nodes: Iterable[str], index: GraphIndex | None = None
+) -> dict[str, set[str]]:
+    """Transcripts each of `nodes` appears in: its own, what it said or was named in."""
+    index = index or GraphIndex.of(graph)
+    label = index.label
+    transcript_of = index.transcript_of
+    member: dict[str, set[str]] = {}
+    for node in nodes:
+        found: set[str] = set()
+        if label[node] == "Transcript":
+            found.add(node)
+        elif graph.nodes[node].get("transcript"):
+            found.add(str(graph.nodes[node]["transcript"]))
+        else:
+            for u, by_key in graph.pred[node].items():
+                if "MENTIONS" in by_key and u in transcript_of:
+                    found.add(transcript_of[u])
+            for v, by_key in graph.succ[node].items():
+                if "SAID" in by_key and v in transcript_of:
+                    found.add(transcript_of[v])
+        member[node] = found
     return member

@@ -10,8 +10,10 @@
     network: network,
     nodes: nodes,
     edges: edges,
+    drawnMs: performance.now(),
     settled: false,
     settleMs: null,
+    cutShort: false,
     focused: null,
     highlighted: null
   };
@@ -38,6 +40,14 @@
   }
   network.once("stabilizationIterationsDone", settle);
   network.once("stabilized", settle);
+  // Bounded in time too: on a slow or busy machine the layout stops after the
+  // budget instead of after its iterations (what is drawn by then is kept).
+  network.on("stabilizationProgress", function () {
+    if (!state.settled && performance.now() - state.drawnMs > page.settleBudgetMs) {
+      state.cutShort = true;
+      network.stopSimulation();
+    }
+  });
 
   // ---- colours as generated, so highlighting and filters can restore them
   var baseColor = {};

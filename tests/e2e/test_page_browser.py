@@ -263,6 +263,16 @@ def test_aggregated_view_says_what_was_aggregated(browser, tmp_path):
     page.assert_clean()
 
 
+def test_layout_stops_at_its_time_budget(browser, tmp_path, monkeypatch):
+    from graph import render
+
+    monkeypatch.setattr(render, "SETTLE_BUDGET_MS", 0)
+    page = open_page(browser, to_vis_data(sample_graph()), tmp_path)
+    assert page.js("presskg.cutShort") is True
+    assert page.js("presskg.network.physics.physicsEnabled") is False
+    page.assert_clean()
+
+
 @pytest.fixture(scope="module")
 def example() -> nx.MultiDiGraph:
     from presskg.pipeline import load_transcript
