@@ -6,7 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORE ?= presskg-data
 
-.PHONY: install demo test unit lint bench neo4j-up neo4j-down clean
+.PHONY: install demo test unit lint bench browser-deps neo4j-up neo4j-down clean
+
+# Root can install system packages directly; anyone else goes through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +34,23 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q -m "not neo4j and not browser"
 
-test: lint
+# Headless Chromium and CJK fonts for the page's browser test (Debian packages).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+		echo "installing chromium and fonts-noto-cjk (Debian packages) ..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: lint browser-deps
 	$(MAKE) neo4j-up
-	PRESSKG_REQUIRE_NEO4J=1 $(BIN)/pytest -q; status=$$?; $(MAKE) neo4j-down; exit $$status
+	PRESSKG_REQUIRE_NEO4J=1 PRESSKG_REQUIRE_BROWSER=1 $(BIN)/pytest -q; \
+		status=$$?; $(MAKE) neo4j-down; exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
-neo4j-up:
+neo4j-up: $(STAMP)
 	tools/neo4j/neo4j.sh up
 
 neo4j-down:
