@@ -40,6 +40,8 @@ __all__ = [
 
 VIEWS: tuple[str, ...] = ("all", "products", "speakers")
 DEFAULT_MAX_NODES = 1500
+#: The share of an aggregated view kept for people when there are more entities than fit.
+PERSON_SHARE = 0.35
 #: At most this many edges per node allowed on a page: edges cost layout time and file size.
 EDGES_PER_NODE = 3
 
@@ -413,7 +415,14 @@ def _aggregate(
     if len(nodes) > max_nodes:
         first = [n for n in seeds if n in nodes]
         rest = sorted(set(nodes) - set(first), key=lambda n: (rank[n], n), reverse=True)
-        kept = first + rest[: max(0, max_nodes - len(first))]
+        room = max(0, max_nodes - len(first))
+        # Speakers talk far more than any entity is named: without a quota the
+        # top of a corpus would be nearly all people.
+        people = [n for n in rest if label[n] == "Person"]
+        things = [n for n in rest if label[n] != "Person"]
+        n_people = min(len(people), max(room - len(things), int(room * PERSON_SHARE)))
+        chosen = set(people[:n_people]) | set(things[: room - n_people])
+        kept = first + [n for n in rest if n in chosen]
         by_label = Counter(label[n] for n in kept)
         shown = ", ".join(f"{_fmt(c)} {name}" for name, c in sorted(by_label.items()))
         notices.append(

@@ -152,7 +152,7 @@
         applyFilters();
       });
       item.box.setAttribute("data-transcript", t.key);
-      var name = (t.date ? t.date + " " : "") + t.title;
+      var name = t.date && t.title.indexOf(t.date) < 0 ? t.date + " " + t.title : t.title;
       var span = make("span", "pk-tx-name", name);
       span.title = t.key;
       item.label.appendChild(span);

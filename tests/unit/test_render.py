@@ -453,3 +453,10 @@ def test_page_is_offline_and_utf8(graph, tmp_path):
     page = re.search(r'id="presskg-data">(.*?)</script>', html, re.S)
     assert page is not None
     assert json.loads(page.group(1))["view"] == "products"
+
+
+def test_aggregation_keeps_room_for_entities():
+    g = big_graph(12)  # 25 speakers, 5 entities; speakers talk more than entities are named
+    data = to_vis_data(g, max_nodes=10)
+    assert {RONG, GOU, CHAIN, AI, "Place:北京"} <= ids(data)
+    assert sum(1 for n in data.nodes if n["ptype"] == "Person") == 5
