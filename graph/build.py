@@ -259,11 +259,11 @@ def remove_transcripts(graph: nx.MultiDiGraph, keys: Iterable[str]) -> nx.MultiD
             else:
                 graph.remove_edge(u, v, k)
     scoped = tuple(f"Person:{k}:" for k in keys)
+    graph.remove_nodes_from([n for n in graph if n.startswith(scoped)])
     orphans = [
         n
         for n, d in graph.nodes(data=True)
-        if d["labels"][0] in ENTITY_LABELS
-        and (n.startswith(scoped) or (graph.in_degree(n) == 0 and graph.out_degree(n) == 0))
+        if d["labels"][0] in ENTITY_LABELS and graph.degree(n) == 0
     ]
     graph.remove_nodes_from(orphans)
     return derive_aggregates(graph)

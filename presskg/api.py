@@ -19,8 +19,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import build_graph, merge_graphs
+from graph.build import AGGREGATE_TYPES, build_graph, merge_graphs
 from graph.embedded import EmbeddedStore
+from graph.schema import ENTITY_LABELS, check_label, check_rel_type
 from graph.store import QueryResult, Store
 from loaders.extract.registry import ExtractOptions
 from loaders.keys import transcript_key
@@ -176,15 +177,33 @@ class PressKG:
         return report
 
     def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> None:
-        if isinstance(self.store, EmbeddedStore):
-            self.store.replace(merge_graphs(existing, new))
-            return
+        before = {n: d["labels"][0] for n, d in existing.nodes(data=True)}
         replaced = [
-            n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in existing
+            n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in before
         ]
+        merged = merge_graphs(existing, new)  # merges into `existing` in place
+        if isinstance(self.store, EmbeddedStore):
+            self.store.replace(merged)
+            return
         for key in replaced:
             self.store.delete_transcript(key)  # type: ignore[attr-defined]
-        self.store.write(merge_graphs(existing, new))
+        if replaced:
+            self._drop_stale(before, merged)
+        self.store.write(merged)
+
+    def _drop_stale(self, before: dict[str, str], merged: nx.MultiDiGraph) -> None:
+        """Remove from Neo4j what a replaced transcript no longer supports."""
+        for rel in AGGREGATE_TYPES:  # derived edges: rewritten in full by the next write
+            self.store.run(f"MATCH ()-[r:{check_rel_type(rel)}]->() DELETE r", write=True)
+        gone = [n for n in before if n not in merged]
+        for label in ENTITY_LABELS:
+            keys = [n for n in gone if before[n] == label]
+            if keys:
+                self.store.run(
+                    f"MATCH (n:{check_label(label)}) WHERE n.key IN $keys DETACH DELETE n",
+                    {"keys": keys},
+                    write=True,
+                )
 
     def query(self, cypher: str, /, *, write: bool = False, **params: Any) -> QueryResult:
         """Run Cypher (read-only unless `write`), parameters as keyword arguments."""
