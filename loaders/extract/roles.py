@@ -185,6 +185,8 @@ def parse_introduction(text: str, name: str) -> Introduction | None:
     >>> parse_introduction("发布人有中国工商银行副行长王敬东先生;", "王敬东")
     Introduction(name='王敬东', organization='中国工商银行', department=None, title='副行长')
     """
+    if not name:  # an unlabelled turn: `find("")` would match everywhere, forever
+        return None
     at = text.find(name)
     while at >= 0:
         before = text[max(0, at - 40) : at]

@@ -22,21 +22,36 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d
 
 
 def _speaker(line: str) -> str | None:
+    found = _speaker_at(line)
+    return found[0] if found else None
+
+
+def _speaker_at(line: str) -> tuple[str, int] | None:
+    """The speaker label of a heading line and where it starts in the line."""
     match = _SPEAKER.match(line)
     if match is None:
         return None
-    label = (match.group("any") or match.group("colon") or "").strip()
-    return label.rstrip(":：").strip() or None
+    group = "any" if match.group("any") is not None else "colon"
+    raw = match.group(group)
+    label = raw.strip().rstrip(":：").strip()
+    if not label:
+        return None
+    return label, match.start(group) + raw.index(label)
 
 
 def score_markdown(text: str) -> float:
     """How much `text` looks like SayIt Markdown: speaker headings, a `# ` title."""
     score = 0.0
+    speakers = 0
     for i, line in enumerate(iter_lines(text[:200_000])):
         # Headings are deliberate markup, far stronger evidence than a colon in prose.
-        if _speaker(line.text) is not None or (i == 0 and _TITLE.match(line.text)):
+        if _speaker(line.text) is not None:
+            speakers += 1
             score += 10
-    return score
+        elif i == 0 and _TITLE.match(line.text):
+            score += 10
+    # A `# title` alone has no turns to give: leave the text to another format.
+    return score if speakers else 0.0
 
 
 def iso_date(text: str) -> str | None:
@@ -57,12 +72,12 @@ def iso_date(text: str) -> str | None:
 def parse_markdown(text: str) -> ParseResult:
     """Parse SayIt Markdown into turns; title, `>` lines and preamble become context."""
     result = ParseResult()
-    heads: list[tuple[str, int, int, int]] = []  # label, line start, label end, body start
+    heads: list[tuple[str, int, int, int]] = []  # label, line start, label start, body start
     for line in iter_lines(text):
-        label = _speaker(line.text)
-        if label is not None:
-            label_at = text.index(label, line.start)
-            heads.append((label, line.start, label_at + len(label), line.end))
+        found = _speaker_at(line.text)
+        if found is not None:
+            label, at = found
+            heads.append((label, line.start, line.start + at, line.end))
             continue
         stripped = line.text.strip()
         if stripped.startswith(">"):
@@ -78,7 +93,7 @@ def parse_markdown(text: str) -> ParseResult:
         elif not heads and stripped:
             result.context.append(ContextLine(stripped, line.start, line.end))
     quoted = [c for c in result.context if c.text.startswith(">")]
-    for i, (label, head_start, label_end, body_start) in enumerate(heads):
+    for i, (label, _line_start, label_start, body_start) in enumerate(heads):
         end = heads[i + 1][1] if i + 1 < len(heads) else len(text)
         # Trailing `>` lines belong to the gap between turns, not to this turn.
         for ctx in reversed(quoted):
@@ -91,8 +106,8 @@ def parse_markdown(text: str) -> ParseResult:
                 label,
                 body_start,
                 end,
-                label_start=text.index(label, head_start),
-                label_end=label_end,
+                label_start=label_start,
+                label_end=label_start + len(label),
             )
         )
     return result

@@ -1,0 +1,85 @@
+"""Parsing: the three formats, detection, spans, context lines, and text with no turns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from loaders.formats import detect_format, parse_text
+from loaders.read import decode, read_document
+from presskg.errors import InputError
+from presskg.pipeline import parse_document
+from tests.conftest import EXAMPLE
+
+
+def test_icbc_example_has_38_timed_turns() -> None:
+    t = parse_document(read_document(EXAMPLE))
+    assert t.format == "live"
+    assert len(t.turns) == 38
+    assert all(re.fullmatch(r"04-26 \d\d:\d\d", turn.time or "") for turn in t.turns)
+    assert t.turns[0].speaker == "主持人"
+    assert all(turn.text == t.text[turn.start : turn.end] for turn in t.turns)
+
+
+def test_live_continuation_paragraphs_and_full_width_colon() -> None:
+    text = "主持人：第一段\n第二段  [04-26 16:51]\nReporter: question?\n\n  more\n"
+    result = parse_text(text, "live")
+    assert [(t.speaker, t.text, t.time) for t in result.turns] == [
+        ("主持人", "第一段\n第二段", "04-26 16:51"),
+        ("Reporter", "question?\n\n  more", None),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_spans_are_exact_with_any_line_ending(newline: str) -> None:
+    text = newline.join(["前言", "主持人：你好", "继续", "记者：问题  [04-26 17:12]", ""])
+    result = parse_text(text, "live")
+    assert [t.text for t in result.turns] == [f"你好{newline}继续", "问题"]
+    for turn in result.turns:
+        assert text[turn.start : turn.end] == turn.text
+        assert text[turn.label_start : turn.label_end] == turn.speaker
+    assert [c.text for c in result.context] == ["前言"]
+
+
+def test_markdown_headings_and_quoted_context() -> None:
+    text = (
+        "# 2016-10-01 萌典記者會\n\n> (投影片：開場)\n\n### 唐鳳：\n\n大家好。\n\n"
+        "> (掌聲)\n\n## 記者：\n\n請問？\n\n### 主持人\n謝謝。\n"
+    )
+    result = parse_text(text, "markdown")
+    assert (result.title, result.date) == ("2016-10-01 萌典記者會", "2016-10-01")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("唐鳳", "大家好。"),
+        ("記者", "請問？"),
+        ("主持人", "謝謝。"),
+    ]
+    assert "> (掌聲)" in [c.text for c in result.context]
+
+
+def test_qa_labels_with_and_without_names() -> None:
+    text = "问（新华社记者）：利率会降吗？\n答：不会。\n問：還有呢？\nA: none.\n"
+    assert detect_format(text) == "qa"
+    result = parse_text(text, "qa")
+    assert [t.speaker for t in result.turns] == ["问（新华社记者）", "答", "問", "A"]
+
+
+def test_a_title_alone_is_not_markdown() -> None:
+    assert detect_format("# 2016-10-01 title only\n\nprose without speakers") is None
+
+
+def test_text_without_turns_is_kept_as_one_turn_with_a_warning() -> None:
+    doc = decode("这是一段没有说话人标签的文字。\n第二行。".encode(), "plain.txt")
+    t = parse_document(doc)
+    assert t.format == "plain"
+    assert [turn.text for turn in t.turns] == [doc.text]
+    assert (
+        t.warnings
+        and "plain.txt: no speaker turns found (tried live, markdown, qa)" in (t.warnings[0])
+    )
+
+
+def test_forced_format_without_turns_is_refused_naming_the_file_and_format() -> None:
+    doc = decode("没有标签的文字".encode(), "plain.txt")
+    with pytest.raises(InputError, match=r"^plain\.txt: no turns in format 'qa'"):
+        parse_document(doc, "qa")
