@@ -5,7 +5,9 @@
 - `index.lbdb`: a ladybug (embedded Cypher) database built from it: schema from
   `graph/schema.py`, nodes and relationships bulk-loaded with `COPY` from typed
   Arrow tables (lists, quotes and newlines survive). Rebuilt whenever it is
-  older than `graph.json` (a stamp holds the graph's hash).
+  older than `graph.json` (a stamp holds its size and modification time).
+- `transcripts.json`: each transcript's content hash, so unchanged files are
+  skipped without loading the graph.
 - `.lock`: one writer at a time.
 
 Queries without `write=True` open the index read-only: the engine refuses
@@ -41,6 +43,7 @@ MARKER = "presskg-store.json"
 GRAPH = "graph.json"
 INDEX = "index.lbdb"
 STAMP = "index.stamp"
+MANIFEST = "transcripts.json"
 LOCK = ".lock"
 FORMAT_VERSION = 1
 
@@ -74,8 +77,12 @@ def load_graph_json(path: Path) -> nx.MultiDiGraph:
     return graph
 
 
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+def _signature(path: Path) -> str:
+    """Size and modification time: enough to tell the graph changed, without reading it."""
+    if not path.exists():
+        return ""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 class EmbeddedStore:
@@ -157,8 +164,39 @@ class EmbeddedStore:
 
     def _save(self, graph: nx.MultiDiGraph) -> None:
         self.close()
-        digest = save_graph_json(graph, self.graph_path)
-        self._build_index(graph, digest)
+        save_graph_json(graph, self.graph_path)
+        signature = _signature(self.graph_path)
+        self._write_manifest(graph, signature)
+        self._build_index(graph, signature)
+
+    def _write_manifest(self, graph: nx.MultiDiGraph, signature: str) -> None:
+        """Transcript hashes beside the graph, so an unchanged rebuild never loads the graph."""
+        hashes = {
+            n: d.get("sha256", "")
+            for n, d in graph.nodes(data=True)
+            if d["labels"][0] == "Transcript"
+        }
+        payload = json.dumps({"graph": signature, "transcripts": hashes}, ensure_ascii=False)
+        tmp = self.folder / f".{MANIFEST}.tmp"
+        tmp.write_text(payload, encoding="utf-8")
+        os.replace(tmp, self.folder / MANIFEST)
+
+    def transcript_hashes(self) -> dict[str, str]:
+        """Key → content hash of every stored transcript (from the manifest when it is current)."""
+        manifest = self.folder / MANIFEST
+        if manifest.exists():
+            try:
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+                if data.get("graph") == _signature(self.graph_path):
+                    return dict(data["transcripts"])
+            except (ValueError, KeyError):
+                pass
+        graph = self.read()
+        return {
+            n: d.get("sha256", "")
+            for n, d in graph.nodes(data=True)
+            if d["labels"][0] == "Transcript"
+        }
 
     # -- index ----------------------------------------------------------------
     def _index_fresh(self) -> bool:
@@ -166,7 +204,7 @@ class EmbeddedStore:
         index = self.folder / INDEX
         if not stamp.exists() or not index.exists():
             return False
-        return stamp.read_text().strip() == _file_hash(self.graph_path)
+        return stamp.read_text().strip() == _signature(self.graph_path)
 
     def ensure_index(self) -> None:
         """Rebuild the Cypher index if `graph.json` changed since it was built."""
@@ -175,9 +213,9 @@ class EmbeddedStore:
         with self.lock():
             if not self._index_fresh():
                 self.close()
-                self._build_index(self.read(), _file_hash(self.graph_path))
+                self._build_index(self.read(), _signature(self.graph_path))
 
-    def _build_index(self, graph: nx.MultiDiGraph, digest: str) -> None:
+    def _build_index(self, graph: nx.MultiDiGraph, signature: str) -> None:
         tmp = self.folder / f".index-{os.getpid()}.lbdb"
         _remove(tmp)
         (self.folder / STAMP).unlink(missing_ok=True)
@@ -192,7 +230,7 @@ class EmbeddedStore:
             db.close()
         _remove(self.folder / INDEX)
         os.replace(tmp, self.folder / INDEX)
-        (self.folder / STAMP).write_text(digest + "\n")
+        (self.folder / STAMP).write_text(signature + "\n")
 
     def _connection(self, write: bool) -> ladybug.Connection:
         self.ensure_index()
@@ -240,8 +278,10 @@ class EmbeddedStore:
         """After a write query, make `graph.json` match the index again."""
         graph = _graph_from_index(self._connection(True))
         self.close()
-        digest = save_graph_json(graph, self.graph_path)
-        (self.folder / STAMP).write_text(digest + "\n")
+        save_graph_json(graph, self.graph_path)
+        signature = _signature(self.graph_path)
+        self._write_manifest(graph, signature)
+        (self.folder / STAMP).write_text(signature + "\n")
 
     def close(self) -> None:
         """Close the index database."""

@@ -26,9 +26,8 @@ from graph.store import QueryResult, Store
 from loaders.extract.registry import ExtractOptions
 from loaders.keys import transcript_key
 from loaders.model import Transcript
-from loaders.read import read_document
 from presskg.errors import PressKGError
-from presskg.pipeline import Extractor, FileFailure, iter_transcript_files, parse_document
+from presskg.pipeline import Extractor, FileFailure, file_sha256, iter_transcript_files
 from queries.catalog import get_query
 
 __all__ = ["DEFAULT_STORE", "BuildReport", "PressKG", "build", "open_store"]
@@ -50,9 +49,7 @@ class BuildReport:
 @dataclass(frozen=True)
 class _Job:
     path: str
-    fmt: str
-    year: int | None
-    known_sha: str | None
+    sha256: str
 
 
 # One extractor per worker process: lexicon automata are built once, not per file.
@@ -63,15 +60,11 @@ def _init_worker(options: ExtractOptions, fmt: str, year: int | None) -> None:
     _WORKER["extractor"] = Extractor(options, fmt=fmt, year=year)
 
 
-def _extract_job(job: _Job) -> Transcript | FileFailure | str:
-    """Extract one file; return the sha when unchanged, a FileFailure when it cannot be read."""
+def _extract_job(job: _Job) -> Transcript | FileFailure:
+    """Extract one file, or say why it cannot be read."""
     extractor = _WORKER["extractor"]
     try:
-        doc = read_document(job.path)
-        parsed = parse_document(doc, job.fmt, job.year)
-        if job.known_sha is not None and parsed.sha256 == job.known_sha:
-            return parsed.sha256
-        return extractor.extract(parsed)
+        return extractor.load(job.path, job.sha256)
     except PressKGError as e:
         return FileFailure(job.path, str(e))
     except RecursionError as e:  # pathological input must not stop a batch
@@ -80,7 +73,7 @@ def _extract_job(job: _Job) -> Transcript | FileFailure | str:
 
 def _run_jobs(
     jobs: list[_Job], options: ExtractOptions, workers: int, fmt: str, year: int | None
-) -> Iterator[tuple[_Job, Transcript | FileFailure | str]]:
+) -> Iterator[tuple[_Job, Transcript | FileFailure]]:
     if workers <= 1 or len(jobs) <= 1:
         _init_worker(options, fmt, year)
         for job in jobs:
@@ -138,23 +131,26 @@ class PressKG:
         options = ExtractOptions(lexicons=tuple(Path(p) for p in lexicons))
         Extractor(options)  # fail on a bad lexicon before any work
         report = BuildReport()
-        existing = self.store.read()
-        known = {
-            n: d.get("sha256")
-            for n, d in existing.nodes(data=True)
-            if d["labels"][0] == "Transcript"
-        }
+        known = self._transcript_hashes()
         jobs: list[_Job] = []
         seen: set[str] = set()
         for item in iter_transcript_files(paths):
             if isinstance(item, FileFailure):
                 report.failed.append(item)
                 continue
-            key = str(item)
-            if key in seen:
+            path = str(item)
+            if path in seen:
                 continue
-            seen.add(key)
-            jobs.append(_Job(key, fmt, year, known.get(transcript_key(key))))
+            seen.add(path)
+            try:
+                sha = file_sha256(item)
+            except OSError as e:
+                report.failed.append(FileFailure(path, f"{path}: cannot be read ({e.strerror})"))
+                continue
+            if known.get(transcript_key(path)) == sha:
+                report.unchanged.append(path)
+            else:
+                jobs.append(_Job(path, sha))
         workers = workers or min(os.cpu_count() or 1, 8)
 
         def transcripts() -> Iterator[Transcript]:
@@ -163,8 +159,6 @@ class PressKG:
                     progress(job.path, i, len(jobs))
                 if isinstance(result, FileFailure):
                     report.failed.append(result)
-                elif isinstance(result, str):
-                    report.unchanged.append(job.path)
                 else:
                     report.built.append(job.path)
                     report.warnings.extend(result.warnings)
@@ -172,9 +166,15 @@ class PressKG:
 
         new = build_graph(transcripts())
         if report.built:
-            self._store_graph(existing, new)
+            self._store_graph(self.store.read(), new)
         report.counts = self.counts()
         return report
+
+    def _transcript_hashes(self) -> dict[str, str]:
+        if isinstance(self.store, EmbeddedStore):
+            return self.store.transcript_hashes()
+        rows = self.store.run("MATCH (t:Transcript) RETURN t.key AS key, t.sha256 AS sha").rows
+        return {str(key): str(sha) for key, sha in rows}
 
     def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> None:
         before = {n: d["labels"][0] for n, d in existing.nodes(data=True)}

@@ -24,6 +24,7 @@ __all__ = [
     "TRANSCRIPT_SUFFIXES",
     "Extractor",
     "FileFailure",
+    "file_sha256",
     "iter_transcript_files",
     "load_transcript",
     "parse_document",
@@ -44,8 +45,22 @@ class FileFailure:
     message: str
 
 
-def parse_document(doc: Document, fmt: str = "auto", year: int | None = None) -> Transcript:
-    """Parse decoded text into a Transcript with turns, title and date (no extraction yet)."""
+def file_sha256(path: str | Path) -> str:
+    """Content hash of a file's bytes: what tells a changed transcript from an unchanged one."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def parse_document(
+    doc: Document, fmt: str = "auto", year: int | None = None, sha256: str | None = None
+) -> Transcript:
+    """Parse decoded text into a Transcript with turns, title and date (no extraction yet).
+
+    `sha256` is the file's content hash; without it the decoded text is hashed.
+    """
     if fmt != "auto" and fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose auto, {', '.join(FORMATS)}")
     chosen = detect_format(doc.text) if fmt == "auto" else fmt
@@ -54,7 +69,7 @@ def parse_document(doc: Document, fmt: str = "auto", year: int | None = None) ->
         key=transcript_key(source),
         text=doc.text,
         source=source,
-        sha256=hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=sha256 or hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
         warnings=list(doc.warnings),
     )
     if chosen is None:
@@ -112,9 +127,10 @@ class Extractor:
         self.year = year
         self._stages: list[tuple[str, Stage]] = make_stages(stages, options)
 
-    def load(self, path: str | Path) -> Transcript:
+    def load(self, path: str | Path, sha256: str | None = None) -> Transcript:
         """Read, parse and extract one file."""
-        return self.extract(parse_document(read_document(path), self.fmt, self.year))
+        doc = read_document(path)
+        return self.extract(parse_document(doc, self.fmt, self.year, sha256 or file_sha256(path)))
 
     def extract(self, transcript: Transcript) -> Transcript:
         """Run the extraction stages on a parsed transcript."""
