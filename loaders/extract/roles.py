@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key, person_key
+from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn
-from loaders.normalize import to_simplified
+from loaders.normalize import spelling_variants, to_simplified, variant_key
 
 __all__ = [
     "Introduction",
+    "Outlets",
     "assign_roles",
     "organization_kind",
     "outlet_from_label",
@@ -125,6 +129,69 @@ _ORG_SPLIT = re.compile(
 )
 _HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
 _SEGMENT_SPLIT = re.compile(r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由")
+
+
+_MEDIA_WORD = re.compile(
+    r"[ \t\u3000·]*(?:新闻台|新聞台|新闻网|新聞網|新闻|新聞|财经|財經|电视台|電視台|"
+    r"电视|電視|电台|電台|广播|廣播|日报|日報|时报|時報|周刊|週刊|杂志|雜誌|网|網)"
+)
+_REPORTER_WORD = re.compile(
+    r"^[ \t\u3000·]*的?(?:记者|記者|主播|编辑|編輯|reporter)", re.IGNORECASE
+)
+_LATIN_HAN_GAP = re.compile(r"(?<=[A-Za-z0-9])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+class Outlets:
+    """Media outlets the lexicon knows, to recognise them in speaker labels.
+
+    A label that is an outlet (`TVBS`, `日本放送協會`) or starts with one
+    (`中央社 蘇思云`, `Yahoo 財經 楊絡懸`) belongs to a reporter; an outlet written
+    with its parent agency (`新华社中国经济信息社`) is known by its last part.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._forms: dict[str, str] = {}
+        for entry in (lexicon or Lexicon()).entries:
+            if entry.label == "Organization" and entry.kind == "media":
+                for form in entry.forms:
+                    for variant in {form, *spelling_variants(form)}:
+                        key = variant_key(_LATIN_HAN_GAP.sub("", variant))
+                        self._forms.setdefault(key, entry.name)
+        self._longest = max((len(k) for k in self._forms), default=0)
+
+    def known(self, text: str) -> str | None:
+        """The lexicon name of the outlet `text` names, or None."""
+        if not text.strip():
+            return None
+        return self._forms.get(variant_key(_LATIN_HAN_GAP.sub("", text)))
+
+    def split_label(self, label: str) -> tuple[str, str] | None:
+        """(outlet as written, the rest) when `label` starts with a known outlet."""
+        label = label.strip()
+        for end in range(min(len(label), self._longest + 4), 1, -1):
+            head = label[:end]
+            if self.known(head) is None:
+                continue
+            rest = label[end:]
+            if re.match(r"[A-Za-z0-9]", rest) and re.search(r"[A-Za-z0-9]$", head):
+                continue  # a longer Latin word that merely starts like an outlet
+            word = _MEDIA_WORD.match(rest)
+            if word:  # 中視新聞, Yahoo 財經 楊絡懸: the outlet goes on
+                head, rest = head + word.group(), rest[word.end() :]
+            rest = _REPORTER_WORD.sub("", rest).strip(" \t\u3000·:：")
+            rest = _REPORTER.sub("", rest).strip(" \t\u3000·")
+            if rest and not _looks_like_name(rest):
+                continue  # 新华社中国经济信息社记者: more outlet follows, not a name
+            return _LATIN_HAN_GAP.sub("", head.strip()), rest
+        return None
+
+    def parent(self, outlet: str) -> str | None:
+        """The known outlet an unknown one ends with (`新华社中国经济信息社` → 中国经济信息社)."""
+        for start in range(1, len(outlet) - 1):
+            name = self.known(outlet[start:])
+            if name is not None:
+                return name
+        return None
 
 
 @dataclass(frozen=True)
@@ -237,8 +304,9 @@ def outlet_from_label(label: str) -> tuple[str | None, str | None]:
     if latin and re.search(r"[\u4e00-\u9fff]", latin.group("rest")):
         return latin.group("outlet"), latin.group("rest").strip()
     match = _OUTLET_END.match(label)
-    if match and match.group("outlet") != label and 2 <= len(match.group("rest")) <= 4:
-        return match.group("outlet"), match.group("rest")
+    rest = match.group("rest").strip(" \t\u3000·") if match else ""
+    if match and match.group("outlet") != label and 2 <= len(rest) <= 4:
+        return match.group("outlet"), rest
     if match and match.group("outlet") == label and len(label) >= 3:
         return label, None
     return None, None
@@ -260,8 +328,9 @@ def _self_introduced_outlet(turns: list[Turn]) -> str | None:
     return None
 
 
-def assign_roles(t: Transcript) -> Transcript:
+def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
     """Fill `t.speakers`, person and organisation entities, affiliations and turn roles."""
+    outlets = outlets or Outlets()
     by_label: dict[str, list[Turn]] = {}
     for turn in t.turns:
         by_label.setdefault(turn.speaker, []).append(turn)
@@ -280,7 +349,7 @@ def assign_roles(t: Transcript) -> Transcript:
 
     for label, turns in by_label.items():
         folded = to_simplified(label).lower().strip()
-        speaker = _classify(t, label, folded, turns, host_text, org)
+        speaker = _classify(t, label, folded, turns, host_text, org, outlets)
         t.speakers[label] = speaker
         t.add_entity(
             Entity(
@@ -295,11 +364,13 @@ def assign_roles(t: Transcript) -> Transcript:
         if speaker.organization:
             kind = "media" if speaker.role == "reporter" else None
             org_name = org_names[speaker.organization]
+            parent = outlets.parent(org_name) if kind and not outlets.known(org_name) else None
             t.add_entity(
                 Entity(
                     speaker.organization,
                     "Organization",
-                    org_names[speaker.organization],
+                    org_name,
+                    aliases=[parent] if parent else [],
                     kind=kind or organization_kind(org_name),
                 )
             )
@@ -328,6 +399,7 @@ def _classify(
     turns: list[Turn],
     host_text: str,
     _org: Callable[[str], str],
+    outlets: Outlets,
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
@@ -354,7 +426,11 @@ def _classify(
             "official",
             anonymous=name is None,
         )
-    outlet, reporter_name = outlet_from_label(label)
+    known = outlets.split_label(label)
+    if known is not None:
+        outlet, reporter_name = known[0], (known[1] or None)
+    else:
+        outlet, reporter_name = outlet_from_label(label)
     if outlet is None and not _looks_like_name(label):
         intro = _self_introduced_outlet(turns)
         if intro:
@@ -394,6 +470,12 @@ def _bracketed(label: str) -> str | None:
     return inner if _looks_like_name(inner) else None
 
 
+@lru_cache(maxsize=8)
+def _outlets(lexicons: tuple[Path, ...]) -> Outlets:
+    return Outlets(load_lexicon(lexicons))
+
+
 @register("roles")
 def make_stage(options: ExtractOptions) -> Stage:
-    return assign_roles
+    outlets = _outlets(options.lexicons)
+    return lambda t: assign_roles(t, outlets)
