@@ -248,10 +248,8 @@ class EntityFinder:
                 claims[seq].append(self._claim(hit, base, _KNOWN, ent.label, ent.key, ent.name))
             for hit in product_matcher.find(view):
                 key = str(hit.payload)
-                name, rule, conf = products[key]
-                claims[seq].append(
-                    self._claim(hit, base, _PRODUCT, "Product", key, name, rule, conf)
-                )
+                name, rule, conf, label = products[key]
+                claims[seq].append(self._claim(hit, base, _PRODUCT, label, key, name, rule, conf))
             for hit in self.matcher.find(view):
                 entry = hit.payload
                 assert isinstance(entry, LexiconEntry)
@@ -291,9 +289,9 @@ class EntityFinder:
 
     def _discover_products(
         self, t: Transcript, views: dict[int, NormalizedText]
-    ) -> tuple[dict[str, tuple[str, str, float]], Matcher]:
-        """Product names the rules find anywhere in the transcript, and a matcher for them."""
-        products: dict[str, tuple[str, str, float]] = {}
+    ) -> tuple[dict[str, tuple[str, str, float, str]], Matcher]:
+        """Names the rules find anywhere in the transcript (mostly products), and a matcher."""
+        products: dict[str, tuple[str, str, float, str]] = {}
         forms: list[tuple[str, object]] = []
         for view in views.values():
             for cand in find_candidates(view):
@@ -310,7 +308,7 @@ class EntityFinder:
                 label = cand.label
                 key = entity_key(label, name)
                 if key not in products:
-                    products[key] = (name, cand.rule, cand.confidence)
+                    products[key] = (name, cand.rule, cand.confidence, label)
                 surface = view.original[s:e]
                 forms += [(name, key), (surface, key)]  # each spelling: e-ICBC3.0, e-ICBC 3.0
                 if alias:

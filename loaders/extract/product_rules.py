@@ -290,6 +290,60 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
             pos += len(item)
 
 
+# --- rule: an organisation named by its kind (臺灣事實查核中心, 士林地方法院, 屏東大學):
+#     a strong organisation word closes a run of nouns that starts at a word boundary
+_ORG_WORD = re.compile(
+    r"(?:地方法院|高等法院|法院|地院|大学|协会|基金会|委员会|研究院|研究中心|中心|总署|"
+    r"办公室|学会|工会|商会|联盟)"
+)
+#: Two-character verbs that open a clause rather than belong to a name.
+_CLAUSE_VERBS = {
+    *("觉得", "像是", "还有", "包括", "包含", "提到", "看到", "知道", "认为", "表示", "希望"),
+    *("参加", "参与", "成立", "透过", "通过", "配合", "邀请", "根据", "经过", "请问", "就是"),
+    *("其实", "以及", "或是", "或者", "这是", "那是", "如果", "因为", "所以", "由于", "针对"),
+    *("关于", "除了", "来自", "跟着"),
+}
+
+
+def organization_name(view: NormalizedText) -> Iterator[Candidate]:
+    """`…中心/协会/基金会/法院/地院/大学/委员会`: the nouns before a strong organisation word."""
+    text = view.text
+    for m in _ORG_WORD.finditer(text):
+        window = text[max(0, m.start() - 10) : m.start()]
+        if not window or not re.search(rf"[{_HAN}]$", window):
+            continue
+        tagged = rjieba.tag(window + m.group())
+        ends, pos = set(), 0
+        for word, _ in tagged:
+            pos += len(word)
+            ends.add(pos)
+        if len(window) not in ends:
+            continue  # 立法院, 司法院: the word is the end of another word
+        before, pos = [], 0
+        for word, tag in tagged:
+            if pos >= len(window):
+                break
+            before.append((word, tag))
+            pos += len(word)
+        name: list[tuple[str, bool]] = []  # (word, is a noun), last word first
+        for word, tag in reversed(before):
+            nounish = tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum())
+            verbish = tag.startswith("v") and len(word) == 2 and word not in _CLAUSE_VERBS
+            if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
+                break
+            if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
+                break
+            name.append((word, bool(nounish)))
+        while name and (not name[-1][1] or len(name[-1][0]) == 1):
+            name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)
+        length, words = sum(len(w) for w, _ in name), len(name)
+        if length < 2 or length + len(m.group()) < 4:
+            continue
+        start = m.start() - length
+        confidence = 0.65 if words >= 2 or length >= 3 else 0.6
+        yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
+
+
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_mixed": latin_mixed,
     "latin_brand": latin_brand,
@@ -298,6 +352,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "quoted_name": quoted_name,
     "product_phrase": product_phrase,
     "enumerated_names": enumerated_names,
+    "organization_name": organization_name,
 }
 
 

@@ -42,7 +42,9 @@ _USES = (
 _OFFERS_VERBS = r"(?:推出|发布|上线|打造|研发|开发|建设|建成|推行|提供|启动|实施)"
 _OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")
 _PARTNERS = (
-    re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?合作"),
+    re.compile(
+        rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?(?:合作|签约|有合约|结盟)"
+    ),
     re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:携手|联手|牵手)\s*{_LIST}"),
 )
 
