@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 import networkx as nx  # noqa: E402
 
 from graph.build import build_graph  # noqa: E402
-from graph.render import to_vis_data, write_html  # noqa: E402
+from graph.render import SETTLE_BUDGET_MS, to_vis_data, write_html  # noqa: E402
 from graph.views import VIEWS  # noqa: E402
 from loaders.keys import entity_key, person_key  # noqa: E402
 from loaders.model import (  # noqa: E402
@@ -251,6 +251,32 @@ def write_section(text: str, path: Path = DOCS) -> None:
     path.write_text(doc, encoding="utf-8")
 
 
+def section_text(results: list[Result]) -> str:
+    """The Page section of docs/benchmarks.md for `results`."""
+    import os
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{SECTION}\n\n"
+        f"`python benchmarks/page.py` ({_machine()}, headless Debian Chromium, every "
+        f"non-file request blocked; load average {load:.1f} when it ran: the machine is "
+        "shared, so settle times vary by about 1.5×). Generated graphs are shaped like a "
+        "press-conference corpus (40-turn transcripts, Zipf-like entity mentions, built by "
+        "`graph.build`); a corpus row is every transcript of that folder through "
+        "`presskg.pipeline`.\n\n"
+        "*to_vis_data* is choosing and styling what is shown; *HTML* is the pyvis writer; "
+        "*settle* runs from navigation start (parsing the page included) until the layout "
+        "stops and physics is switched off. The layout is bounded twice: at most 200 "
+        "stabilisation iterations (150 above 600 nodes, 100 above 1,000) and at most "
+        f"{SETTLE_BUDGET_MS / 1000:.0f} s. Above 1,500 nodes a view is aggregated "
+        "(utterances, transcripts and figures collapsed into weighted speaker→entity "
+        "edges, then the top people and entities by mentions), and a page draws only "
+        "the strongest mention and co-mention edges, 3 per allowed node (4,500).\n\n"
+        + table(results)
+        + "\n"
+    )
+
+
 def _machine() -> str:
     import os
     import platform
@@ -301,14 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(results))
     if args.write_docs:
-        write_section(
-            f"{SECTION}\n\n"
-            f"`python benchmarks/page.py` ({_machine()}, headless Debian Chromium). "
-            "Generated graphs shaped like a press-conference corpus: 40-turn transcripts, "
-            "Zipf-distributed entity mentions. Settle time runs from navigation start until "
-            "the bounded stabilisation ends and physics is switched off; above 1,500 nodes "
-            "the page shows the aggregated view.\n\n" + table(results) + "\n"
-        )
+        write_section(section_text(results))
         print(f"\nwrote the Page section of {DOCS}")
     return 0
 
