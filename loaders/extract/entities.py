@@ -19,12 +19,18 @@ points into `Transcript.text`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import rjieba
 
 from loaders.extract.matcher import Hit, Matcher
-from loaders.extract.product_rules import find_candidates
+from loaders.extract.product_rules import (
+    REPEAT_THRESHOLD,
+    REPEATABLE,
+    THRESHOLD,
+    find_candidates,
+)
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
@@ -293,27 +299,35 @@ class EntityFinder:
         """Names the rules find anywhere in the transcript (mostly products), and a matcher."""
         products: dict[str, tuple[str, str, float, str]] = {}
         forms: list[tuple[str, object]] = []
-        for view in views.values():
-            for cand in find_candidates(view):
-                s, e = view.span(cand.start, cand.end)
-                name = _clean_name(view.original[s:e])
-                if len(name) < 2 or self.knows(name):
-                    continue
-                alias = None
-                if cand.alias is not None:
-                    a_s, a_e = view.span(*cand.alias)
-                    alias = view.original[a_s:a_e]
-                    if self.knows(alias):
-                        continue  # (API): a known technology, not a name of this thing
-                label = cand.label
-                key = entity_key(label, name)
-                if key not in products:
-                    products[key] = (name, cand.rule, cand.confidence, label)
-                surface = view.original[s:e]
-                forms += [(name, key), (surface, key)]  # each spelling: e-ICBC3.0, e-ICBC 3.0
-                if alias:
-                    forms.append((alias, key))
-                    t.add_entity(Entity(key, label, name, aliases=[alias]))
+        found = [
+            (view, cand)
+            for view in views.values()
+            for cand in find_candidates(view, REPEAT_THRESHOLD)
+            if cand.confidence >= THRESHOLD or cand.rule in REPEATABLE
+        ]
+        used = Counter(view.text[c.start : c.end] for view, c in found)
+        for view, cand in found:
+            if cand.confidence < THRESHOLD and used[view.text[cand.start : cand.end]] < 2:
+                continue  # a weak name the transcript does not use again
+            s, e = view.span(cand.start, cand.end)
+            name = _clean_name(view.original[s:e])
+            if len(name) < 2 or self.knows(name):
+                continue
+            alias = None
+            if cand.alias is not None:
+                a_s, a_e = view.span(*cand.alias)
+                alias = view.original[a_s:a_e]
+                if self.knows(alias):
+                    continue  # (API): a known technology, not a name of this thing
+            label = cand.label
+            key = entity_key(label, name)
+            if key not in products:
+                products[key] = (name, cand.rule, cand.confidence, label)
+            surface = view.original[s:e]
+            forms += [(name, key), (surface, key)]  # each spelling: e-ICBC3.0, e-ICBC 3.0
+            if alias:
+                forms.append((alias, key))
+                t.add_entity(Entity(key, label, name, aliases=[alias]))
         return products, Matcher(forms)
 
     def _pos_claims(

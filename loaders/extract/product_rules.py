@@ -24,7 +24,15 @@ import rjieba
 
 from loaders.normalize import NormalizedText
 
-__all__ = ["RULES", "THRESHOLD", "Candidate", "find_candidates", "word_frequency"]
+__all__ = [
+    "REPEATABLE",
+    "REPEAT_THRESHOLD",
+    "RULES",
+    "THRESHOLD",
+    "Candidate",
+    "find_candidates",
+    "word_frequency",
+]
 
 #: Candidates scoring below this are dropped.
 THRESHOLD = 0.6
@@ -52,6 +60,12 @@ class Candidate:
     confidence: float
     label: str = "Product"
     alias: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=65536)
+def _tag(text: str) -> tuple[tuple[str, str], ...]:
+    """POS tags of a short window (cached: the same windows recur across turns)."""
+    return tuple(rjieba.tag(text))
 
 
 _COMMON = 50  # jieba frequency from which a word counts as an ordinary word
@@ -163,7 +177,7 @@ _NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng",
 def _noun_tail(phrase: str) -> int:
     """Length of the trailing run of noun-like words of `phrase` (POS on this phrase only)."""
     length = 0
-    for word, tag in reversed(rjieba.tag(phrase)):
+    for word, tag in reversed(_tag(phrase)):
         if (not tag.startswith(_NOUNISH) and tag != "x") or word in _STOP_CHARS:
             break
         length += len(word)
@@ -312,7 +326,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 10) : m.start()]
         if not window or not re.search(rf"[{_HAN}]$", window):
             continue
-        tagged = rjieba.tag(window + m.group())
+        tagged = _tag(window + m.group())
         ends, pos = set(), 0
         for word, _ in tagged:
             pos += len(word)
@@ -344,6 +358,66 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 
 
+# --- rule: a named programme (前瞻计划, 数位及特殊技术人才发展计划): nouns before 计划/方案/专案.
+#     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
+#     used again in the transcript (see `REPEATABLE`) is the second signal.
+_PROGRAMME = re.compile(r"(?:计划|方案|专案)")
+_GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
+
+
+def programme_name(view: NormalizedText) -> Iterator[Candidate]:
+    """`…计划/方案/专案` preceded by a run of nouns (adjectives and 及/与 inside)."""
+    text = view.text
+    for m in _PROGRAMME.finditer(text):
+        window = text[max(0, m.start() - 14) : m.start()]
+        if not window or not re.search(rf"[{_HAN}a-z0-9]$", window):
+            continue
+        words: list[tuple[str, str]] = []
+        tagged = _tag(window)
+        for word, tag in reversed(tagged):
+            nounish = tag.startswith(_NOUNISH) and word not in _STOP_CHARS
+            joiner = word in ("及", "与", "暨") and bool(words)
+            if not (nounish or joiner or (tag == "a" and len(word) >= 2)):
+                break
+            words.append((word, tag))
+        while words and (words[-1][0] in ("及", "与", "暨") or words[-1][1] == "a"):
+            words.pop()  # a name does not start with a joiner or an adjective
+        length = sum(len(w) for w, _ in words)
+        rest = len(tagged) - len(words)
+        if words and rest >= 1:  # 「强化国家通讯网路韧性方案」: a quoted name may open with a verb
+            verb, tag = tagged[rest - 1]
+            opened = window[: len(window) - length - len(verb)]
+            if tag.startswith("v") and len(verb) == 2 and re.search(rf"[{_OPEN}]$", opened):
+                length += len(verb)
+        if length < 2 or (len(words) == 1 and words[0][0] in _GENERIC_HEADS):
+            continue
+        confidence = 0.65 if length >= 5 else 0.5
+        yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
+
+
+# --- rule: an acronym defined by the words after it: `GCTF(全球合作暨训练架构)`,
+#     `GCTF,也就是台美双方的训练架构`
+_ACRONYM_FIRST = re.compile(
+    rf"(?<![a-z0-9])([a-z][a-z0-9&\-]{{1,9}})\s*(?:\(([{_HAN}][{_HAN}a-z0-9]{{1,23}})\)|"
+    rf",?\s*(?:也就是|亦即|即)\s*([{_HAN}a-z0-9 ]{{2,24}}?))(?=[,.;:!?\s)]|$)"
+)
+_PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计画|倡议|机制)$")
+
+
+def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
+    """An ALL-CAPS acronym followed by its meaning, the meaning ending in a programme noun."""
+    text, original = view.text, view.original
+    for m in _ACRONYM_FIRST.finditer(text):
+        o_start, o_end = view.span(m.start(1), m.end(1))
+        acronym = original[o_start:o_end]
+        if sum(c.isupper() for c in acronym) < 3 or not acronym.isupper():
+            continue
+        meaning = (m.group(2) or m.group(3) or "").strip()
+        if not _PROGRAMME_NOUN.search(meaning):
+            continue
+        yield Candidate(m.start(1), m.end(1), "acronym_first", 0.7)
+
+
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_mixed": latin_mixed,
     "latin_brand": latin_brand,
@@ -353,7 +427,14 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "product_phrase": product_phrase,
     "enumerated_names": enumerated_names,
     "organization_name": organization_name,
+    "programme_name": programme_name,
+    "acronym_first": acronym_first,
 }
+
+#: Rules whose weak candidates are kept when the transcript uses the same name again.
+REPEATABLE = {"programme_name"}
+#: The lowest confidence a repeatable candidate may have to be kept on repetition.
+REPEAT_THRESHOLD = 0.5
 
 
 def find_candidates(view: NormalizedText, threshold: float = THRESHOLD) -> list[Candidate]:

@@ -9,11 +9,14 @@ from loaders.extract.entities import make_stage
 from loaders.extract.matcher import Matcher
 from loaders.extract.product_rules import (
     acronym_definition,
+    acronym_first,
     find_candidates,
     latin_brand,
     latin_mixed,
     naming_cue,
+    organization_name,
     product_phrase,
+    programme_name,
     quoted_name,
 )
 from loaders.extract.registry import ExtractOptions
@@ -166,3 +169,33 @@ def test_traditional_and_simplified_give_the_same_keys() -> None:
 def test_names_inside_link_addresses_are_not_mentions() -> None:
     t = STAGE(transcript("透過 [360直播](https://www.youtube.com/watch?v=1) 與 YouTube 觀看"))
     assert [m.surface for m in t.mentions if m.label == "Product"] == ["YouTube"]
+
+
+def test_rule_organization_name_at_a_word_boundary() -> None:
+    assert surfaces("最近有看臺灣事實查核中心的報告", organization_name) == ["臺灣事實查核中心"]
+    assert surfaces("然後士林地院的法官", organization_name) == ["士林地院"]
+    assert surfaces("很早以前跟司法院討論過", organization_name) == []  # 法院 inside 司法院
+    assert surfaces("這個中心", organization_name) == []
+
+
+def test_organization_names_become_organizations() -> None:
+    t = STAGE(transcript("我們跟臺灣事實查核中心合作。"))
+    assert "臺灣事實查核中心" in names(t, "Organization")
+
+
+def test_rule_programme_name_needs_a_second_signal() -> None:
+    assert surfaces("說明我們前瞻計畫的特別預算", programme_name) == ["前瞻計畫"]
+    assert surfaces("這支計畫", programme_name) == []
+    assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
+        "強化國家通訊網路韌性方案"
+    ]
+    once = STAGE(transcript("說明我們前瞻計畫的特別預算。"))
+    assert "前瞻計畫" not in names(once, "Product")  # one weak mention is not enough
+    twice = STAGE(transcript("說明我們前瞻計畫的特別預算。", "第四期的前瞻計畫有兩項。"))
+    assert "前瞻計畫" in names(twice, "Product")
+
+
+def test_rule_acronym_first() -> None:
+    assert surfaces("加入了我們的GCTF，也就是台美雙方的訓練架構", acronym_first) == ["GCTF"]
+    assert surfaces("GCTF（全球合作暨訓練架構）", acronym_first) == ["GCTF"]
+    assert surfaces("AI，也就是人工智慧", acronym_first) == []

@@ -45,7 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-27-network-resilience": {
         "Organization": 0.85,
-        "Product": 0.60,
+        "Product": 0.65,
         "Technology": 0.95,
         "Person": 0.75,
         "Place": 0.90,
@@ -55,6 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-12-11-digital-development": {
         "Organization": 0.90,
+        "Product": 0.35,
         "Technology": 0.85,
         "Person": 0.85,
         "Place": 0.80,
@@ -63,6 +64,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.90,
+        "Product": 0.40,
         "Technology": 0.75,
         "Person": 0.95,
         "Place": 0.95,
