@@ -175,7 +175,12 @@ def _aligned(text: str, converted: str) -> bool:
     ]
 
 
+_CJK = re.compile(r"[\u2e80-\uffff]")
+
+
 def _convert(text: str) -> tuple[str, _Map]:
+    if not _CJK.search(text):
+        return text, None  # nothing OpenCC would change (English turns)
     converted = to_simplified(text)
     if _aligned(text, converted):
         return converted, None
