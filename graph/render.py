@@ -10,6 +10,7 @@ legend, search and filters (`graph/assets/`), and writes UTF-8.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -175,6 +176,11 @@ def _search_keys(*names: Any) -> list[str]:
 # ---------------------------------------------------------------- tooltips
 
 
+def _turn_order(utterance: str) -> tuple[str, int]:
+    transcript, _, seq = utterance.rpartition("#")
+    return (transcript, int(seq) if seq.isdigit() else 0)
+
+
 class _Facts:
     """Counts and source sentences for tooltips: the graph index, plus the shown nodes' edges."""
 
@@ -193,17 +199,17 @@ class _Facts:
         self.affiliations: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         for node in shown:
             person = index.label[node] == "Person"
-            spans = self.spans[node]
+            mentioned_in = []
             for u, by_key in source.pred[node].items():
-                if "MENTIONS" in by_key and len(spans) < _MAX_SOURCES:
-                    # The first mention in each turn: sentences from different turns.
-                    flat = list(by_key["MENTIONS"].get("spans") or [])
-                    if len(flat) >= 2:
-                        spans.append((u, int(flat[0]), int(flat[1])))
+                if "MENTIONS" in by_key:
+                    mentioned_in.append(u)
                 if "ASKED" in by_key:
                     self.answered[node] += int(by_key["ASKED"].get("count", 1))
-                elif not person and len(spans) >= _MAX_SOURCES:
-                    break  # only persons are asked: nothing more to read here
+            # The first mention in each of the earliest turns: sentences from different turns.
+            for u in heapq.nsmallest(_MAX_SOURCES, mentioned_in, key=_turn_order):
+                flat = list(source.edges[u, node, "MENTIONS"].get("spans") or [])
+                if len(flat) >= 2:
+                    self.spans[node].append((u, int(flat[0]), int(flat[1])))
             if not person:
                 continue
             for v, by_key in source.succ[node].items():
