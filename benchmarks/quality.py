@@ -166,9 +166,12 @@ def evaluate(gold: dict[str, Any], transcript: Transcript | None = None) -> dict
     return scores
 
 
-def _row(name: str, scores: dict[str, Score]) -> str:
-    cells = [f"{scores[label].f1:.2f}" for label in ENTITY_LABELS]
-    extra = [f"{scores[k].recall:.2f}" for k in ("answers", "relations", "figures")]
+def _row(name: str, scores: dict[str, Score], gold: dict[str, Any]) -> str:
+    def cell(key: str, value: float) -> str:  # a measure the gold file does not annotate
+        return f"{value:.2f}" if key in gold else "–"
+
+    cells = [cell("entities", scores[label].f1) for label in ENTITY_LABELS]
+    extra = [cell(k, scores[k].recall) for k in ("answers", "relations", "figures")]
     return f"| {name} | " + " | ".join(cells + extra) + " |"
 
 
@@ -238,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {path.stem} | (transcript not present: {gold['source']}) |")
             continue
         scores = evaluate(gold)
-        print(_row(path.stem, scores))
+        print(_row(path.stem, scores, gold))
         for name, s in scores.items():
             details.append(
                 f"{path.stem} {name}: P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f} "

@@ -62,6 +62,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "figures": 0.95,
     },
+    "2024-04-24-moda-routine-press-conference": {"answers": 0.80},
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.90,
         "Product": 0.40,
