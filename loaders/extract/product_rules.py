@@ -216,6 +216,7 @@ _CUE = re.compile(
 _APPOSITION = re.compile(
     rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)\s*([{_OPEN}])?({_NAME})"
 )
+_UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
 _NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
 
 
@@ -239,6 +240,9 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             if not (latin or suffix) and (len(name) < 3 or _is_word(name)):
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
+            after = text[m.start(2) + len(name) : m.start(2) + len(name) + 6]
+            if _UNIT_AFTER.match(after):
+                continue  # 叫做「数位国家」的分组: a working group, not a product
             confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
             start = m.start(2)
             yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95))
@@ -252,6 +256,11 @@ _QUOTED_AFTER = re.compile(
 )
 
 
+_QUOTED_PROGRAMME = re.compile(
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"
+)
+
+
 def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     """A quoted name that a product word or a launch verb vouches for."""
     text = view.text
@@ -260,6 +269,10 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "quoted_name", 0.85)
     for m in _QUOTED_AFTER.finditer(text):
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
+    for m in _QUOTED_PROGRAMME.finditer(text):
+        # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
+        if len(m.group(1).strip()) >= 3 and not _is_word(m.group(1).strip()):
+            yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
 
 
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
@@ -308,7 +321,7 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|协会|基金会|委员会|研究院|研究中心|中心|总署|"
-    r"办公室|学会|工会|商会|联盟)"
+    r"办公室|工会|商会|联盟)"
 )
 #: Two-character verbs that open a clause rather than belong to a name.
 _CLAUSE_VERBS = {
@@ -317,6 +330,16 @@ _CLAUSE_VERBS = {
     *("其实", "以及", "或是", "或者", "这是", "那是", "如果", "因为", "所以", "由于", "针对"),
     *("关于", "除了", "来自", "跟着"),
 }
+
+
+_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是")
+_ORG_INNER_STOP = set("为是跟和与在的了把被")
+
+
+def _is_proper(word: str) -> bool:
+    """A word that names one thing (勵馨, 科政, 台东) rather than a kind (咨询, 发展, 产业)."""
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1] in ("nr", "ns", "nt", "nz", "j", "nrt", "eng", "x")
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
@@ -341,7 +364,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             pos += len(word)
         name: list[tuple[str, bool]] = []  # (word, is a noun), last word first
         for word, tag in reversed(before):
-            nounish = tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum())
+            nounish = tag != "l" and (tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum()))
             verbish = tag.startswith("v") and len(word) == 2 and word not in _CLAUSE_VERBS
             if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
                 break
@@ -350,9 +373,15 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             name.append((word, bool(nounish)))
         while name and (not name[-1][1] or len(name[-1][0]) == 1):
             name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)
+        while name and name[-1][0][0] in _ORG_LEAD_STOP:
+            name.pop()  # 有技服中心, 由科政中心: a verb or preposition glued to the name
         length, words = sum(len(w) for w, _ in name), len(name)
         if length < 2 or length + len(m.group()) < 4:
             continue
+        if any(c in _ORG_INNER_STOP for c in text[m.start() - length : m.start()]):
+            continue  # 以人为中心, 科技部跟会报办公室: a phrase, not a name
+        if words == 1 and not _is_proper(name[0][0]):
+            continue  # 咨询委员会, 发展协会: a kind of body, not one body
         start = m.start() - length
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
@@ -391,6 +420,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
                 length += len(verb)
         if length < 2 or (len(words) == 1 and words[0][0] in _GENERIC_HEADS):
             continue
+        if len(words) == 1 and length <= 2 and _is_word(words[0][0]):
+            continue  # 政策计划, 科技计划: an ordinary noun before 计划 names a kind of plan
         confidence = 0.65 if length >= 5 else 0.5
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
 

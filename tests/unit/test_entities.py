@@ -176,6 +176,9 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("然後士林地院的法官", organization_name) == ["士林地院"]
     assert surfaces("很早以前跟司法院討論過", organization_name) == []  # 法院 inside 司法院
     assert surfaces("這個中心", organization_name) == []
+    assert surfaces("以人為中心的設計", organization_name) == []
+    assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body
+    assert surfaces("勵馨基金會的社工", organization_name) == ["勵馨基金會"]
 
 
 def test_organization_names_become_organizations() -> None:
@@ -186,6 +189,7 @@ def test_organization_names_become_organizations() -> None:
 def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("說明我們前瞻計畫的特別預算", programme_name) == ["前瞻計畫"]
     assert surfaces("這支計畫", programme_name) == []
+    assert surfaces("這是政策計畫", programme_name) == []
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
@@ -199,3 +203,9 @@ def test_rule_acronym_first() -> None:
     assert surfaces("加入了我們的GCTF，也就是台美雙方的訓練架構", acronym_first) == ["GCTF"]
     assert surfaces("GCTF（全球合作暨訓練架構）", acronym_first) == ["GCTF"]
     assert surfaces("AI，也就是人工智慧", acronym_first) == []
+
+
+def test_quoted_programme_and_working_groups() -> None:
+    assert surfaces("在「生生用平板」的概念之下", quoted_name) == ["生生用平板"]
+    t = STAGE(transcript("需要一個專門叫做「數位國家」的分組來協調。"))
+    assert "數位國家" not in names(t, "Product")

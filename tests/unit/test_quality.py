@@ -55,7 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-12-11-digital-development": {
         "Organization": 0.90,
-        "Product": 0.35,
+        "Product": 0.40,
         "Technology": 0.85,
         "Person": 0.85,
         "Place": 0.80,
@@ -65,7 +65,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-24-moda-routine-press-conference": {"answers": 0.80},
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.90,
-        "Product": 0.40,
+        "Product": 0.55,
         "Technology": 0.75,
         "Person": 0.95,
         "Place": 0.95,
