@@ -39,7 +39,9 @@ _USES = (
     re.compile(rf"{_SLOT}[^<]{{0,16}}?{_USES_VERBS}[^<]{{0,4}}{_LIST}"),
     re.compile(rf"{_USES_VERBS}\s*{_LIST}[^<]{{0,12}}的[^<]{{0,6}}{_SLOT}"),
 )
-_OFFERS_VERBS = r"(?:推出|发布|上线|打造|研发|开发|建设|建成|推行|提供|启动|实施)"
+_OFFERS_VERBS = (
+    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|推行|提供|启动|实施|开办|推(?![动进广荐测论估算]))"
+)
 _OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")
 _PARTNERS = (
     re.compile(

@@ -263,6 +263,15 @@ def parse_introduction(text: str, name: str) -> Introduction | None:
             if title:
                 org, dept = _split_org(rest) if rest else (None, None)
                 return Introduction(name, org, dept, title)
+            # 數位發展部唐鳳部長: the organisation before the name, the title after it
+            after = re.match(
+                f"(?:{_TITLE_ALT})", to_simplified(text[at + len(name) : at + len(name) + 8])
+            )
+            if after:
+                org, dept = _split_org(segment)
+                if (org is not None and org != segment) or _ORG_SPLIT.match(to_simplified(segment)):
+                    title = text[at + len(name) : at + len(name) + after.end()]
+                    return Introduction(name, org, dept, title)
         at = text.find(name, at + len(name))
     return None
 
