@@ -227,6 +227,7 @@ class EntityFinder:
             ((form, entry) for entry in lexicon.entries for form in entry.forms),
             lexicon.blockers,
         )
+        rjieba.tag("预热")  # load the POS dictionary now, once per process, not mid-transcript
         self._forms: set[str] = {
             variant
             for entry in lexicon.entries
