@@ -30,6 +30,7 @@ from loaders.extract.product_rules import (
     REPEATABLE,
     THRESHOLD,
     find_candidates,
+    word_frequency,
 )
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key, person_key
@@ -227,7 +228,9 @@ class EntityFinder:
             ((form, entry) for entry in lexicon.entries for form in entry.forms),
             lexicon.blockers,
         )
-        rjieba.tag("预热")  # load the POS dictionary now, once per process, not mid-transcript
+        # Load the POS dictionary and the common-word set now, once per process.
+        rjieba.tag("预热")
+        word_frequency("预热")
         self._forms: set[str] = {
             variant
             for entry in lexicon.entries
