@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,6 +258,10 @@ def read_document(path: str | Path) -> Document:
     """Read and decode one transcript file."""
     p = Path(path)
     try:
+        mode = p.stat().st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            # A FIFO or device would block the build or never end.
+            raise InputError(f"{p}: not a regular file (a pipe or device); give a text file")
         data = p.read_bytes()
     except IsADirectoryError as e:
         raise InputError(f"{p}: is a directory; give a file, or the folder to `build`") from e

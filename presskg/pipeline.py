@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +159,24 @@ def iter_transcript_files(paths: Iterable[str | Path]) -> Iterator[Path | FileFa
         path = Path(given)
         if path.is_dir():
             seen: set[Path] = set()
-            yield from sorted(_walk(path, seen))
+            yield from (_regular(found) for found in sorted(_walk(path, seen)))
         elif path.exists():
-            yield path
+            yield _regular(path)
         else:
             yield FileFailure(str(path), f"{path}: no such file or directory; check the path")
+
+
+def _regular(path: Path) -> Path | FileFailure:
+    """`path` if it is a regular file; a FIFO or device would block the build forever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return FileFailure(str(path), f"{path}: cannot be opened ({e.strerror}); a broken link?")
+    if not stat.S_ISREG(mode):
+        return FileFailure(
+            str(path), f"{path}: not a regular file (a pipe or device); give a text file"
+        )
+    return path
 
 
 def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
