@@ -263,6 +263,10 @@ class EntityFinder:
             for hit in self.matcher.find(view):
                 entry = hit.payload
                 assert isinstance(entry, LexiconEntry)
+                if entry.label == "Product":
+                    longer = _extended_product(view, hit, base)
+                    if longer is not None:
+                        claims[seq].append(longer)
                 claims[seq].append(
                     self._claim(
                         hit,
@@ -317,6 +321,8 @@ class EntityFinder:
             name = _clean_name(view.original[s:e])
             if len(name) < 2 or self.knows(name):
                 continue
+            if cand.rule == "modifier_de_system" and self.knows(name[: name.rfind("的")]):
+                continue  # 生物识别的平台: a known technology's platform describes, not names
             alias = None
             if cand.alias is not None:
                 a_s, a_e = view.span(*cand.alias)
@@ -435,6 +441,51 @@ class EntityFinder:
                 confidence=claim.confidence,
             )
         )
+
+
+# A known product named with a modifier before it (虚拟健保卡, 行动自然人凭证) or an
+# edition word after a Latin brand (LINE today, LINE Pay): a product of its own.
+_PRODUCT_MODIFIERS = re.compile(
+    r"(?:虚拟|行动|移动|电子|数位|数字|智慧|智能|线上|在线|网路|网络|手机|云端)$"
+)
+_EDITION = re.compile(r" ([a-z][a-z]{2,9})(?![a-z0-9])")
+_NOT_EDITION = {
+    *("and", "the", "for", "with", "group", "groups", "account", "page", "post", "posts"),
+    *("app", "apps", "user", "users", "message", "messages", "official", "chat", "link"),
+    *("channel", "channels", "video", "videos", "live", "store", "ads", "ad"),
+    *("is", "are", "was", "has", "have", "of", "to", "in", "on", "or", "id", "ids"),
+}
+
+
+def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | None:
+    text = view.text
+    start, end = hit.start, hit.end
+    if text[end - 1].isascii() and text[end - 1].isalpha():
+        m = _EDITION.match(text, end)
+        # only inside Chinese text (跟LINE today合作): in English, the next word is a word
+        chinese = (start == 0 or not text[start - 1].isascii()) and (
+            m is not None and m.end() < len(text) and not text[m.end()].isascii()
+        )
+        if m and chinese and m.group(1) not in _NOT_EDITION:
+            end = m.end()
+    if end == hit.end and not text[start].isascii():
+        m = _PRODUCT_MODIFIERS.search(text, max(0, start - 2), start)
+        if m:
+            start = m.start()
+    if (start, end) == (hit.start, hit.end):
+        return None
+    o_start, o_end = view.span(start, end)
+    name = view.original[o_start:o_end]
+    return _Claim(
+        base + o_start,
+        base + o_end,
+        _LEXICON,
+        "Product",
+        entity_key("Product", name),
+        name,
+        "lexicon_extended",
+        0.8,
+    )
 
 
 def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:

@@ -250,7 +250,9 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
 #     right after such a word or a launch verb (服务平台——“融安e信”, 推出“…”)
-_QUOTED_SUFFIX = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*{_SUFFIX}")
+_QUOTED_SUFFIX = re.compile(
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{_HAN}]{{0,4}}?){_SUFFIX}"
+)
 _QUOTED_AFTER = re.compile(
     rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|推出了?|上线了?|发布了?)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
 )
@@ -266,7 +268,12 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     for m in _QUOTED_SUFFIX.finditer(text):
         # The node is named with its kind: “三融”平台 → 三融平台.
-        yield Candidate(m.start(), m.end(), "quoted_name", 0.85)
+        if not m.group(2):
+            yield Candidate(m.start(), m.end(), "quoted_name", 0.85)
+        elif not any(c in _STOP_CHARS for c in m.group(2)):
+            # 「Join」连署平台: the quoted part is the name the text uses alone
+            alias = (m.start(1), m.end(1))
+            yield Candidate(m.start(), m.end(), "quoted_name", 0.8, alias=alias)
     for m in _QUOTED_AFTER.finditer(text):
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
     for m in _QUOTED_PROGRAMME.finditer(text):
@@ -449,6 +456,100 @@ def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "acronym_first", 0.7)
 
 
+# --- rule: a modifier phrase + 的 + 系统/平台 (自动量刑参考的系统, 电子卷证的系统):
+#     Taiwan speech often names a system this way. Alone it is weak (相关的系统,
+#     这样的平台 name nothing); a cue before it (也就是, 用到了, 所谓) or after it
+#     (做出来, 上线), or the same name used again, is the second signal.
+_DE_SYSTEM = re.compile(rf"([{_HAN}a-z0-9]{{2,10}})的(系统|平台)")
+_DE_CUE_BEFORE = re.compile(
+    r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为|包括|包含)$"
+)
+_DE_CUE_AFTER = re.compile(r"^(?:都|也|已经|已)?(?:做出来|上线|建置|建立|完成|启用|开发)")
+#: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).
+GENERIC_MODIFIERS = (
+    "这个",
+    "那个",
+    "这样",
+    "那样",
+    "这些",
+    "那些",
+    "相关",
+    "整个",
+    "整体",
+    "子项",
+    "细部",
+    "各项",
+    "各个",
+    "各种",
+    "所有",
+    "其他",
+    "其它",
+    "我们",
+    "你们",
+    "他们",
+    "自己",
+    "现有",
+    "原有",
+    "既有",
+    "新的",
+    "一个",
+    "一套",
+    "不同",
+    "同样",
+    "类似",
+    "本",
+    "该",
+    "此",
+    "每",
+    "某",
+    "新",
+    "旧",
+)
+_MODIFIER_WORDS = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "eng", "an", "j", "l")
+
+
+def _generic(name: str) -> bool:
+    return name.startswith(GENERIC_MODIFIERS)
+
+
+def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
+    """`自动量刑参考的系统`: nouns (and one closing verb) before 的 + 系统/平台."""
+    text = view.text
+    if "的系统" not in text and "的平台" not in text:
+        return
+    for m in _DE_SYSTEM.finditer(text):
+        phrase = m.group(1)
+        words = list(_tag(phrase))
+        kept: list[str] = []
+        for i, (word, tag) in enumerate(reversed(words)):
+            verb = i == 0 and tag.startswith("v") and len(word) == 2
+            if word in _STOP_CHARS or not (verb or tag.startswith(_MODIFIER_WORDS)):
+                break
+            kept.append(word)
+        modifier = "".join(reversed(kept))
+        if len(modifier) < 4 or _generic(modifier) or _is_word(modifier):
+            continue
+        start = m.end(1) - len(modifier)
+        before = text[max(0, start - 4) : start]
+        after = text[m.end() : m.end() + 6]
+        cued = _DE_CUE_BEFORE.search(before) or _DE_CUE_AFTER.match(after)
+        yield Candidate(start, m.end(), "modifier_de_system", 0.65 if cued else 0.5)
+
+
+# --- rule: an i prefix before a capitalised word (iTaiwan, iPad): brand spelling
+_CAMEL = re.compile(r"(?<![a-z0-9\-])i[a-z]{3,14}(?![a-z0-9])")
+
+
+def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
+    """`iTaiwan`: a lowercase i glued to a capitalised word, as brand names write it."""
+    text, original = view.text, view.original
+    for m in _CAMEL.finditer(text):
+        o_start, o_end = view.span(m.start(), m.end())
+        surface = original[o_start:o_end]
+        if surface[0].islower() and surface[1].isupper() and surface[2:].islower():
+            yield Candidate(m.start(), m.end(), "latin_camel", 0.75)
+
+
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_mixed": latin_mixed,
     "latin_brand": latin_brand,
@@ -460,10 +561,12 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "organization_name": organization_name,
     "programme_name": programme_name,
     "acronym_first": acronym_first,
+    "modifier_de_system": modifier_de_system,
+    "latin_camel": latin_camel,
 }
 
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
-REPEATABLE = {"programme_name"}
+REPEATABLE = {"programme_name", "modifier_de_system"}
 #: The lowest confidence a repeatable candidate may have to be kept on repetition.
 REPEAT_THRESHOLD = 0.5
 

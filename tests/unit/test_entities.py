@@ -12,7 +12,9 @@ from loaders.extract.product_rules import (
     acronym_first,
     find_candidates,
     latin_brand,
+    latin_camel,
     latin_mixed,
+    modifier_de_system,
     naming_cue,
     organization_name,
     product_phrase,
@@ -209,3 +211,32 @@ def test_quoted_programme_and_working_groups() -> None:
     assert surfaces("在「生生用平板」的概念之下", quoted_name) == ["生生用平板"]
     t = STAGE(transcript("需要一個專門叫做「數位國家」的分組來協調。"))
     assert "數位國家" not in names(t, "Product")
+
+
+def test_rule_modifier_de_system() -> None:
+    assert surfaces("也就是自動量刑參考的系統，把判決", modifier_de_system) == [
+        "自動量刑參考的系統"
+    ]
+    assert surfaces("資安上電子卷證的系統都做出來", modifier_de_system) == ["電子卷證的系統"]
+    for generic in ("這個計畫的系統", "相關的平台", "我們的系統", "子項計畫的平台"):
+        assert [c.confidence >= 0.6 for c in modifier_de_system(normalized_view(generic))] in (
+            [],
+            [False],
+        )
+    t = STAGE(transcript("我們通過生物識別的平台，建立了能力。"))
+    assert names(t, "Product") == set()  # a known technology's platform is a description
+
+
+def test_rule_latin_camel_and_quoted_qualifier() -> None:
+    assert surfaces("透過像 iTaiwan 的 WI-FI", latin_camel) == ["iTaiwan"]
+    assert surfaces("the item is ipad", latin_camel) == []
+    t = STAGE(transcript("如果大家看「Join」連署平台的話，Join 上面很多。"))
+    joined = t.entities[entity_key("Product", "Join連署平台")]
+    assert "Join" in joined.aliases
+
+
+def test_known_product_with_modifier_or_edition() -> None:
+    t = STAGE(transcript("我用虛擬健保卡看診，我們跟LINE today合作。"))
+    assert {"虛擬健保卡", "LINE today"} <= names(t, "Product")
+    english = STAGE(transcript("we post on LINE today and Facebook maybe tomorrow"))
+    assert names(english, "Product") == {"LINE", "Facebook"}

@@ -45,7 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-27-network-resilience": {
         "Organization": 0.85,
-        "Product": 0.65,
+        "Product": 0.85,
         "Technology": 0.95,
         "Person": 0.75,
         "Place": 0.90,
@@ -55,8 +55,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-12-11-digital-development": {
         "Organization": 0.90,
-        "Product": 0.40,
-        "Technology": 0.85,
+        "Product": 0.95,
+        "Technology": 0.95,
         "Person": 0.85,
         "Place": 0.80,
         "answers": 0.95,
@@ -65,8 +65,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-24-moda-routine-press-conference": {"answers": 0.80},
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.90,
-        "Product": 0.55,
-        "Technology": 0.75,
+        "Product": 0.85,
+        "Technology": 0.90,
         "Person": 0.95,
         "Place": 0.95,
         "answers": 0.95,
