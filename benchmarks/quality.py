@@ -112,14 +112,24 @@ def _name_index(t: Transcript) -> dict[str, set[str]]:
     return {key: _forms(e.name, e.aliases) for key, e in t.entities.items()}
 
 
-def _relation_recall(t: Transcript, gold: list[list[str]]) -> Score:
+def _relation_recall(
+    t: Transcript, gold: list[list[str]], entities: dict[str, Any] | None = None
+) -> Score:
+    """A gold relation is found when a relation of its type joins any forms of its two ends
+    (the names and aliases the gold entities give them)."""
     names = _name_index(t)
     found = [(r.type, names.get(r.source, set()), names.get(r.target, set())) for r in t.relations]
     score = Score(gold=len(gold), pred=len(t.relations))
+    gold_forms: dict[str, set[str]] = {}
+    for items in (entities or {}).values():
+        for item in items or []:
+            forms = _forms(item["name"], item.get("aliases", []))
+            for form in forms:
+                gold_forms.setdefault(form, set()).update(forms)
     for kind, source, target in gold:
-        ok = any(
-            k == kind and variant_key(source) in s and variant_key(target) in g for k, s, g in found
-        )
+        sources = gold_forms.get(variant_key(source), {variant_key(source)})
+        targets = gold_forms.get(variant_key(target), {variant_key(target)})
+        ok = any(k == kind and sources & s and targets & g for k, s, g in found)
         score.matched_gold += ok
         if not ok:
             score.missed.append(f"{kind}({source}, {target})")
@@ -161,7 +171,7 @@ def evaluate(gold: dict[str, Any], transcript: Transcript | None = None) -> dict
     entities = gold.get("entities", {})
     scores = {label: _entity_score(t, label, entities.get(label, [])) for label in ENTITY_LABELS}
     scores["answers"] = _answer_accuracy(t, gold.get("answers", []))
-    scores["relations"] = _relation_recall(t, gold.get("relations", []))
+    scores["relations"] = _relation_recall(t, gold.get("relations", []), gold.get("entities", {}))
     scores["figures"] = _figure_recall(t, gold.get("figures", []))
     return scores
 

@@ -23,7 +23,9 @@ from loaders.normalize import NormalizedText, normalized_view
 __all__ = ["extract_relations", "make_stage"]
 
 _SENTENCE = re.compile(r"[^。!?;！？；\n]+")
-_SELF = re.compile(r"我行|本行|我们|我司|本公司|我部|本部|我院|本院")
+_SELF = re.compile(
+    r"我行|本行|我们部|我们|我司|本公司|我部|本部|我院|本院|我(?=跟|和|与|们|的|也|就|有|自己|开|推|建)"
+)
 _SLOT = r"<(\d+)>"
 _LIST = r"((?:<\d+>\s*(?:、|,|和|及|以及|与|跟|还有)?\s*)+)"
 _PART_OF = (
@@ -40,9 +42,15 @@ _USES = (
     re.compile(rf"{_USES_VERBS}\s*{_LIST}[^<]{{0,12}}的[^<]{{0,6}}{_SLOT}"),
 )
 _OFFERS_VERBS = (
-    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|推行|提供|启动|实施|开办|推(?![动进广荐测论估算]))"
+    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|建置|建立|推行|提供|启动|实施|开办|开设|开了|"
+    r"推(?![动进广荐测论估算]))"
 )
 _OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")
+# 我跟数产署的吕署长开了一个叫做X: two organisations as the subject both offer it
+_OFFERS_JOINT = re.compile(
+    rf"{_SLOT}\s*(?:跟|和|与|同)\s*{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}"
+)
+_OWNS = re.compile(rf"{_SLOT}\s*的?\s*{_SLOT}")
 _PARTNERS = (
     re.compile(
         rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?(?:合作|签约|有合约|结盟)"
@@ -66,11 +74,14 @@ def _template(
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
         s, e = inverse[m.start - base], inverse[m.end - base - 1] + 1
-        spans.append((s, e, m.label, m.entity))
+        label = m.label
+        if label == "Product" and not m.rule.startswith("lexicon"):
+            label = "Product+"  # named by this transcript's own words (rules), not a known brand
+        spans.append((s, e, label, m.entity))
     if self_org:
         for found in _SELF.finditer(view.text):
             if not any(s < found.end() and found.start() < e for s, e, _, _ in spans):
-                spans.append((found.start(), found.end(), "Organization", self_org))
+                spans.append((found.start(), found.end(), "Self", self_org))
     spans.sort()
     for sentence in _SENTENCE.finditer(view.text):
         pieces: list[str] = []
@@ -107,7 +118,11 @@ def _inverse(view: NormalizedText) -> list[int]:
 
 def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     def label(i: int) -> str:
-        return slots[i][0] if i < len(slots) else ""
+        found = slots[i][0] if i < len(slots) else ""
+        return {"Self": "Organization", "Product+": "Product"}.get(found, found)
+
+    def owned(i: int) -> bool:
+        return slots[i][0] == "Product+"
 
     for pattern in _PART_OF:
         for m in pattern.finditer(template):
@@ -134,6 +149,18 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
         for product in _slots(m.group(2)):
             if label(org) == "Organization" and label(product) == "Product":
                 yield "OFFERS", slots[org][1], slots[product][1]
+    for m in _OFFERS_JOINT.finditer(template):
+        orgs = (int(m.group(1)), int(m.group(2)))
+        if not label(orgs[0]) == label(orgs[1]) == "Organization":
+            continue
+        for org in orgs:
+            for product in _slots(m.group(3)):
+                if label(product) == "Product":
+                    yield "OFFERS", slots[org][1], slots[product][1]
+    for m in _OWNS.finditer(template):
+        org, product = int(m.group(1)), int(m.group(2))
+        if slots[org][0] == "Self" and label(product) == "Product" and owned(product):
+            yield "OFFERS", slots[org][1], slots[product][1]
     for pattern in _PARTNERS:
         for m in pattern.finditer(template):
             org = int(m.group(1))

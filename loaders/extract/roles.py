@@ -276,6 +276,57 @@ def parse_introduction(text: str, name: str) -> Introduction | None:
     return None
 
 
+_ORG_END = re.compile(r"(?:部|局|署|院|会|委|府|银行|公司|集团|中心)$")
+
+
+def introduced_by_surname(text: str, name: str) -> Introduction | None:
+    """`数位部唐部长`: an organisation, the official's surname and a title.
+
+    >>> introduced_by_surname("首先是數位部唐部長、第二位", "唐鳳").organization
+    '數位部'
+    """
+    if not text or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return None
+    simple = to_simplified(text)
+    same = len(simple) == len(text)
+    for m in re.finditer(re.escape(to_simplified(name[0])) + f"(?:{_TITLE_ALT})", simple):
+        segment = _SEGMENT_SPLIT.split(simple[max(0, m.start() - 16) : m.start()])[-1]
+        segment = re.sub(r"^.*[^\u4e00-\u9fff]", "", segment)
+        if not (2 <= len(segment) <= 12 and _ORG_END.search(segment)):
+            continue
+        start = m.start() - len(segment)
+        org_text = text[start : m.start()] if same else segment
+        org, dept = _split_org(org_text)
+        title = text[m.start() + 1 : m.end()] if same else simple[m.start() + 1 : m.end()]
+        return Introduction(name, org, dept, title)
+    return None
+
+
+def titled_in_heading(title: str, name: str) -> Introduction | None:
+    """`數位部長唐鳳線上記者會`: a heading that puts organisation and title before the name.
+
+    >>> titled_in_heading("2022-09-01 數位部長唐鳳線上視訊記者會", "唐鳳").organization
+    '數位部'
+    """
+    if not title or not name or name not in title:
+        return None
+    simple = to_simplified(title)
+    if len(simple) != len(title):
+        return None
+    at = title.find(name)
+    m = re.search(rf"([\u4e00-\u9fff]{{1,10}}?)({_TITLE_ALT})$", simple[:at])
+    if not m:
+        return None
+    rest, role = m.group(1), m.group(2)
+    if _ORG_END.search(rest):
+        org = title[m.start(1) : m.end(1)]
+    elif role[0] in "部局署院会":
+        org = title[m.start(1) : m.end(1)] + title[m.start(2)]  # 數位部長: 數位部 + 部長
+    else:
+        return None
+    return Introduction(name, org, None, title[m.start(2) : m.end(2)])
+
+
 def short_forms(name: str, title: str | None) -> list[str]:
     """How people address an official: surname + title (`王行长`, `吕总`).
 
@@ -458,6 +509,8 @@ def _classify(
     introduced = parse_introduction(host_text, label) if host_text else None
     if introduced is None:
         introduced = parse_introduction("\n".join(turn.text for turn in t.turns[:3]), label)
+    if introduced is None:
+        introduced = introduced_by_surname(host_text, label) or titled_in_heading(t.title, label)
     return Speaker(
         label,
         person_key(label),

@@ -50,7 +50,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.75,
         "Place": 0.90,
         "answers": 0.95,
-        "relations": 0.30,
+        "relations": 0.60,
         "figures": 0.95,
     },
     "2019-12-11-digital-development": {
@@ -70,6 +70,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.95,
         "Place": 0.95,
         "answers": 0.95,
+        "relations": 0.95,
         "figures": 0.90,
     },
 }

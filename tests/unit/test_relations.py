@@ -53,3 +53,15 @@ def test_traditional_text_reads_alike() -> None:
     text = "我行與貴州省政府合作。以融e行、融e購為代表的「三融」平台運用人工智慧。"
     assert run(text, keys=True) == run(to_simplified(text), keys=True)
     assert len(run(text)) == 4
+
+
+def test_first_person_owner_of_a_named_programme() -> None:
+    found = run("說明我們前瞻計畫的特別預算，第四期的前瞻計畫有兩項。")
+    assert ("OFFERS", "中国工商银行", "前瞻計畫") in found
+    known = run("我們LINE的帳號很多人看。")
+    assert not any(kind == "OFFERS" for kind, _, _ in known)  # a known brand is not ours
+
+
+def test_joint_subject_offers() -> None:
+    found = run("我跟數位產業署的呂署長開了一個叫做「全民 AI 通識課」的課。")
+    assert ("OFFERS", "中国工商银行", "全民 AI 通識課") in found

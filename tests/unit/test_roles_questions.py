@@ -87,3 +87,14 @@ def test_question_without_a_mark_and_moderator_turns() -> None:
         True, False, False, True, False, False, False, False,
     ]  # fmt: skip
     assert [turn.answers for turn in t.turns] == [None, 1, None, None, 4, None, None, 4]
+
+
+def test_official_introduced_by_surname_or_heading() -> None:
+    from loaders.extract.roles import introduced_by_surname, titled_in_heading
+
+    intro = introduced_by_surname("首先是數位部唐部長、第二位是次長", "唐鳳")
+    assert intro is not None and (intro.organization, intro.title) == ("數位部", "部長")
+    assert introduced_by_surname("謝謝唐部長", "唐鳳") is None
+    heading = titled_in_heading("2022-09-01 數位部長唐鳳線上視訊記者會逐字稿", "唐鳳")
+    assert heading is not None and (heading.organization, heading.title) == ("數位部", "部長")
+    assert titled_in_heading("2022-09-01 唐鳳線上記者會", "唐鳳") is None
