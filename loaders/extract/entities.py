@@ -346,6 +346,8 @@ class EntityFinder:
         """Persons and places from POS tags, only in clauses with a title or place cue."""
         out: list[_Claim] = []
         text = view.text
+        if not _TITLE_RE.search(text) and not _PLACE_SUFFIX.search(text):
+            return out
         for clause in _CLAUSE.finditer(text):
             chunk = clause.group()
             has_title = _TITLE_RE.search(chunk) is not None

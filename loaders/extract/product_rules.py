@@ -118,35 +118,60 @@ def _is_word(text: str) -> bool:
 
 
 # --- rule: Chinese + one lowercase Latin letter + Chinese (融e行, 融安e信, 工银e支付, e支付)
-_MIXED = re.compile(rf"(?<![a-z0-9])([{_HAN}]{{0,2}})([a-z])([{_HAN}]{{1,2}})")
-_MIXED_HINT = re.compile(rf"[a-z][{_HAN}]")
+_MIXED_LETTER = re.compile(rf"[a-z](?=[{_HAN}])")
+_LATIN_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _mixed_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(name start, letter, name end) of up to two Han, one letter, one or two Han.
+
+    The same matches as `(?<![a-z0-9])([Han]{0,2})([a-z])([Han]{1,2})` scanned left to
+    right, found from the letters (much rarer than Han characters in Chinese text).
+    """
+    last = 0
+    for m in _MIXED_LETTER.finditer(text):
+        i = m.start()
+        if i < last or (i > 0 and text[i - 1] in _LATIN_DIGIT):
+            continue
+        j = i
+        while j > max(i - 2, last) and _is_han(text[j - 1]):
+            j -= 1
+        if j > 0 and j < i and text[j - 1] in _LATIN_DIGIT:
+            j += 1
+        end = i + 2  # the lookahead guarantees one Han character after the letter
+        if end < len(text) and _is_han(text[end]):
+            end += 1
+        last = end
+        yield j, i, end
 
 
 def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
     """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
     text, original = view.text, view.original
-    if not _MIXED_HINT.search(text):
-        return
-    for m in _MIXED.finditer(text):
-        o_start, o_end = view.span(m.start(2), m.end(2))
+    for name_start, letter, name_end in _mixed_spans(text):
+        o_start, o_end = view.span(letter, letter + 1)
         if not original[o_start:o_end].islower():
             continue  # A股, B端: capitals inside Chinese are ordinary words
-        prefix, suffix = m.group(1), m.group(3)
+        prefix, suffix = text[name_start:letter], text[letter + 1 : name_end]
         if len(prefix) == 2 and _is_word(prefix):
             prefix = ""  # 工商银行e支付: a whole word before the letter is context, not name
         elif len(prefix) == 2 and prefix[0] in _STOP_CHARS:
             prefix = prefix[1:]
         if prefix and prefix[-1] in _STOP_CHARS:
             prefix = ""
-        before = text[m.end(1) - len(prefix) - 1] if m.end(1) - len(prefix) > 0 else ""
+        before = text[letter - len(prefix) - 1] if letter - len(prefix) > 0 else ""
         if prefix and before and _is_word(before + prefix[0]):
             prefix = prefix[1:]  # 包括融e行: 括 belongs to the word before
         if len(suffix) == 2 and not _is_word(suffix):
             suffix = suffix[:1]
         if suffix[0] in _STOP_CHARS:
             continue
-        start = m.start(2) - len(prefix)
-        end = m.end(2) + len(suffix)
+        start = letter - len(prefix)
+        end = letter + 1 + len(suffix)
         yield Candidate(start, end, "latin_mixed", 0.9 if prefix else 0.75)
 
 
@@ -156,6 +181,8 @@ _BRAND = re.compile(r"(?<![a-z0-9])[a-z]-[a-z][a-z0-9]{1,12}(?:\s?\d+(?:\.\d+)?)
 
 def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
     """Hyphenated Latin brand names with capitals after the hyphen (e-ICBC 3.0)."""
+    if "-" not in view.text:
+        return
     for m in _BRAND.finditer(view.text):
         o_start, o_end = view.span(m.start(), m.end())
         surface = view.original[o_start:o_end]
@@ -187,6 +214,8 @@ def _noun_tail(phrase: str) -> int:
 def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
     """`智慧银行信息系统(ECOS)`: a name followed by its capitalised acronym in brackets."""
     text, original = view.text, view.original
+    if "(" not in text:
+        return
     for m in _DEFINITION.finditer(text):
         a_start, a_end = view.span(m.start(2), m.end(2))
         acronym = original[a_start:a_end]
@@ -216,6 +245,7 @@ _CUE = re.compile(
 _APPOSITION = re.compile(
     rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)\s*([{_OPEN}])?({_NAME})"
 )
+_CUE_HINTS = ("叫", "名", "称", "产品", "平台", "系统", "服务", "应用", "app")
 _UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
 _NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
 
@@ -228,6 +258,8 @@ def _trim(name: str) -> str:
 def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
     """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`."""
     text = view.text
+    if not any(cue in text for cue in _CUE_HINTS):
+        return
     for pattern, base in ((_CUE, 0.8), (_APPOSITION, 0.75)):
         for m in pattern.finditer(text):
             name = _trim(m.group(2))
@@ -266,6 +298,8 @@ _QUOTED_PROGRAMME = re.compile(
 def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     """A quoted name that a product word or a launch verb vouches for."""
     text = view.text
+    if not any(q in text for q in _OPEN):
+        return
     for m in _QUOTED_SUFFIX.finditer(text):
         # The node is named with its kind: “三融”平台 → 三融平台.
         if not m.group(2):
@@ -284,6 +318,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
 #     kept only when a second signal (a Latin token) agrees
+_PHRASE_VERBS = ("推出", "上线", "发布", "打造", "研发", "建成", "建立")
 _PHRASE = re.compile(
     rf"(?:推出了?|上线了?|发布了?|打造了?|研发了?|建成了?|建立了?)"
     rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
@@ -292,6 +327,8 @@ _PHRASE = re.compile(
 
 def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
     """`推出…平台`: a launched noun phrase with a product word; weak unless it holds Latin."""
+    if not any(verb in view.text for verb in _PHRASE_VERBS):
+        return
     for m in _PHRASE.finditer(view.text):
         name = m.group(1)
         lead = len(name) - len(name.lstrip("".join(_STOP_CHARS)))
@@ -309,7 +346,10 @@ _ENUMERATION = re.compile(rf"({_ITEM})((?:、{_ITEM})+)等")
 
 def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
     """`A系统、B系统、C系统等`: two or more listed names with the same product word."""
-    if "、" not in view.text:
+    text = view.text
+    if "、" not in text or "等" not in text:
+        return
+    if "系统" not in text and "平台" not in text and "app" not in text:
         return
     for m in _ENUMERATION.finditer(view.text):
         first = m.group(1)
@@ -445,6 +485,8 @@ _PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计�
 def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
     """An ALL-CAPS acronym followed by its meaning, the meaning ending in a programme noun."""
     text, original = view.text, view.original
+    if "(" not in text and "即" not in text and "就是" not in text:
+        return
     for m in _ACRONYM_FIRST.finditer(text):
         o_start, o_end = view.span(m.start(1), m.end(1))
         acronym = original[o_start:o_end]
@@ -537,12 +579,15 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
 
 
 # --- rule: an i prefix before a capitalised word (iTaiwan, iPad): brand spelling
+_CAMEL_HINT = re.compile(r"i[A-Z]")
 _CAMEL = re.compile(r"(?<![a-z0-9\-])i[a-z]{3,14}(?![a-z0-9])")
 
 
 def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
     """`iTaiwan`: a lowercase i glued to a capitalised word, as brand names write it."""
     text, original = view.text, view.original
+    if not _CAMEL_HINT.search(original):
+        return
     for m in _CAMEL.finditer(text):
         o_start, o_end = view.span(m.start(), m.end())
         surface = original[o_start:o_end]

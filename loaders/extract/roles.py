@@ -276,6 +276,12 @@ def parse_introduction(text: str, name: str) -> Introduction | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _simplified(text: str) -> str:
+    """The host's text, simplified once for all the officials looked up in it."""
+    return to_simplified(text)
+
+
 _ORG_END = re.compile(r"(?:部|局|署|院|会|委|府|银行|公司|集团|中心)$")
 
 
@@ -287,7 +293,7 @@ def introduced_by_surname(text: str, name: str) -> Introduction | None:
     """
     if not text or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
         return None
-    simple = to_simplified(text)
+    simple = _simplified(text)
     same = len(simple) == len(text)
     for m in re.finditer(re.escape(to_simplified(name[0])) + f"(?:{_TITLE_ALT})", simple):
         segment = _SEGMENT_SPLIT.split(simple[max(0, m.start() - 16) : m.start()])[-1]
