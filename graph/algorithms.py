@@ -6,7 +6,7 @@ from collections import Counter
 
 import networkx as nx
 
-__all__ = ["top_entities", "top_speakers"]
+__all__ = ["graph_counts", "top_entities", "top_speakers"]
 
 
 def top_entities(graph: nx.MultiDiGraph, label: str, n: int = 10) -> list[tuple[str, int]]:
@@ -32,3 +32,16 @@ def top_speakers(graph: nx.MultiDiGraph, n: int = 10) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter(u for u, _, key in graph.edges(keys=True) if key == "SAID")
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]].get("name", kv[0])))
     return [(str(graph.nodes[k].get("name", k)), c) for k, c in ranked[:n]]
+
+
+def graph_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Node counts by label and relationship counts by type.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("t", labels=["Transcript"])
+    >>> graph_counts(g)
+    {'Transcript': 1}
+    """
+    counts: Counter[str] = Counter(d["labels"][0] for _, d in graph.nodes(data=True))
+    counts.update(key for _, _, key in graph.edges(keys=True))
+    return dict(counts)

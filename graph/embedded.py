@@ -32,6 +32,7 @@ import ladybug
 import networkx as nx
 import pyarrow as pa
 
+from graph.algorithms import graph_counts
 from graph.build import merge_graphs
 from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
 from graph.store import QueryResult
@@ -48,21 +49,39 @@ LOCK = ".lock"
 FORMAT_VERSION = 1
 
 
+def _node_link_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """The JSON of `nx.node_link_data(graph, edges="edges", name="_nx_id")`, piece by piece.
+
+    Streaming keeps memory at the graph itself rather than the graph plus a copy of
+    every attribute dict plus the whole text.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    yield '{"directed": true, "multigraph": true, "graph": ' + encode(graph.graph) + ', "nodes": ['
+    for i, (node, data) in enumerate(graph.nodes(data=True)):
+        yield ("," if i else "") + encode({**data, "_nx_id": node})
+    yield '], "edges": ['
+    for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+        yield ("," if i else "") + encode({**data, "source": u, "target": v, "key": key})
+    yield "]}"
+
+
 def save_graph_json(graph: nx.MultiDiGraph, path: Path) -> str:
-    """Write node-link JSON atomically; return the SHA-256 of what was written."""
-    data = nx.node_link_data(graph, edges="edges", name="_nx_id")
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    """Write node-link JSON atomically (temporary file, fsync, rename); return its SHA-256."""
+    digest = hashlib.sha256()
     fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".json", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as f:
+            for chunk in _node_link_chunks(graph):
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return hashlib.sha256(payload).hexdigest()
+    return digest.hexdigest()
 
 
 def load_graph_json(path: Path) -> nx.MultiDiGraph:
@@ -176,21 +195,39 @@ class EmbeddedStore:
             for n, d in graph.nodes(data=True)
             if d["labels"][0] == "Transcript"
         }
-        payload = json.dumps({"graph": signature, "transcripts": hashes}, ensure_ascii=False)
+        payload = json.dumps(
+            {"graph": signature, "transcripts": hashes, "counts": graph_counts(graph)},
+            ensure_ascii=False,
+        )
         tmp = self.folder / f".{MANIFEST}.tmp"
         tmp.write_text(payload, encoding="utf-8")
         os.replace(tmp, self.folder / MANIFEST)
 
+    def _manifest(self) -> dict[str, Any] | None:
+        """The manifest, when it describes the current graph.json."""
+        manifest = self.folder / MANIFEST
+        if not manifest.exists():
+            return None
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("graph") != _signature(self.graph_path):
+            return None
+        return data
+
+    def counts(self) -> dict[str, int]:
+        """Node counts by label and relationship counts by type (without loading the graph)."""
+        manifest = self._manifest()
+        if manifest and isinstance(manifest.get("counts"), dict):
+            return dict(manifest["counts"])
+        return graph_counts(self.read())
+
     def transcript_hashes(self) -> dict[str, str]:
         """Key → content hash of every stored transcript (from the manifest when it is current)."""
-        manifest = self.folder / MANIFEST
-        if manifest.exists():
-            try:
-                data = json.loads(manifest.read_text(encoding="utf-8"))
-                if data.get("graph") == _signature(self.graph_path):
-                    return dict(data["transcripts"])
-            except (ValueError, KeyError):
-                pass
+        manifest = self._manifest()
+        if manifest and isinstance(manifest.get("transcripts"), dict):
+            return dict(manifest["transcripts"])
         graph = self.read()
         return {
             n: d.get("sha256", "")

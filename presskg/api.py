@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.algorithms import graph_counts
 from graph.build import AGGREGATE_TYPES, build_graph, merge_graphs
 from graph.embedded import EmbeddedStore
 from graph.schema import ENTITY_LABELS, check_label, check_rel_type
@@ -166,8 +167,10 @@ class PressKG:
 
         new = build_graph(transcripts())
         if report.built:
-            self._store_graph(self.store.read(), new)
-        report.counts = self.counts()
+            existing = self.store.read() if known else nx.MultiDiGraph()
+            report.counts = graph_counts(self._store_graph(existing, new))
+        else:
+            report.counts = self.counts()
         return report
 
     def _transcript_hashes(self) -> dict[str, str]:
@@ -176,7 +179,8 @@ class PressKG:
         rows = self.store.run("MATCH (t:Transcript) RETURN t.key AS key, t.sha256 AS sha").rows
         return {str(key): str(sha) for key, sha in rows}
 
-    def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> None:
+    def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """Merge `new` into what is stored; return the graph the store now holds."""
         before = {n: d["labels"][0] for n, d in existing.nodes(data=True)}
         replaced = [
             n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in before
@@ -184,12 +188,13 @@ class PressKG:
         merged = merge_graphs(existing, new)  # merges into `existing` in place
         if isinstance(self.store, EmbeddedStore):
             self.store.replace(merged)
-            return
+            return merged
         for key in replaced:
             self.store.delete_transcript(key)  # type: ignore[attr-defined]
         if replaced:
             self._drop_stale(before, merged)
         self.store.write(merged)
+        return merged
 
     def _drop_stale(self, before: dict[str, str], merged: nx.MultiDiGraph) -> None:
         """Remove from Neo4j what a replaced transcript no longer supports."""
@@ -221,13 +226,10 @@ class PressKG:
 
     def counts(self) -> dict[str, int]:
         """Node counts by label and relationship counts by type."""
-        graph = self.store.read()
-        counts: dict[str, int] = {}
-        for _, data in graph.nodes(data=True):
-            counts[data["labels"][0]] = counts.get(data["labels"][0], 0) + 1
-        for _, _, key in graph.edges(keys=True):
-            counts[key] = counts.get(key, 0) + 1
-        return counts
+        counter = getattr(self.store, "counts", None)
+        if callable(counter):
+            return dict(counter())
+        return graph_counts(self.store.read())
 
     def close(self) -> None:
         """Release the store."""
