@@ -44,6 +44,8 @@ _STOP_CHARS = set(
 _SUFFIX = r"(?:平台|系统|云|app|服务|产品)"
 _OPEN = '“"「『《'
 _CLOSE = '”"」』》'
+_ANY_OPEN = re.compile(f"[{_OPEN}]")
+_ANY_HAN = re.compile(f"[{_HAN}]")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def _mixed_spans(text: str) -> Iterator[tuple[int, int, int]]:
 def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
     """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
     text, original = view.text, view.original
+    if not _ANY_HAN.search(text):
+        return  # an English turn
     for name_start, letter, name_end in _mixed_spans(text):
         o_start, o_end = view.span(letter, letter + 1)
         if not original[o_start:o_end].islower():
@@ -245,7 +249,7 @@ _CUE = re.compile(
 _APPOSITION = re.compile(
     rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)\s*([{_OPEN}])?({_NAME})"
 )
-_CUE_HINTS = ("叫", "名", "称", "产品", "平台", "系统", "服务", "应用", "app")
+_CUE_HINTS = re.compile(r"[叫名称品台统务用]|app")
 _UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
 _NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
 
@@ -258,7 +262,7 @@ def _trim(name: str) -> str:
 def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
     """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`."""
     text = view.text
-    if not any(cue in text for cue in _CUE_HINTS):
+    if not _CUE_HINTS.search(text):
         return
     for pattern, base in ((_CUE, 0.8), (_APPOSITION, 0.75)):
         for m in pattern.finditer(text):
@@ -298,7 +302,7 @@ _QUOTED_PROGRAMME = re.compile(
 def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     """A quoted name that a product word or a launch verb vouches for."""
     text = view.text
-    if not any(q in text for q in _OPEN):
+    if not _ANY_OPEN.search(text):
         return
     for m in _QUOTED_SUFFIX.finditer(text):
         # The node is named with its kind: “三融”平台 → 三融平台.
@@ -318,7 +322,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
 #     kept only when a second signal (a Latin token) agrees
-_PHRASE_VERBS = ("推出", "上线", "发布", "打造", "研发", "建成", "建立")
+_PHRASE_HINT = re.compile(r"[出线布造发成立]")
 _PHRASE = re.compile(
     rf"(?:推出了?|上线了?|发布了?|打造了?|研发了?|建成了?|建立了?)"
     rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
@@ -327,7 +331,7 @@ _PHRASE = re.compile(
 
 def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
     """`推出…平台`: a launched noun phrase with a product word; weak unless it holds Latin."""
-    if not any(verb in view.text for verb in _PHRASE_VERBS):
+    if not _PHRASE_HINT.search(view.text):
         return
     for m in _PHRASE.finditer(view.text):
         name = m.group(1)
@@ -485,7 +489,7 @@ _PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计�
 def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
     """An ALL-CAPS acronym followed by its meaning, the meaning ending in a programme noun."""
     text, original = view.text, view.original
-    if "(" not in text and "即" not in text and "就是" not in text:
+    if ("(" not in text and "即" not in text and "就是" not in text) or not _ANY_HAN.search(text):
         return
     for m in _ACRONYM_FIRST.finditer(text):
         o_start, o_end = view.span(m.start(1), m.end(1))
