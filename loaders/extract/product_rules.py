@@ -473,6 +473,9 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             continue
         if len(words) == 1 and length <= 2 and _is_word(words[0][0]):
             continue  # 政策计划, 科技计划: an ordinary noun before 计划 names a kind of plan
+        head = text[m.start() - length : m.start()]
+        if head.startswith(_PROGRAMME_STOP) or head in _GENERIC_SPANS:
+            continue  # 子项计划, 细部计划, 中长程计划: a part or a span of some plan
         confidence = 0.65 if length >= 5 else 0.5
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
 
@@ -554,8 +557,26 @@ GENERIC_MODIFIERS = (
 _MODIFIER_WORDS = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "eng", "an", "j", "l")
 
 
+#: Ends of a modifier that make it a description (科技防灾相关的系统).
+_GENERIC_ENDS = ("相关", "有关", "方面", "之类", "等等", "一样", "这样", "那样")
+#: Words before 计划/方案 that give a plan's span or stage rather than its name.
+_GENERIC_SPANS = {
+    "中长程",
+    "长程",
+    "中程",
+    "短程",
+    "可行性",
+    "先期",
+    "后续",
+    "年度",
+    "整体",
+    "个别",
+}
+_PROGRAMME_STOP = tuple(m for m in GENERIC_MODIFIERS if m not in ("新", "旧", "新的"))
+
+
 def _generic(name: str) -> bool:
-    return name.startswith(GENERIC_MODIFIERS)
+    return name.startswith(GENERIC_MODIFIERS) or name.endswith(_GENERIC_ENDS)
 
 
 def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:

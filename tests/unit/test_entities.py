@@ -240,3 +240,10 @@ def test_known_product_with_modifier_or_edition() -> None:
     assert {"虛擬健保卡", "LINE today"} <= names(t, "Product")
     english = STAGE(transcript("we post on LINE today and Facebook maybe tomorrow"))
     assert names(english, "Product") == {"LINE", "Facebook"}
+
+
+def test_generic_plans_and_systems_are_not_names() -> None:
+    for text in ("這是中長程計畫", "子項計畫", "細部計畫的審查", "這個計畫", "各項計畫"):
+        assert surfaces(text, programme_name) == [], text
+    assert surfaces("社會企業行動方案", programme_name) == ["社會企業行動方案"]
+    assert surfaces("也就是科技防災相關的系統", modifier_de_system) == []
