@@ -62,7 +62,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "figures": 0.95,
     },
-    "2024-04-24-moda-routine-press-conference": {"answers": 0.80},
+    "2024-04-24-moda-routine-press-conference": {
+        "Organization": 0.75,
+        "Product": 0.60,
+        "Technology": 0.60,
+        "Person": 0.60,
+        "Place": 0.95,
+        "answers": 0.80,
+    },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.90,
         "Product": 0.85,
