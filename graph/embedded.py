@@ -47,6 +47,8 @@ STAMP = "index.stamp"
 MANIFEST = "transcripts.json"
 LOCK = ".lock"
 FORMAT_VERSION = 1
+# The engine stalls on some very large single COPY batches; slices of this size load reliably.
+_COPY_ROWS = 50_000
 
 
 def _node_link_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
@@ -391,8 +393,10 @@ def _load_nodes(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
     for label, columns in by_label.items():
         if not columns["key"]:
             continue
-        arrow_rows = _arrow_table(columns, NODE_PROPERTIES[label])  # noqa: F841 (read by COPY)
-        conn.execute(f"COPY {check_label(label)} FROM arrow_rows")
+        table = _arrow_table(columns, NODE_PROPERTIES[label])
+        for start in range(0, table.num_rows, _COPY_ROWS):
+            arrow_rows = table.slice(start, _COPY_ROWS)  # noqa: F841 (read by COPY)
+            conn.execute(f"COPY {check_label(label)} FROM arrow_rows")
 
 
 def _typed(value: Any, kind: str) -> Any:
@@ -431,11 +435,13 @@ def _load_relationships(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> Non
             columns[name].append(_typed(data.get(name), kind))
     for (rel_type, start, end), columns in groups.items():
         kinds = {"from": "STRING", "to": "STRING", **dict(REL_TYPES[rel_type].properties)}
-        arrow_rows = _arrow_table(columns, kinds)  # noqa: F841 (read by COPY)
-        conn.execute(
-            f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
-            f"(from='{check_label(start)}', to='{check_label(end)}')"
-        )
+        table = _arrow_table(columns, kinds)
+        for first in range(0, table.num_rows, _COPY_ROWS):
+            arrow_rows = table.slice(first, _COPY_ROWS)  # noqa: F841 (read by COPY)
+            conn.execute(
+                f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
+                f"(from='{check_label(start)}', to='{check_label(end)}')"
+            )
 
 
 def _graph_from_index(conn: ladybug.Connection) -> nx.MultiDiGraph:
