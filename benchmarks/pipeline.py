@@ -137,7 +137,7 @@ def query_latency(kg: PressKG, repeats: int) -> dict[str, tuple[float, float]]:
             kg.named(name)
             samples.append((time.perf_counter() - start) * 1000)
         samples.sort()
-        p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+        p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
         figures[name] = (statistics.median(samples), p95)
     return figures
 
