@@ -121,31 +121,41 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
                 department=aff.department,
             )
 
+    # The utterance layer is most of the graph: nodes and edges are added in bulk.
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
     previous: str | None = None
     for turn in t.turns:
         ukey = utterance_key(t.key, turn.seq)
-        _add_node(
-            graph,
-            ukey,
-            "Utterance",
-            transcript=t.key,
-            seq=turn.seq,
-            time=turn.time,
-            speaker=turn.speaker,
-            text=turn.text,
-            role=turn.role,
-            is_question=turn.is_question,
-            span_start=turn.start,
-            span_end=turn.end,
+        nodes.append(
+            (
+                ukey,
+                _props(
+                    key=ukey,
+                    labels=["Utterance"],
+                    transcript=t.key,
+                    seq=turn.seq,
+                    time=turn.time,
+                    speaker=turn.speaker,
+                    text=turn.text,
+                    role=turn.role,
+                    is_question=turn.is_question,
+                    span_start=turn.start,
+                    span_end=turn.end,
+                ),
+            )
         )
-        _add_edge(graph, ukey, t.key, "IN_TRANSCRIPT")
+        edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))
         if previous is not None:
-            _add_edge(graph, previous, ukey, "NEXT")
+            edges.append((previous, ukey, "NEXT", {"type": "NEXT"}))
         previous = ukey
         if turn.person and turn.person in graph:
-            _add_edge(graph, turn.person, ukey, "SAID")
+            edges.append((turn.person, ukey, "SAID", {"type": "SAID"}))
         if turn.answers is not None:
-            _add_edge(graph, ukey, utterance_key(t.key, turn.answers), "ANSWERS")
+            answered = utterance_key(t.key, turn.answers)
+            edges.append((ukey, answered, "ANSWERS", {"type": "ANSWERS"}))
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
 
     spans: dict[tuple[str, str], list[int]] = defaultdict(list)
     for mention in sorted(t.mentions, key=lambda m: (m.turn, m.start)):
