@@ -22,9 +22,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/presskg build examples/icbc-2018-04-26-press-conference.txt --store $(STORE)
 	$(BIN)/presskg viz --store $(STORE) --out out/graph.html
-	$(BIN)/presskg query --store $(STORE) --name products-by-speaker
-	$(BIN)/presskg query --store $(STORE) --name questions-by-outlet
-	$(BIN)/presskg query --store $(STORE) --name products-and-technologies
+	$(BIN)/presskg query --store $(STORE) --name who-asked-whom
+	$(BIN)/presskg query --store $(STORE) --name products-by-speaker --param speaker=吴翔江
+	$(BIN)/presskg query --store $(STORE) --name offers
 
 lint: $(STAMP)
 	$(BIN)/ruff check presskg loaders graph queries tests benchmarks
