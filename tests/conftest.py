@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +30,17 @@ def run_cli(
         text=True,
         timeout=600,
     )
+
+
+def query_json(store: Path, cypher: str, *params: str) -> list[dict[str, object]]:
+    """Run `presskg query CYPHER --format json` on `store` and return the rows."""
+    args = ["query", cypher, "--store", str(store), "--format", "json"]
+    for p in params:
+        args += ["--param", p]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
 
 
 @pytest.fixture(scope="session")

@@ -7,18 +7,9 @@ import re
 from pathlib import Path
 
 import presskg
-from tests.conftest import DATA, EXAMPLE, run_cli
+from tests.conftest import DATA, EXAMPLE, query_json, run_cli
 
 TRANSCRIPT = "icbc-2018-04-26-press-conference"
-
-
-def query_json(store: Path, cypher: str, *params: str) -> list[dict]:
-    args = ["query", cypher, "--store", str(store), "--format", "json"]
-    for p in params:
-        args += ["--param", p]
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_build_prints_counts_by_label(icbc_store: Path) -> None:

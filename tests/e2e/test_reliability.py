@@ -17,7 +17,7 @@ import pytest
 from graph.embedded import EmbeddedStore, save_graph_json
 from loaders.read import read_document
 from presskg.pipeline import parse_document
-from tests.conftest import EXAMPLE, ROOT, run_cli
+from tests.conftest import EXAMPLE, ROOT, query_json, run_cli
 
 HOSTILE_NAME = "王'\"`//}) DETACH DELETE n"
 HOSTILE_TEXT = (
@@ -43,15 +43,6 @@ def count(store: Path, label: str) -> int:
     )
     assert result.returncode == 0, result.stderr
     return int(json.loads(result.stdout)[0]["n"])
-
-
-def run_json(store: Path, cypher: str, *params: str) -> list[dict]:
-    args = ["query", cypher, "--store", str(store), "--format", "json"]
-    for p in params:
-        args += ["--param", p]
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 # -- bad input in a batch --------------------------------------------------------
@@ -229,7 +220,7 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_hostile_names_and_text_are_stored_verbatim(hostile_store: Path) -> None:
-    rows = run_json(
+    rows = query_json(
         hostile_store,
         "MATCH (u:Utterance) WHERE u.speaker = $s RETURN u.text AS text",
         f"s={HOSTILE_NAME}",
@@ -283,7 +274,7 @@ def test_query_with_write_persists_into_graph_json(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads((store / "graph.json").read_text(encoding="utf-8"))
     assert any(n.get("seq") == 1 and n.get("text") == "改过的" for n in data["nodes"])
-    assert run_json(store, "MATCH (u:Utterance) WHERE u.seq = 1 RETURN u.text AS t") == [
+    assert query_json(store, "MATCH (u:Utterance) WHERE u.seq = 1 RETURN u.text AS t") == [
         {"t": "改过的"}
     ]
 
