@@ -295,7 +295,13 @@ class Neo4jStore:
         return deleted
 
     def clear(self) -> int:
-        """Delete every node and relationship (constraints stay). Returns nodes deleted."""
+        """Delete every node and relationship (constraints stay). Returns nodes deleted.
+
+        Relationships go first, in batches: detaching a batch of well-connected nodes
+        (a transcript holds every turn) can outgrow the server's transaction memory.
+        """
+        rels = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted"
+        self._delete_in_batches(rels, {})
         query = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
         return self._delete_in_batches(query, {})
 

@@ -199,7 +199,12 @@ class PressKG:
     def _drop_stale(self, before: dict[str, str], merged: nx.MultiDiGraph) -> None:
         """Remove from Neo4j what a replaced transcript no longer supports."""
         for rel in AGGREGATE_TYPES:  # derived edges: rewritten in full by the next write
-            self.store.run(f"MATCH ()-[r:{check_rel_type(rel)}]->() DELETE r", write=True)
+            query = (
+                f"MATCH ()-[r:{check_rel_type(rel)}]->() WITH r LIMIT 10000 "
+                "DELETE r RETURN count(*) AS n"
+            )
+            while self.store.run(query, write=True).rows[0][0] == 10000:
+                pass  # batches keep each transaction small
         gone = [n for n in before if n not in merged]
         for label in ENTITY_LABELS:
             keys = [n for n in gone if before[n] == label]

@@ -52,3 +52,15 @@ def test_a_changed_transcript_leaves_nothing_stale(tmp_path: Path) -> None:
             "MATCH (u:Utterance) WHERE u.transcript = 'second-briefing' RETURN count(u) AS n"
         ).rows
     assert turns == [[2]]
+
+
+def test_push_copies_the_embedded_graph_into_neo4j(tmp_path: Path) -> None:
+    embedded = tmp_path / "kg"
+    assert run_cli("build", str(EXAMPLE), "--store", str(embedded)).returncode == 0
+    for _ in range(2):  # pushing twice changes nothing
+        result = run_cli("push", "--store", str(embedded))
+        assert result.returncode == 0, result.stderr
+    assert neo4j_counts() == presskg.open_store(embedded).counts()
+    with presskg.PressKG(neo4j=True) as kg:
+        rows = kg.named("answers-to-outlet", outlet="上海证券报").records()
+    assert rows == [{"answerer": "吴翔江", "answer_turns": 3, "questions": 1}]
