@@ -36,5 +36,8 @@ class Store(Protocol):
     ) -> QueryResult:
         """Run Cypher with parameters; read-only unless `write` is true."""
 
+    def counts(self) -> dict[str, int]:
+        """Node counts by label and relationship counts by type."""
+
     def close(self) -> None:
         """Release connections and locks."""

@@ -231,10 +231,7 @@ class PressKG:
 
     def counts(self) -> dict[str, int]:
         """Node counts by label and relationship counts by type."""
-        counter = getattr(self.store, "counts", None)
-        if callable(counter):
-            return dict(counter())
-        return graph_counts(self.store.read())
+        return self.store.counts()
 
     def close(self) -> None:
         """Release the store."""
