@@ -17,7 +17,7 @@ def transcript_key(source: str) -> str:
     'icbc_2018'
     """
     stem = PurePath(source).stem or "transcript"
-    # Keys travel inside list properties and CSV bulk loads: keep them free of delimiters.
+    # Utterance keys travel inside list properties and exports: keep them free of delimiters.
     return re.sub(r"[\s,\[\]{}\"'\\#:]+", "_", stem)
 
 

@@ -73,15 +73,18 @@ def _extract_job(job: _Job) -> Transcript | FileFailure:
 
 
 def _run_jobs(
-    jobs: list[_Job], options: ExtractOptions, workers: int, fmt: str, year: int | None
+    jobs: list[_Job], extractor: Extractor, workers: int, options: ExtractOptions
 ) -> Iterator[tuple[_Job, Transcript | FileFailure]]:
+    """Extract in this process with `extractor`, or in `workers` processes that build their own."""
     if workers <= 1 or len(jobs) <= 1:
-        _init_worker(options, fmt, year)
+        _WORKER["extractor"] = extractor
         for job in jobs:
             yield job, _extract_job(job)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(options, fmt, year)
+        max_workers=workers,
+        initializer=_init_worker,
+        initargs=(options, extractor.fmt, extractor.year),
     ) as pool:
         yield from zip(jobs, pool.map(_extract_job, jobs, chunksize=4), strict=True)
 
@@ -130,7 +133,7 @@ class PressKG:
     ) -> BuildReport:
         """Read, extract and store transcripts; unchanged files are skipped, bad ones reported."""
         options = ExtractOptions(lexicons=tuple(Path(p) for p in lexicons))
-        Extractor(options)  # fail on a bad lexicon before any work
+        extractor = Extractor(options, fmt=fmt, year=year)  # a bad lexicon fails before any work
         report = BuildReport()
         known = self._transcript_hashes()
         jobs: list[_Job] = []
@@ -155,7 +158,7 @@ class PressKG:
         workers = workers or min(os.cpu_count() or 1, 8)
 
         def transcripts() -> Iterator[Transcript]:
-            for i, (job, result) in enumerate(_run_jobs(jobs, options, workers, fmt, year), 1):
+            for i, (job, result) in enumerate(_run_jobs(jobs, extractor, workers, options), 1):
                 if progress:
                     progress(job.path, i, len(jobs))
                 if isinstance(result, FileFailure):
