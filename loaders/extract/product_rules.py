@@ -201,7 +201,9 @@ _ORG_SUFFIX = re.compile(
     r"(?:中心|委员会|协会|学会|基金会|组织|机构|公司|集团|银行|大学|学院|研究院|"
     r"部|局|署|院|会|所|厅|处|司|科)$"
 )
-_EVENT_SUFFIX = re.compile(r"(?:大会|会议|论坛|峰会|博览会|展览|展|比赛|竞赛|活动)$")
+_EVENT_SUFFIX = re.compile(
+    r"(?:大会|会议|论坛|峰会|博览会|展览|展|比赛|竞赛|大赛|活动|研讨会|座谈会|说明会|工作坊)$"
+)
 _NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l", "f")
 
 
@@ -252,6 +254,28 @@ _APPOSITION = re.compile(
 _CUE_HINTS = re.compile(r"[叫名称品台统务用]|app")
 _UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
 _NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
+#: Cues that name by themselves (名为X的平台); 叫/叫做/称为 also introduce terms and
+#: nicknames (这叫做「假新闻」, 我们称为「循证决策」, 叫我Mei), so they need a head.
+_STRONG_CUES = ("名叫", "名为", "命名为", "取名为", "取名")
+#: What comes before 叫做 when a named thing follows: a classifier or the kind of thing
+#: (有一个叫做「Join」, 网站叫做「…」, 一家叫做「…」的公司).
+_CUE_HEAD = re.compile(
+    r"(?:一个|一套|一款|一家|一间|一项|一支|网站|网页|平台|系统|app|专案|计划|计画|项目|"
+    r"产品|服务|工具|软件|软体|程式|程序|游戏|套件|作品|频道|节目|案子|公司|组织|团体|机构)"
+    r"(?:上|也|就|是|就是|也是)?\s*[,,]?\s*$"
+)
+_ORG_HEAD = re.compile(r"(?:一家|一间|公司|组织|团体|机构)\S{0,2}\s*[,,]?\s*$")
+_ORG_NAME_END = re.compile(r"(?:协会|总会|学会|公会|工会|基金会|联盟|公司|委员会|总署|局)$")
+_CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+
+
+_ANY_CLOSE = re.compile(f"[{_CLOSE}]")
+
+
+def _generic_kind(name: str) -> bool:
+    """An ordinary word + a product word (数位服务, 金融服务): a kind, not a name."""
+    head = re.sub(_SUFFIX + "$", "", name)
+    return len(head) <= 2 and _is_word(head)
 
 
 def _trim(name: str) -> str:
@@ -260,28 +284,53 @@ def _trim(name: str) -> str:
 
 
 def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
-    """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`."""
-    text = view.text
+    """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`.
+
+    叫/叫做/称为 count only after a classifier or the kind of thing (一个叫做,
+    网站叫做) or when the name ends in a product word; an unquoted Latin name needs
+    a capital or a digit (English words such as "freedom" are not names). A name
+    ending in an organisation word, or after 一家/公司, is an organisation.
+    """
+    text, original = view.text, view.original
     if not _CUE_HINTS.search(text):
         return
     for pattern, base in ((_CUE, 0.8), (_APPOSITION, 0.75)):
         for m in pattern.finditer(text):
-            name = _trim(m.group(2))
+            quoted = m.group(1) is not None
+            start = m.start(2)
+            close = _ANY_CLOSE.search(text, start, start + 25) if quoted else None
+            # a quoted name runs to its closing quote (「公务人员政策参与平台」) unless
+            # it holds a phrase (「服务的应用水准」)
+            inner = text[start : close.start()].strip() if close else ""
+            name = inner if inner and "的" not in inner else _trim(m.group(2))
             if len(name) < 2:
                 continue
-            quoted = m.group(1) is not None
             latin = re.search(r"[a-z]", name) is not None
             suffix = re.search(".." + _SUFFIX + "$", name) is not None  # not the bare word
             if not (quoted or latin or suffix):
                 continue
             if not (latin or suffix) and (len(name) < 3 or _is_word(name)):
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
-            after = text[m.start(2) + len(name) : m.start(2) + len(name) + 6]
+            if suffix and not quoted and _generic_kind(name):
+                continue  # 叫做数位服务的研发流程: a kind of service, not a name
+            if latin and not quoted and not suffix and not _ANY_HAN.search(name):
+                o_start, o_end = view.span(start, start + len(name))
+                if not _CAPITAL_OR_DIGIT.search(original[o_start:o_end]):
+                    continue  # 叫做freedom: an English word, not a brand
+            before = text[max(0, m.start() - 6) : m.start()]
+            strong = pattern is _APPOSITION or text.startswith(_STRONG_CUES, m.start())
+            if not (strong or suffix or _CUE_HEAD.search(before)):
+                continue  # 这叫做「假新闻」, 我们称为「循证决策」: a term, not a name
+            if _EVENT_SUFFIX.search(name):
+                continue  # 叫做PDF研讨会: an event
+            after = text[start + len(name) : start + len(name) + 6]
             if _UNIT_AFTER.match(after):
                 continue  # 叫做「数位国家」的分组: a working group, not a product
+            label = "Product"
+            if _ORG_HEAD.search(before) or _ORG_NAME_END.search(name):
+                label = "Organization"  # 一家叫做「…协会」: a body, not a product
             confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
-            start = m.start(2)
-            yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95))
+            yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95), label)
 
 
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
@@ -510,8 +559,9 @@ def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
 #     这样的平台 name nothing); a cue before it (也就是, 用到了, 所谓) or after it
 #     (做出来, 上线), or the same name used again, is the second signal.
 _DE_SYSTEM = re.compile(rf"([{_HAN}a-z0-9]{{2,10}})的(系统|平台)")
+# 包括/包含 are not cues: 包含情资通报的平台 describes what a platform holds.
 _DE_CUE_BEFORE = re.compile(
-    r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为|包括|包含)$"
+    r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为)$"
 )
 _DE_CUE_AFTER = re.compile(r"^(?:都|也|已经|已)?(?:做出来|上线|建置|建立|完成|启用|开发)")
 #: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).

@@ -105,6 +105,21 @@ def test_rule_naming_cue() -> None:
     assert surfaces("他叫张三,我们叫它老办法", naming_cue) == []
 
 
+def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
+    # 叫做/称为 also introduce terms, nicknames and English words: not product names
+    assert surfaces("老師是說標題跟內容不符也叫做「假新聞」，那就多了", naming_cue) == []
+    assert surfaces("我們通常的講法是說這叫做「循證決策」，或者是", naming_cue) == []
+    assert surfaces("大家可以叫我雅婷，也可以叫我Wendy。", naming_cue) == []
+    assert surfaces("所以這個叫做accountability，就是給出交代", naming_cue) == []
+    assert surfaces("推一個叫做「服務的應用水準」，應用服務水準", naming_cue) == []
+    assert surfaces("講從g0v的方向，有一個叫做「vTaiwan」的討論平台", naming_cue) == ["vTaiwan"]
+    assert surfaces("是，這個平台叫做「公務人員政策參與平台」，這個平台是", naming_cue) == [
+        "公務人員政策參與平台"
+    ]
+    view = normalized_view("我們跟一家叫做「基督教好牧人協會」已經一起做一個實驗")
+    assert [c.label for c in naming_cue(view)] == ["Organization"]
+
+
 def test_rule_quoted_name() -> None:
     assert surfaces("以融e行为代表的“三融”平台", quoted_name) == ["“三融”平台"]
     assert surfaces("银行业首款风险信息服务平台——“融安e信”", quoted_name) == ["融安e信"]
@@ -223,6 +238,8 @@ def test_rule_modifier_de_system() -> None:
             [],
             [False],
         )
+    view = normalized_view("都是在支援，共享一個包含情資通報的平台，可以說全部")
+    assert [c.confidence < 0.6 for c in modifier_de_system(view)] == [True]  # 包含: no cue
     t = STAGE(transcript("我們通過生物識別的平台，建立了能力。"))
     assert names(t, "Product") == set()  # a known technology's platform is a description
 
