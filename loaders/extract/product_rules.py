@@ -421,14 +421,14 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|协会|基金会|委员会|研究院|研究中心|中心|总署|"
-    r"办公室|工会|商会|联盟)"
+    r"办公室|工会|商会|公会|联盟)"
 )
 #: Two-character verbs that open a clause rather than belong to a name.
 _CLAUSE_VERBS = {
     *("觉得", "像是", "还有", "包括", "包含", "提到", "看到", "知道", "认为", "表示", "希望"),
     *("参加", "参与", "成立", "透过", "通过", "配合", "邀请", "根据", "经过", "请问", "就是"),
     *("其实", "以及", "或是", "或者", "这是", "那是", "如果", "因为", "所以", "由于", "针对"),
-    *("关于", "除了", "来自", "跟着"),
+    *("关于", "除了", "来自", "跟着", "有关"),
 }
 
 
@@ -442,47 +442,89 @@ def _is_proper(word: str) -> bool:
     return len(tags) == 1 and tags[0][1] in ("nr", "ns", "nt", "nz", "j", "nrt", "eng", "x")
 
 
+#: Words before a body's kind that make it many bodies of a kind (很多高科技联盟).
+_QUANTIFIERS = (
+    "很多",
+    "许多",
+    "一些",
+    "这些",
+    "那些",
+    "各个",
+    "各种",
+    "不少",
+    "多个",
+    "几个",
+    "所有",
+    "部分",
+)
+
+
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
-    """`…中心/协会/基金会/法院/地院/大学/委员会`: the nouns before a strong organisation word."""
+    """`…中心/协会/基金会/法院/地院/大学/委员会`: the nouns before a strong organisation word.
+
+    The organisation word may end a longer word (技术|服务中心, 无店面商业|同业公会):
+    the nouns before that word then belong to the name. A name tagged as one
+    organisation word (哥德堡大学) that is not an ordinary word is a name by itself;
+    及/暨 join two nouns inside a name (国家通讯及网际安全中心).
+    """
     text = view.text
     for m in _ORG_WORD.finditer(text):
         window = text[max(0, m.start() - 10) : m.start()]
         if not window or not re.search(rf"[{_HAN}]$", window):
             continue
         tagged = _tag(window + m.group())
-        ends, pos = set(), 0
-        for word, _ in tagged:
-            pos += len(word)
-            ends.add(pos)
-        if len(window) not in ends:
-            continue  # 立法院, 司法院: the word is the end of another word
-        before, pos = [], 0
+        before, pos, whole, whole_tag = [], 0, "", ""
         for word, tag in tagged:
-            if pos >= len(window):
+            if pos + len(word) > len(window):
+                whole, whole_tag = word, tag
                 break
             before.append((word, tag))
             pos += len(word)
-        name: list[tuple[str, bool]] = []  # (word, is a noun), last word first
-        for word, tag in reversed(before):
+        if pos < len(window) and pos + len(whole) != len(window) + len(m.group()):
+            continue  # 法院|会: the word runs past the organisation word
+        lead = before[-1][1] if before else ""
+        alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
+        if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
+            if _is_word(whole):
+                continue
+            yield Candidate(
+                pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
+            )
+            continue  # 哥德堡大学: one organisation word, not an ordinary one
+        head = whole[: len(whole) - len(m.group())] if pos < len(window) else ""
+        if pos < len(window) and len(head) < 2:
+            continue  # 立|法院: the organisation word is the end of another word
+        name: list[tuple[str, bool]] = [(head, True)] if head else []
+        for i, (word, tag) in enumerate(reversed(before)):
             nounish = tag != "l" and (tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum()))
             verbish = tag.startswith("v") and len(word) == 2 and word not in _CLAUSE_VERBS
+            # 国家通讯及|网际安全中心; not 政务委员及|东服中心 (one word after 及)
+            joiner = word in ("及", "暨") and len(name) >= 2 and i + 1 < len(before)
+            negation = word in ("无", "非") and bool(name)  # 无店面, 非营利: a prefix
+            if joiner or negation:
+                name.append((word, negation))
+                continue
             if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
                 break
             if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
                 break
             name.append((word, bool(nounish)))
-        while name and (not name[-1][1] or len(name[-1][0]) == 1):
+        while name and (not name[-1][1] or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")):
             name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)
+        while name and name[-1][0] in _QUANTIFIERS:
+            name.pop()  # 部分国立大学: some universities
         while name and name[-1][0][0] in _ORG_LEAD_STOP:
             name.pop()  # 有技服中心, 由科政中心: a verb or preposition glued to the name
         length, words = sum(len(w) for w, _ in name), len(name)
+        start = m.start() - length
+        if text[max(0, start - 2) : start] in _QUANTIFIERS:
+            continue  # 很多高科技联盟: bodies of a kind, not one body
         if length < 2 or length + len(m.group()) < 4:
             continue
-        if any(c in _ORG_INNER_STOP for c in text[m.start() - length : m.start()]):
+        if any(c in _ORG_INNER_STOP for c in text[start : m.start()]):
             continue  # 以人为中心, 科技部跟会报办公室: a phrase, not a name
-        if words == 1 and not _is_proper(name[0][0]):
+        if words == 1 and not _is_proper(whole if head else name[0][0]):
             continue  # 咨询委员会, 发展协会: a kind of body, not one body
-        start = m.start() - length
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 

@@ -198,6 +198,22 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("勵馨基金會的社工", organization_name) == ["勵馨基金會"]
 
 
+def test_rule_organization_name_inside_words_and_with_joiners() -> None:
+    # the organisation word ends a longer word; 及 joins nouns; 無 prefixes a noun
+    assert surfaces("直接跟技術服務中心來進行", organization_name) == ["技術服務中心"]
+    assert surfaces("我們要去跟無店面商業同業公會，他們有", organization_name) == [
+        "無店面商業同業公會"
+    ]
+    assert surfaces("部裡面有一個國家通訊及網際安全中心，這地方", organization_name) == [
+        "國家通訊及網際安全中心"
+    ]
+    assert surfaces("根據瑞典哥德堡大學發布的最新研究", organization_name) == ["哥德堡大學"]
+    # not: a word that merely ends in 法院, bodies of a kind, a joiner before one word
+    assert surfaces("監督立法院的運作", organization_name) == []
+    assert surfaces("我想國內很多高科技聯盟，還有", organization_name) == []
+    assert surfaces("就是政務委員及東服中心", organization_name) == []
+
+
 def test_organization_names_become_organizations() -> None:
     t = STAGE(transcript("我們跟臺灣事實查核中心合作。"))
     assert "臺灣事實查核中心" in names(t, "Organization")
