@@ -33,6 +33,7 @@ from loaders.extract.product_rules import (
     word_frequency,
 )
 from loaders.extract.registry import ExtractOptions, Stage, register
+from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
 from loaders.model import Entity, Mention, Transcript
@@ -249,7 +250,8 @@ class EntityFinder:
         claims: dict[int, list[_Claim]] = {seq: [] for seq in views}
 
         known = self._known_matcher(t)
-        products, product_matcher = self._discover_products(t, views)
+        lexicon_hits = {seq: self.matcher.find(view) for seq, view in views.items()}
+        products, product_matcher = self._discover_products(t, views, lexicon_hits)
         for seq, view in views.items():
             base = offsets[seq]
             for hit in known.find(view):
@@ -260,7 +262,7 @@ class EntityFinder:
                 key = str(hit.payload)
                 name, rule, conf, label = products[key]
                 claims[seq].append(self._claim(hit, base, _PRODUCT, label, key, name, rule, conf))
-            for hit in self.matcher.find(view):
+            for hit in lexicon_hits[seq]:
                 entry = hit.payload
                 assert isinstance(entry, LexiconEntry)
                 if entry.label == "Product":
@@ -302,9 +304,13 @@ class EntityFinder:
         return Matcher(forms)
 
     def _discover_products(
-        self, t: Transcript, views: dict[int, NormalizedText]
+        self, t: Transcript, views: dict[int, NormalizedText], lexicon_hits: dict[int, list[Hit]]
     ) -> tuple[dict[str, tuple[str, str, float, str]], Matcher]:
-        """Names the rules find anywhere in the transcript (mostly products), and a matcher."""
+        """Names the rules find anywhere in the transcript (mostly products), and a matcher.
+
+        Departments of a known government body (`government_subunits`) need the
+        lexicon hits of their turn, so they are found here too.
+        """
         products: dict[str, tuple[str, str, float, str]] = {}
         forms: list[tuple[str, object]] = []
         found = [
@@ -312,6 +318,11 @@ class EntityFinder:
             for view in views.values()
             for cand in find_candidates(view, REPEAT_THRESHOLD)
             if cand.confidence >= THRESHOLD or cand.rule in REPEATABLE
+        ]
+        found += [
+            (views[seq], cand)
+            for seq, hits in lexicon_hits.items()
+            for cand in government_subunits(views[seq], hits)
         ]
         used = Counter(view.text[c.start : c.end] for view, c in found)
         for view, cand in found:

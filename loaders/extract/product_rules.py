@@ -529,6 +529,85 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 
 
+# --- rules: organisations written in Latin capitals: codes (TWCERT/CC, N-CERT, TWISAC),
+#     an acronym after an organisation's name (资安主管联盟 CISO), an acronym listed
+#     beside an organisation (CISO、SEMI、无店面公会), an acronym that states or announces
+#     (SEMI 表示). Acronyms of things (AI, APP, COVID) are dropped by the caller when the
+#     lexicon knows them, and by `_NOT_ORG_ACRONYMS` when it need not.
+_CAPS = re.compile(r"[A-Z]{2}")
+_ORG_CODE = re.compile(
+    r"(?<![a-z0-9/\-])([a-z]{0,6}-?(?:cert|csirt|isac|isao)(?:/cc)?|[a-z][a-z0-9\-]{1,10}/cc)"
+    r"(?![a-z0-9/])"
+)
+_ACRONYM = r"[a-z][a-z0-9&]{1,7}"
+_ORG_KIND = r"(?:中心|协会|联盟|公会|工会|商会|研究院|基金会|委员会|学会)"
+_ORG_APPOSITION = re.compile(rf"([{_HAN}]{{2,20}}{_ORG_KIND})\s?({_ACRONYM})(?![a-z0-9.\-/])")
+_ORG_ITEM_END = re.compile(
+    r"(?:协会|公会|工会|商会|联盟|基金会|委员会|研究院|中心|大学|公司|银行|部|署|局)(?:等等?)?$"
+)
+_LIST_ACRONYM = re.compile(
+    rf"(?<![a-z0-9.\-/])({_ACRONYM})\s*(?=、)|(?<=、)\s*({_ACRONYM})(?![a-z0-9.\-/])"
+)
+_ORG_VERB = re.compile(
+    r"(?<![a-z0-9.\-/])([a-z]{3,8})\s?(?:表示|指出|宣布|呼吁|主办|举办|邀请|成立于|公布了?|发表了?)"
+)
+#: Capitals that are not organisations even where the rules above would take them.
+_NOT_ORG_ACRONYMS = {
+    *("APP", "APPS", "COVID", "PDF", "FAQ", "OK", "CEO", "CTO", "CIO", "CFO", "COO", "VIP"),
+    *("DIY", "KPI", "PR", "QA", "ID", "PC", "TV", "DM", "PPT", "USB", "PM", "NG", "SOP"),
+    *("GDP", "ESG", "SDGS", "IP", "URL", "WEB", "LED", "GPS", "USD", "NT", "TWD", "RMB"),
+    *("CSR", "NPO", "NGO", "NGOS", "INGO", "SDG", "B2B", "B2C", "YAML", "JSON", "HTML", "CSV"),
+    *("XML",),
+}
+
+
+def _org_acronym(view: NormalizedText, start: int, end: int) -> bool:
+    o_start, o_end = view.span(start, end)
+    surface = view.original[o_start:o_end]
+    return (
+        surface.isupper() and sum(c.isupper() for c in surface) >= 2
+    ) and surface not in _NOT_ORG_ACRONYMS
+
+
+def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
+    """Organisations in Latin capitals, by their form or by an organisation beside them."""
+    text, original = view.text, view.original
+    if not _CAPS.search(original):
+        return
+    for m in _ORG_CODE.finditer(text):
+        o_start, o_end = view.span(m.start(), m.end())
+        letters = original[o_start:o_end].replace("-", "").replace("/", "")
+        if letters.isupper() and letters not in ("CERT", "CSIRT", "ISAC", "ISAO"):
+            # bare CERT is the kind (建立他们自己的 CERT); TWCERT, N-CERT, C-ISAC name one
+            yield Candidate(m.start(), m.end(), "organization_acronym", 0.8, "Organization")
+    if not _ANY_HAN.search(text):
+        return  # the rules below read Chinese context
+    for m in _ORG_APPOSITION.finditer(text):
+        if not _org_acronym(view, m.start(2), m.end(2)):
+            continue
+        tail = _noun_tail(m.group(1))
+        if tail >= 4:  # 资安主管联盟 CISO: the acronym is another name of the body
+            alias = (m.start(2), m.end(2))
+            start = m.end(1) - tail
+            yield Candidate(start, m.end(1), "organization_acronym", 0.7, "Organization", alias)
+    if "、" in text:
+        for m in _LIST_ACRONYM.finditer(text):
+            group = 1 if m.group(1) else 2
+            a_start, a_end = m.start(group), m.end(group)
+            if not _org_acronym(view, a_start, a_end):
+                continue
+            left = max(text.rfind(c, 0, a_start) for c in ",。;!?:,") + 1
+            right = min(
+                (i for i in (text.find(c, a_end) for c in ",。;!?:,") if i >= 0), default=len(text)
+            )
+            items = [item.strip() for item in text[left:right].split("、")]
+            if any(_ORG_ITEM_END.search(item) for item in items if item != m.group(group)):
+                yield Candidate(a_start, a_end, "organization_acronym", 0.7, "Organization")
+    for m in _ORG_VERB.finditer(text):
+        if _org_acronym(view, m.start(1), m.end(1)):
+            yield Candidate(m.start(1), m.end(1), "organization_acronym", 0.65, "Organization")
+
+
 # --- rule: a named programme (前瞻计划, 数位及特殊技术人才发展计划): nouns before 计划/方案/专案.
 #     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
 #     used again in the transcript (see `REPEATABLE`) is the second signal.
@@ -721,6 +800,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "product_phrase": product_phrase,
     "enumerated_names": enumerated_names,
     "organization_name": organization_name,
+    "organization_acronym": organization_acronym,
     "programme_name": programme_name,
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,

@@ -16,6 +16,7 @@ from loaders.extract.product_rules import (
     latin_mixed,
     modifier_de_system,
     naming_cue,
+    organization_acronym,
     organization_name,
     product_phrase,
     programme_name,
@@ -280,3 +281,30 @@ def test_generic_plans_and_systems_are_not_names() -> None:
         assert surfaces(text, programme_name) == [], text
     assert surfaces("社會企業行動方案", programme_name) == ["社會企業行動方案"]
     assert surfaces("也就是科技防災相關的系統", modifier_de_system) == []
+
+
+def test_rule_organization_acronym() -> None:
+    assert surfaces("就是把 TWCERT/CC 交付給資安院來營運", organization_acronym) == ["TWCERT/CC"]
+    assert surfaces("包含 N-CERT 等等，都是在支援", organization_acronym) == ["N-CERT"]
+    assert surfaces("去建立他們自己的 CERT，讓企業先聯防", organization_acronym) == []
+    assert surfaces("使用 TCP/IP 協定", organization_acronym) == []
+    view = normalized_view("我們跟資安主管聯盟 CISO 有這樣的聯絡管道")
+    [body] = organization_acronym(view)
+    assert (view.text[body.start : body.end], body.alias) == ("资安主管联盟", (10, 14))
+    listed = "像是 CISO、SEMI、無店面公會，我的作法"
+    assert surfaces(listed, organization_acronym) == ["CISO", "SEMI"]
+    assert surfaces("上有好心在做好事的人非常地多，AI、APP、VR", organization_acronym) == []
+    assert surfaces("以合作社為首，接下來才是公司、NPO", organization_acronym) == []
+
+
+def test_government_subunits_need_a_known_parent() -> None:
+    t = STAGE(
+        transcript(
+            "我們也跟衛福部的醫事司、資訊處有非常好的溝通，我跟教育部資科司也進行相關的鏈結",
+            "數發部下設民主網絡司底下有一個『多元宇宙科』",
+            "其實過去司法院常常辦類似司法列車，經濟部跟國科會合作，這家公司的好處",
+        )
+    )
+    orgs = names(t, "Organization")
+    assert {"醫事司", "資訊處", "資科司", "民主網絡司", "多元宇宙科"} <= orgs
+    assert not {"常常辦", "跟國科", "好處", "公司"} & orgs
