@@ -29,6 +29,7 @@ from loaders.extract.product_rules import (
     REPEAT_THRESHOLD,
     REPEATABLE,
     THRESHOLD,
+    _tag,
     find_candidates,
     word_frequency,
 )
@@ -371,8 +372,19 @@ class EntityFinder:
             for word, tag in words:
                 spans.append((pos, pos + len(word), word, tag))
                 pos += len(word)
+            titled = _titled_names(chunk, spans, clause.start()) if has_title else []
+            for s, e, rule in titled:
+                o_s, o_e = view.span(clause.start() + s, clause.start() + e)
+                name = view.original[o_s:o_e]
+                out.append(
+                    _Claim(
+                        base + o_s, base + o_e, _POS, "Person", person_key(name), name, rule, 0.7
+                    )
+                )
             for i, (s, e, word, tag) in enumerate(spans):
                 if tag == "nr" and has_title and _person_like(word, spans, i):
+                    if len(word) == 3 and word[-1] in _AFTER_NAME:
+                        e -= 1  # 唐凤|多给: jieba glued an adverb to the name
                     o_s, o_e = view.span(s, e)
                     name = view.original[o_s:o_e]
                     out.append(
@@ -499,6 +511,102 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
         "lexicon_extended",
         0.8,
     )
+
+
+# Titles of office that stand right before or after a name in announcements
+# (候任部长黄彦男, 数位产业署林俊秀副署长, 正华署长).
+_SENIOR = (
+    "部长|次长|院长|署长|局长|司长|处长|主委|主任委员|执行长|董事长|总经理|秘书长|市长|县长|"
+    "行长|总裁|理事长|政委|总统|主席"
+)
+_SURNAME_CLASS = "".join(sorted(_SURNAMES))
+_TITLE_THEN_NAME = re.compile(
+    rf"(?:候任|准|前|新任|代理|副)?(?:{_SENIOR})([{_SURNAME_CLASS}][\u4e00-\u9fff]{{1,2}})"
+)
+_ORG_END_CHARS = "部署局院会处司厅府所"
+_ORG_NAME_TITLE = re.compile(
+    rf"(?<=[{_ORG_END_CHARS}])([{_SURNAME_CLASS}][\u4e00-\u9fff]{{1,2}}?)副?(?:{_SENIOR})"
+)
+#: Characters that end a name rather than belong to it (部长黄彦男的, 部长唐凤说).
+_AFTER_NAME = set("的了在和与是也都就还又被从向到以而或给让用有并说讲跟及等对将会已曾多再很最更")
+
+
+def _titled_names(
+    chunk: str, spans: list[tuple[int, int, str, str]], offset: int = 0
+) -> list[tuple[int, int, str]]:
+    """Persons a title of office vouches for, as (start, end, rule) in `chunk`.
+
+    `spans` are the POS tags of `chunk`, positioned from `offset`.
+
+    `title_before_name`: 候任部长黄彦男 (two or three characters: the third is kept
+    unless it ends the name: 部长唐凤表示); `org_name_title`: 数位产业署林俊秀副署长;
+    `given_name_title`: a tagged given name right before a title (正华署长).
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _TITLE_THEN_NAME.finditer(chunk):
+        start = m.start(1)
+        size = _name_after_title(chunk[start : start + 5])
+        if size:
+            out.append((start, start + size, "title_before_name"))
+    for m in _ORG_NAME_TITLE.finditer(chunk):
+        name = m.group(1)
+        if (
+            len(name) >= 2
+            and name[-1] not in _ORG_END_CHARS + "副"
+            and not _is_common(name)
+            and name not in _NOT_PERSON
+            and not _verb_led(name)
+        ):
+            out.append((m.start(1), m.end(1), "org_name_title"))
+    for i, (s, e, word, tag) in enumerate(spans[:-1]):
+        after = spans[i + 1][2]
+        if (
+            len(word) == 2
+            and tag in ("nr", "nz", "nrfg")
+            and re.fullmatch(_SENIOR, after)
+            and word[0] not in _SURNAMES
+            and not _is_common(word)
+            and word not in _NOT_PERSON
+            and not _verb_led(word)
+            and re.fullmatch(r"[\u4e00-\u9fff]+", word)
+        ):
+            out.append((s - offset, e - offset, "given_name_title"))
+    return out
+
+
+def _name_after_title(window: str) -> int:
+    """Length of the name that opens `window` (the text right after a title), or 0.
+
+    jieba tags the name `nr` (黄彦|男, 朴元淳), or splits off the surname and leaves a
+    given name that is no ordinary word (何|全德); 官提到, 时每一次, 那一些 are not names.
+    """
+    tags = _tag(window)
+    first, tag = tags[0]
+    after = tags[1] if len(tags) > 1 else ("", "")
+    if tag == "nr" and 2 <= len(first) <= 3 and first not in _NOT_PERSON:
+        if len(first) == 2 and len(after[0]) == 1 and after[1] in ("n", "ng"):
+            return 3  # 黄彦|男: a third character tagged apart
+        return 2 if first[-1] in _AFTER_NAME else len(first)  # 主席唐凤|多给
+    given, given_tag = after
+    if (
+        len(first) == 1
+        and 1 <= len(given) <= 2
+        and not given_tag.startswith(("p", "c", "u", "d", "m", "r", "x", "q", "t", "f"))
+        and not _is_common(given)
+        and not any(c in _AFTER_NAME for c in given)
+    ):
+        return 1 + len(given)
+    return 0
+
+
+def _verb_led(name: str) -> bool:
+    """Whether `name` reads as a verb or function word first (来进行, 向大家)."""
+    _word, tag = rjieba.tag(name)[0]
+    return tag != "nr" and tag.startswith(("v", "p", "c", "d", "u", "m"))
+
+
+def _is_common(text: str) -> bool:
+    return word_frequency(text) > 0
 
 
 def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:

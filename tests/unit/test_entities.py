@@ -308,3 +308,17 @@ def test_government_subunits_need_a_known_parent() -> None:
     orgs = names(t, "Organization")
     assert {"醫事司", "資訊處", "資科司", "民主網絡司", "多元宇宙科"} <= orgs
     assert not {"常常辦", "跟國科", "好處", "公司"} & orgs
+
+
+def test_persons_named_with_a_title_of_office() -> None:
+    t = STAGE(
+        transcript(
+            "是否已和候任部長黃彥男針對部務進行溝通？",
+            "第四位是數位產業署林俊秀副署長，等一下",
+            "但是現在正華署長、何院長非常緊密在合作",
+            "請主席唐鳳多給我們指導，謝謝。剛剛內政部長官提到的，擔任部長時每一次的會面",
+        )
+    )
+    persons = names(t, "Person")
+    assert {"黃彥男", "林俊秀", "正華", "唐鳳"} <= persons
+    assert not {"黃彥", "官提", "時每", "唐鳳多", "謝謝"} & persons
