@@ -322,3 +322,15 @@ def test_persons_named_with_a_title_of_office() -> None:
     persons = names(t, "Person")
     assert {"黃彥男", "林俊秀", "正華", "唐鳳"} <= persons
     assert not {"黃彥", "官提", "時每", "唐鳳多", "謝謝"} & persons
+
+
+def test_security_and_digital_government_terms() -> None:
+    text = (
+        "在解密的時候，也會需要手機上的指紋認證、裝置認證、行為認證；後面就有很強大技術團隊，"
+        "可以更深入分析、數位鑑識；不管是資安、AI、隱私強化技術等等；獨立的個資會"
+    )
+    t = STAGE(transcript(text))
+    assert {"装置认证", "行为认证", "数字取证", "隐私计算", "指纹识别"} <= names(t, "Technology")
+    assert "个人资料保护委员会" in names(t, "Organization")
+    simplified = STAGE(transcript(to_simplified(text)))
+    assert {m.entity for m in t.mentions} == {m.entity for m in simplified.mentions}
