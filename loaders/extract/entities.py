@@ -519,6 +519,7 @@ _SENIOR = (
     "部长|次长|院长|署长|局长|司长|处长|主委|主任委员|执行长|董事长|总经理|秘书长|市长|县长|"
     "行长|总裁|理事长|政委|总统|主席"
 )
+_SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))
 _TITLE_THEN_NAME = re.compile(
     rf"(?:候任|准|前|新任|代理|副)?(?:{_SENIOR})([{_SURNAME_CLASS}][\u4e00-\u9fff]{{1,2}})"
@@ -543,6 +544,8 @@ def _titled_names(
     `given_name_title`: a tagged given name right before a title (正华署长).
     """
     out: list[tuple[int, int, str]] = []
+    if not _SENIOR_RE.search(chunk):
+        return out  # 先生, 记者, 老师: the rules below read titles of office only
     for m in _TITLE_THEN_NAME.finditer(chunk):
         start = m.start(1)
         size = _name_after_title(chunk[start : start + 5])

@@ -541,7 +541,8 @@ _ORG_CODE = re.compile(
 )
 _ACRONYM = r"[a-z][a-z0-9&]{1,7}"
 _ORG_KIND = r"(?:中心|协会|联盟|公会|工会|商会|研究院|基金会|委员会|学会)"
-_ORG_APPOSITION = re.compile(rf"([{_HAN}]{{2,20}}{_ORG_KIND})\s?({_ACRONYM})(?![a-z0-9.\-/])")
+_ORG_APPOSITION = re.compile(rf"{_ORG_KIND}\s?({_ACRONYM})(?![a-z0-9.\-/])")
+_CODE_HINT = re.compile(r"CERT|CSIRT|ISAC|ISAO|/CC")
 _ORG_ITEM_END = re.compile(
     r"(?:协会|公会|工会|商会|联盟|基金会|委员会|研究院|中心|大学|公司|银行|部|署|局)(?:等等?)?$"
 )
@@ -572,24 +573,25 @@ def _org_acronym(view: NormalizedText, start: int, end: int) -> bool:
 def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
     """Organisations in Latin capitals, by their form or by an organisation beside them."""
     text, original = view.text, view.original
-    if not _CAPS.search(original):
-        return
-    for m in _ORG_CODE.finditer(text):
+    chinese = _ANY_HAN.search(text) is not None
+    if not (_CAPS.search(original) if chinese else _CODE_HINT.search(original)):
+        return  # no capitals, or an English turn with no organisation code
+    for m in _ORG_CODE.finditer(text) if _CODE_HINT.search(original) else ():
         o_start, o_end = view.span(m.start(), m.end())
         letters = original[o_start:o_end].replace("-", "").replace("/", "")
         if letters.isupper() and letters not in ("CERT", "CSIRT", "ISAC", "ISAO"):
             # bare CERT is the kind (建立他们自己的 CERT); TWCERT, N-CERT, C-ISAC name one
             yield Candidate(m.start(), m.end(), "organization_acronym", 0.8, "Organization")
-    if not _ANY_HAN.search(text):
+    if not chinese:
         return  # the rules below read Chinese context
     for m in _ORG_APPOSITION.finditer(text):
-        if not _org_acronym(view, m.start(2), m.end(2)):
+        if not _org_acronym(view, m.start(1), m.end(1)):
             continue
-        tail = _noun_tail(m.group(1))
+        end = m.start(1) - (1 if text[m.start(1) - 1] == " " else 0)
+        tail = _noun_tail(text[max(0, end - 20) : end])
         if tail >= 4:  # 资安主管联盟 CISO: the acronym is another name of the body
-            alias = (m.start(2), m.end(2))
-            start = m.end(1) - tail
-            yield Candidate(start, m.end(1), "organization_acronym", 0.7, "Organization", alias)
+            alias = (m.start(1), m.end(1))
+            yield Candidate(end - tail, end, "organization_acronym", 0.7, "Organization", alias)
     if "、" in text:
         for m in _LIST_ACRONYM.finditer(text):
             group = 1 if m.group(1) else 2
