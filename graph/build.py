@@ -18,9 +18,11 @@ from typing import Any
 
 import networkx as nx
 
+from graph.bulk import Edge, bulk_add_edges, bulk_add_nodes
 from graph.schema import ENTITY_LABELS
 from loaders.keys import figure_key, utterance_key
 from loaders.model import Transcript
+from presskg.memory import collector_paused
 
 __all__ = [
     "AGGREGATE_TYPES",
@@ -70,9 +72,10 @@ def _add_edge(graph: nx.MultiDiGraph, start: str, end: str, rel: str, **values: 
 def build_graph(transcripts: Iterable[Transcript]) -> nx.MultiDiGraph:
     """Build the graph of `transcripts` (pure: same input, same graph)."""
     graph = nx.MultiDiGraph()
-    for transcript in transcripts:
-        _add_transcript(graph, transcript)
-    derive_aggregates(graph)
+    with collector_paused():
+        for transcript in transcripts:
+            _add_transcript(graph, transcript)
+        derive_aggregates(graph)
     return graph
 
 
@@ -123,28 +126,27 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
 
     # The utterance layer is most of the graph: nodes and edges are added in bulk.
     nodes: list[tuple[str, dict[str, Any]]] = []
-    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    edges: list[Edge] = []
     previous: str | None = None
     for turn in t.turns:
         ukey = utterance_key(t.key, turn.seq)
-        nodes.append(
-            (
-                ukey,
-                _props(
-                    key=ukey,
-                    labels=["Utterance"],
-                    transcript=t.key,
-                    seq=turn.seq,
-                    time=turn.time,
-                    speaker=turn.speaker,
-                    text=turn.text,
-                    role=turn.role,
-                    is_question=turn.is_question,
-                    span_start=turn.start,
-                    span_end=turn.end,
-                ),
-            )
-        )
+        attrs: dict[str, Any] = {
+            "key": ukey,
+            "labels": ["Utterance"],
+            "transcript": t.key,
+            "seq": turn.seq,
+            "text": turn.text,
+            "is_question": turn.is_question,
+            "span_start": turn.start,
+            "span_end": turn.end,
+        }
+        if turn.time is not None:
+            attrs["time"] = turn.time
+        if turn.speaker is not None:
+            attrs["speaker"] = turn.speaker
+        if turn.role is not None:
+            attrs["role"] = turn.role
+        nodes.append((ukey, attrs))
         edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))
         if previous is not None:
             edges.append((previous, ukey, "NEXT", {"type": "NEXT"}))
@@ -154,8 +156,8 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
         if turn.answers is not None:
             answered = utterance_key(t.key, turn.answers)
             edges.append((ukey, answered, "ANSWERS", {"type": "ANSWERS"}))
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
+    bulk_add_nodes(graph, nodes)
+    bulk_add_edges(graph, (e for e in edges if e[1] in graph))
 
     spans: dict[tuple[str, str], list[int]] = defaultdict(list)
     for mention in sorted(t.mentions, key=lambda m: (m.turn, m.start)):
@@ -164,8 +166,13 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
                 mention.start,
                 mention.end,
             ]
-    for (ukey, target), flat in sorted(spans.items()):
-        _add_edge(graph, ukey, target, "MENTIONS", count=len(flat) // 2, spans=flat)
+    bulk_add_edges(
+        graph,
+        (
+            (ukey, target, "MENTIONS", {"type": "MENTIONS", "count": len(flat) // 2, "spans": flat})
+            for (ukey, target), flat in sorted(spans.items())
+        ),
+    )
 
     for rel in t.relations:
         if rel.source not in graph or rel.target not in graph:
@@ -196,45 +203,53 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
 
 def derive_aggregates(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """(Re)compute MENTIONED, CO_MENTIONED and ASKED from the utterance layer, in place."""
-    stale = [(u, v, k) for u, v, k in graph.edges(keys=True) if k in AGGREGATE_TYPES]
-    graph.remove_edges_from(stale)
-
+    stale: list[tuple[str, str, str]] = []
     speaker_of: dict[str, str] = {}
-    for u, v, k in graph.edges(keys=True):
-        if k == "SAID":
-            speaker_of[v] = u
+    by_utterance: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    answers: list[tuple[str, str]] = []
+    # One pass over the adjacency dicts (the views cost more than the work at corpus scale).
+    for u, neighbours in graph._succ.items():
+        for v, keydict in neighbours.items():
+            for k, data in keydict.items():
+                if k == "SAID":
+                    speaker_of[v] = u
+                elif k == "MENTIONS":
+                    by_utterance[u].append((v, int(data.get("count", 1))))
+                elif k == "ANSWERS":
+                    answers.append((u, v))
+                elif k in AGGREGATE_TYPES:
+                    stale.append((u, v, k))
+    graph.remove_edges_from(stale)
 
     mentioned: Counter[tuple[str, str]] = Counter()
     co_mentioned: Counter[tuple[str, str]] = Counter()
-    by_utterance: dict[str, set[str]] = defaultdict(set)
-    for u, v, k, data in graph.edges(keys=True, data=True):
-        if k != "MENTIONS":
-            continue
-        by_utterance[u].add(v)
-        person = speaker_of.get(u)
-        if person is not None and person != v:
-            mentioned[(person, v)] += int(data.get("count", 1))
-    for entities in by_utterance.values():
-        ordered = sorted(entities)
+    for utterance, mentions in by_utterance.items():
+        person = speaker_of.get(utterance)
+        if person is not None:
+            for entity, count in mentions:
+                if entity != person:
+                    mentioned[(person, entity)] += count
+        ordered = sorted({entity for entity, _ in mentions})
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 co_mentioned[(a, b)] += 1
 
     asked: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for u, v, k in graph.edges(keys=True):
-        if k != "ANSWERS":
-            continue
-        asker, answerer = speaker_of.get(v), speaker_of.get(u)
+    for answer, question in answers:
+        asker, answerer = speaker_of.get(question), speaker_of.get(answer)
         if asker and answerer and asker != answerer:
-            asked[(asker, answerer)].add(v)
+            asked[(asker, answerer)].add(question)
 
+    edges: list[Edge] = []
     for (person, entity), count in sorted(mentioned.items()):
-        _add_edge(graph, person, entity, "MENTIONED", count=count)
+        edges.append((person, entity, "MENTIONED", {"type": "MENTIONED", "count": count}))
     for (a, b), weight in sorted(co_mentioned.items()):
-        _add_edge(graph, a, b, "CO_MENTIONED", weight=weight)
+        edges.append((a, b, "CO_MENTIONED", {"type": "CO_MENTIONED", "weight": weight}))
     for (asker, answerer), questions in sorted(asked.items()):
         ordered_q = sorted(questions, key=_utterance_order)
-        _add_edge(graph, asker, answerer, "ASKED", count=len(ordered_q), questions=ordered_q)
+        props = {"type": "ASKED", "count": len(ordered_q), "questions": ordered_q}
+        edges.append((asker, answerer, "ASKED", props))
+    bulk_add_edges(graph, edges)
     return graph
 
 

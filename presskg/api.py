@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,7 @@ from loaders.extract.registry import ExtractOptions
 from loaders.keys import transcript_key
 from loaders.model import Transcript
 from presskg.errors import PressKGError
+from presskg.memory import collector_paused
 from presskg.pipeline import Extractor, FileFailure, file_sha256, iter_transcript_files
 from queries.catalog import get_query
 
@@ -55,15 +57,24 @@ class _Job:
 
 # One extractor per worker process: lexicon automata are built once, not per file.
 _WORKER: dict[str, Extractor] = {}
+# Workers run without the cyclic collector (extraction makes no cycles; see presskg.memory)
+# and collect once every this many files, so that a cycle from a library cannot pile up.
+_COLLECT_EVERY = 200
+_JOBS_DONE = [0]
 
 
 def _init_worker(options: ExtractOptions, fmt: str, year: int | None) -> None:
     _WORKER["extractor"] = Extractor(options, fmt=fmt, year=year)
+    gc.freeze()  # the lexicons and dictionaries live as long as the worker
+    gc.disable()
 
 
 def _extract_job(job: _Job) -> Transcript | FileFailure:
     """Extract one file, or say why it cannot be read."""
     extractor = _WORKER["extractor"]
+    _JOBS_DONE[0] += 1
+    if _JOBS_DONE[0] % _COLLECT_EVERY == 0 and not gc.isenabled():
+        gc.collect()
     try:
         return extractor.load(job.path, job.sha256)
     except PressKGError as e:
@@ -168,12 +179,13 @@ class PressKG:
                     report.warnings.extend(result.warnings)
                     yield result
 
-        new = build_graph(transcripts())
-        if report.built:
-            existing = self.store.read() if known else nx.MultiDiGraph()
-            report.counts = graph_counts(self._store_graph(existing, new))
-        else:
-            report.counts = self.counts()
+        with collector_paused():
+            new = build_graph(transcripts())
+            if report.built:
+                existing = self.store.read() if known else nx.MultiDiGraph()
+                report.counts = graph_counts(self._store_graph(existing, new))
+            else:
+                report.counts = self.counts()
         return report
 
     def _transcript_hashes(self) -> dict[str, str]:
