@@ -17,12 +17,10 @@ writes, no string checks involved.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,13 +28,14 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-import pyarrow as pa
 
 from graph.algorithms import graph_counts
 from graph.build import merge_graphs
-from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
+from graph.index_load import create_schema, graph_from_index, load_graph, result_rows
+from graph.nodelink import load_graph_json, save_graph_json
 from graph.store import QueryResult
 from presskg.errors import InputError, QueryError, StoreBusy, StoreUnavailable
+from presskg.memory import collector_paused
 
 __all__ = ["EmbeddedStore", "load_graph_json", "save_graph_json"]
 
@@ -47,55 +46,6 @@ STAMP = "index.stamp"
 MANIFEST = "transcripts.json"
 LOCK = ".lock"
 FORMAT_VERSION = 1
-# The engine stalls on some very large single COPY batches; slices of this size load reliably.
-_COPY_ROWS = 50_000
-
-
-def _node_link_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """The JSON of `nx.node_link_data(graph, edges="edges", name="_nx_id")`, piece by piece.
-
-    Streaming keeps memory at the graph itself rather than the graph plus a copy of
-    every attribute dict plus the whole text.
-    """
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    yield '{"directed": true, "multigraph": true, "graph": ' + encode(graph.graph) + ', "nodes": ['
-    for i, (node, data) in enumerate(graph.nodes(data=True)):
-        yield ("," if i else "") + encode({**data, "_nx_id": node})
-    yield '], "edges": ['
-    for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
-        yield ("," if i else "") + encode({**data, "source": u, "target": v, "key": key})
-    yield "]}"
-
-
-def save_graph_json(graph: nx.MultiDiGraph, path: Path) -> str:
-    """Write node-link JSON atomically (temporary file, fsync, rename); return its SHA-256."""
-    digest = hashlib.sha256()
-    fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as f:
-            for chunk in _node_link_chunks(graph):
-                data = chunk.encode("utf-8")
-                digest.update(data)
-                f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return digest.hexdigest()
-
-
-def load_graph_json(path: Path) -> nx.MultiDiGraph:
-    """Read node-link JSON written by `save_graph_json` (or `presskg export --format json`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        graph = nx.node_link_graph(
-            data, directed=True, multigraph=True, edges="edges", name="_nx_id"
-        )
-    except (OSError, ValueError, KeyError, nx.NetworkXError) as e:
-        raise InputError(f"{path}: not a presskg graph file ({e}); rebuild the store") from e
-    return graph
 
 
 def _signature(path: Path) -> str:
@@ -259,13 +209,15 @@ class EmbeddedStore:
         _remove(tmp)
         (self.folder / STAMP).unlink(missing_ok=True)
         db = ladybug.Database(str(tmp))
-        conn = ladybug.Connection(db)
         try:
-            _create_schema(conn)
-            _load_nodes(conn, graph)
-            _load_relationships(conn, graph)
+            conn = ladybug.Connection(db)
+            try:
+                create_schema(conn)
+            finally:
+                conn.close()
+            with collector_paused():
+                load_graph(db, graph)
         finally:
-            conn.close()
             db.close()
         _remove(self.folder / INDEX)
         os.replace(tmp, self.folder / INDEX)
@@ -309,13 +261,13 @@ class EmbeddedStore:
             raise QueryError(f"query failed: {message}") from e
         result = raw[-1] if isinstance(raw, list) else raw
         columns = list(result.get_column_names())
-        rows = _rows(result)
+        rows = result_rows(result)
         conn.close()
         return QueryResult(columns, rows)
 
     def _sync_back(self) -> None:
         """After a write query, make `graph.json` match the index again."""
-        graph = _graph_from_index(self._connection(True))
+        graph = graph_from_index(self._connection(True))
         self.close()
         save_graph_json(graph, self.graph_path)
         signature = _signature(self.graph_path)
@@ -336,129 +288,9 @@ class EmbeddedStore:
         self.close()
 
 
-def _rows(result: ladybug.QueryResult | list[ladybug.QueryResult]) -> list[list[Any]]:
-    """All rows of a result (the last statement's, for a multi-statement query)."""
-    last = result[-1] if isinstance(result, list) else result
-    rows = []
-    while last.has_next():
-        rows.append(list(last.get_next()))
-    return rows
-
-
 def _remove(path: Path) -> None:
     if path.is_dir():
         shutil.rmtree(path)
     else:
         path.unlink(missing_ok=True)
     Path(str(path) + ".wal").unlink(missing_ok=True)
-
-
-def _create_schema(conn: ladybug.Connection) -> None:
-    for label, props in NODE_PROPERTIES.items():
-        columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
-        conn.execute(f"CREATE NODE TABLE {check_label(label)}({columns}, PRIMARY KEY(key))")
-    for rel in REL_TYPES.values():
-        pairs = ", ".join(f"FROM {check_label(a)} TO {check_label(b)}" for a, b in rel.pairs)
-        rel_props = "".join(f", {name} {kind}" for name, kind in rel.properties)
-        conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{rel_props})")
-
-
-_ARROW_TYPES = {
-    "STRING": pa.string(),
-    "INT64": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "STRING[]": pa.list_(pa.string()),
-    "INT64[]": pa.list_(pa.int64()),
-}
-
-
-def _arrow_table(columns: dict[str, list[Any]], kinds: dict[str, str]) -> pa.Table:
-    """Typed Arrow columns: the engine bulk-loads them with every value intact."""
-    return pa.table(
-        {name: pa.array(values, type=_ARROW_TYPES[kinds[name]]) for name, values in columns.items()}
-    )
-
-
-def _load_nodes(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
-    """Bulk-load nodes with COPY from Arrow tables (text, lists and quotes survive)."""
-    by_label: dict[str, dict[str, list[Any]]] = {
-        label: {name: [] for name in props} for label, props in NODE_PROPERTIES.items()
-    }
-    for _, data in graph.nodes(data=True):
-        label = data["labels"][0]
-        columns = by_label[label]
-        for name, kind in NODE_PROPERTIES[label].items():
-            columns[name].append(_typed(data.get(name), kind))
-    for label, columns in by_label.items():
-        if not columns["key"]:
-            continue
-        table = _arrow_table(columns, NODE_PROPERTIES[label])
-        for start in range(0, table.num_rows, _COPY_ROWS):
-            arrow_rows = table.slice(start, _COPY_ROWS)  # noqa: F841 (read by COPY)
-            conn.execute(f"COPY {check_label(label)} FROM arrow_rows")
-
-
-def _typed(value: Any, kind: str) -> Any:
-    """Coerce to the column type so every row of a table has one shape (lists never None)."""
-    if kind.endswith("[]"):
-        return list(value) if value else []
-    if value is None:
-        return None
-    if kind == "INT64":
-        return int(value)
-    if kind == "DOUBLE":
-        return float(value)
-    if kind == "BOOLEAN":
-        return bool(value)
-    return str(value)
-
-
-def _load_relationships(conn: ladybug.Connection, graph: nx.MultiDiGraph) -> None:
-    """Bulk-load relationships with COPY, one Arrow table per (type, from label, to label)."""
-    groups: dict[tuple[str, str, str], dict[str, list[Any]]] = {}
-    labels = {node: data["labels"][0] for node, data in graph.nodes(data=True)}
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        rel = REL_TYPES.get(key)
-        if rel is None:
-            continue
-        pair = (labels[u], labels[v])
-        if pair not in rel.pairs:
-            continue
-        columns = groups.get((key, *pair))
-        if columns is None:
-            columns = {"from": [], "to": [], **{name: [] for name, _ in rel.properties}}
-            groups[(key, *pair)] = columns
-        columns["from"].append(u)
-        columns["to"].append(v)
-        for name, kind in rel.properties:
-            columns[name].append(_typed(data.get(name), kind))
-    for (rel_type, start, end), columns in groups.items():
-        kinds = {"from": "STRING", "to": "STRING", **dict(REL_TYPES[rel_type].properties)}
-        table = _arrow_table(columns, kinds)
-        for first in range(0, table.num_rows, _COPY_ROWS):
-            arrow_rows = table.slice(first, _COPY_ROWS)  # noqa: F841 (read by COPY)
-            conn.execute(
-                f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
-                f"(from='{check_label(start)}', to='{check_label(end)}')"
-            )
-
-
-def _graph_from_index(conn: ladybug.Connection) -> nx.MultiDiGraph:
-    """Read the whole index back into the networkx shape `build_graph` produces."""
-    graph = nx.MultiDiGraph()
-    for label, props in NODE_PROPERTIES.items():
-        cols = ", ".join(f"n.{name}" for name in props)
-        names = list(props)
-        for row in _rows(conn.execute(f"MATCH (n:{check_label(label)}) RETURN {cols}")):
-            values = dict(zip(names, row, strict=True))
-            attrs = {k: v for k, v in values.items() if v is not None}
-            graph.add_node(values["key"], labels=[label], **attrs)
-    for rel in REL_TYPES.values():
-        names = [name for name, _ in rel.properties]
-        cols = "".join(f", r.{name}" for name in names)
-        query = f"MATCH (a)-[r:{check_rel_type(rel.name)}]->(b) RETURN a.key, b.key{cols}"
-        for row in _rows(conn.execute(query)):
-            attrs = {k: v for k, v in zip(names, row[2:], strict=True) if v is not None}
-            graph.add_edge(row[0], row[1], key=rel.name, type=rel.name, **attrs)
-    return graph

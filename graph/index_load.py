@@ -1,0 +1,174 @@
+"""Bulk-loading a graph into the embedded Cypher engine (ladybug), and reading it back.
+
+Nodes and relationships are loaded with `COPY … FROM` typed Arrow tables, so
+lists, quotes and newlines survive intact. Two facts about the engine shape
+this module:
+
+- some very large single COPY batches stall, so rows go in slices;
+- a connection keeps every Arrow table it has read until it is closed, so each
+  slice is converted just before it is loaded and gets its own connection.
+  Memory then holds one slice, not a copy of the whole graph in Arrow form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import ladybug
+import networkx as nx
+import pyarrow as pa
+
+from graph.bulk import Edge, bulk_add_edges, bulk_add_nodes
+from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
+
+__all__ = ["create_schema", "graph_from_index", "load_graph", "result_rows"]
+
+COPY_ROWS = 50_000
+
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "STRING[]": pa.list_(pa.string()),
+    "INT64[]": pa.list_(pa.int64()),
+}
+
+
+def create_schema(conn: ladybug.Connection) -> None:
+    """One node table per label and one relationship table per type (graph/schema.py)."""
+    for label, props in NODE_PROPERTIES.items():
+        columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
+        conn.execute(f"CREATE NODE TABLE {check_label(label)}({columns}, PRIMARY KEY(key))")
+    for rel in REL_TYPES.values():
+        pairs = ", ".join(f"FROM {check_label(a)} TO {check_label(b)}" for a, b in rel.pairs)
+        rel_props = "".join(f", {name} {kind}" for name, kind in rel.properties)
+        conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{rel_props})")
+
+
+def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
+    """Load every node, then every relationship the schema knows, of `graph` into `db`."""
+    nodes: dict[str, list[dict[str, Any]]] = {label: [] for label in NODE_PROPERTIES}
+    label_of: dict[str, str] = {}
+    for node, data in graph.nodes(data=True):
+        label = data["labels"][0]
+        nodes[label].append(data)
+        label_of[node] = label
+    for label, rows in nodes.items():
+        kinds = NODE_PROPERTIES[label]
+        _copy(db, f"COPY {check_label(label)} FROM arrow_rows", _columns(rows, kinds), kinds)
+    del nodes
+
+    # Per (type, start label, end label): start keys, end keys, attribute dicts.
+    groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        rel = REL_TYPES.get(key)
+        pair = (label_of[u], label_of[v])
+        if rel is None or pair not in rel.pairs:
+            continue
+        group = groups.get((key, *pair))
+        if group is None:
+            group = groups[(key, *pair)] = ([], [], [])
+        group[0].append(u)
+        group[1].append(v)
+        group[2].append(data)
+    for (rel_type, start, end), (starts, ends, datas) in groups.items():
+        properties = dict(REL_TYPES[rel_type].properties)
+        kinds = {"from": "STRING", "to": "STRING", **properties}
+        columns = {"from": starts, "to": ends, **_columns(datas, properties)}
+        statement = (
+            f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
+            f"(from='{check_label(start)}', to='{check_label(end)}')"
+        )
+        _copy(db, statement, columns, kinds)
+
+
+def _columns(rows: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, list[Any]]:
+    return {name: [row.get(name) for row in rows] for name in kinds}
+
+
+def _copy(
+    db: ladybug.Database, statement: str, columns: dict[str, list[Any]], kinds: dict[str, str]
+) -> None:
+    """Run a COPY `statement` (reading `arrow_rows`) slice by slice, one connection each."""
+    total = len(columns["key"] if "key" in columns else columns["from"])
+    for first in range(0, total, COPY_ROWS):
+        arrow_rows = _arrow_table(  # noqa: F841 (read by the COPY statement)
+            {name: values[first : first + COPY_ROWS] for name, values in columns.items()}, kinds
+        )
+        conn = ladybug.Connection(db)
+        try:
+            conn.execute(statement)
+        finally:
+            conn.close()
+
+
+def _arrow_table(columns: dict[str, list[Any]], kinds: dict[str, str]) -> pa.Table:
+    """Typed Arrow columns; lists are never null, values of another type are coerced."""
+    arrays = {}
+    for name, values in columns.items():
+        kind = kinds[name]
+        if kind.endswith("[]"):
+            values = [v if v is not None else [] for v in values]
+        try:
+            arrays[name] = pa.array(values, type=_ARROW_TYPES[kind])
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+            arrays[name] = pa.array([_typed(v, kind) for v in values], type=_ARROW_TYPES[kind])
+    return pa.table(arrays)
+
+
+def _typed(value: Any, kind: str) -> Any:
+    """Coerce one value to the column type (a value written by a user query may differ)."""
+    if kind.endswith("[]"):
+        return list(value) if value else []
+    if value is None:
+        return None
+    if kind == "INT64":
+        return int(value)
+    if kind == "DOUBLE":
+        return float(value)
+    if kind == "BOOLEAN":
+        return bool(value)
+    return str(value)
+
+
+def result_rows(result: ladybug.QueryResult | list[ladybug.QueryResult]) -> list[list[Any]]:
+    """All rows of a result (the last statement's, for a multi-statement query)."""
+    last = result[-1] if isinstance(result, list) else result
+    rows = []
+    while last.has_next():
+        rows.append(list(last.get_next()))
+    return rows
+
+
+def graph_from_index(conn: ladybug.Connection) -> nx.MultiDiGraph:
+    """Read the whole index back into the networkx shape `graph.build.build_graph` makes."""
+    graph = nx.MultiDiGraph()
+    for label, props in NODE_PROPERTIES.items():
+        cols = ", ".join(f"n.{name}" for name in props)
+        names = list(props)
+        query = f"MATCH (n:{check_label(label)}) RETURN {cols}"
+        bulk_add_nodes(graph, _node_rows(label, names, result_rows(conn.execute(query))))
+    for rel in REL_TYPES.values():
+        names = [name for name, _ in rel.properties]
+        cols = "".join(f", r.{name}" for name in names)
+        query = f"MATCH (a)-[r:{check_rel_type(rel.name)}]->(b) RETURN a.key, b.key{cols}"
+        bulk_add_edges(graph, _edge_rows(rel.name, names, result_rows(conn.execute(query))))
+    return graph
+
+
+def _node_rows(
+    label: str, names: list[str], rows: Iterable[list[Any]]
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    for row in rows:
+        attrs = {k: v for k, v in zip(names, row, strict=True) if v is not None}
+        attrs["labels"] = [label]
+        yield attrs["key"], attrs
+
+
+def _edge_rows(rel: str, names: list[str], rows: Iterable[list[Any]]) -> Iterable[Edge]:
+    for row in rows:
+        attrs = {k: v for k, v in zip(names, row[2:], strict=True) if v is not None}
+        attrs["type"] = rel
+        yield row[0], row[1], rel, attrs
