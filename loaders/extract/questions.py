@@ -8,6 +8,15 @@ are the officials' turns after it, up to the next question. The host's words
 in between are not answers, and neither are the hand-overs of an official who
 moderates (a spokesperson saying 還有沒有媒體朋友？): a speaker who hands the
 floor to a reporter is a moderator, and their short turns are moderation.
+
+Reporters often speak several turns in a row (one sets the scene, the next
+asks; or two questions in two turns). When some turns of such a run ask
+something, the others only set the scene. The officials' turns after a run are
+spread over its questions: each official's first turn answers the first
+question, the second the second, and so on, so every question of the run is
+tied to the officials who took it up (a turn answers one question). An official
+who names an earlier questioner (有關 iThome 問到這個問題) returns to that
+question. Thanks and closing words (謝謝各位, 記者會到此結束) answer nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.model import Transcript, Turn
 from loaders.normalize import to_simplified
 
-__all__ = ["ASKING", "HANDOVER", "link_answers", "moderators"]
+__all__ = ["ASKING", "CLOSING", "HANDOVER", "link_answers", "moderators", "question_turns"]
 
 ASKING = re.compile(
     r"[?？]|请问|請問|想问|想問|问一下|問一下|是否|能否|可否|如何|怎么|怎麼|为什么|為什麼|"
@@ -30,7 +39,8 @@ ASKING = re.compile(
 #: What a moderator says when handing the floor over (simplified; matched on simplified text).
 HANDOVER = re.compile(
     r"下一位|下一个问题|最后一个问题|最后一题|还有(?:没有)?.{0,6}(?:问题|提问|媒体|朋友|记者|吗)|"
-    r"有没有.{0,8}(?:问题|提问|媒体|记者)|媒体朋友|请.{0,8}(?:回答|回应|答复|提问|发问)|"
+    r"有没有.{0,8}(?:问题|提问|媒体|记者)|媒体朋友|请.{0,8}(?:回答|回应|答复|提问|发问|补充|说明)|"
+    r"请.{1,8}(?:说|讲)一下|"
     r"开放.{0,4}提问|\b(?:next question|any (?:other |more )?questions?)\b",
     re.IGNORECASE,
 )
@@ -53,30 +63,110 @@ def moderators(t: Transcript) -> set[str]:
     return found
 
 
+def _asks(turn: Turn) -> bool:
+    return ASKING.search(turn.text.strip()) is not None
+
+
 def _is_question(turn: Turn) -> bool:
-    text = turn.text.strip()
-    return ASKING.search(text) is not None or len(text) >= QUESTION_LENGTH
+    return _asks(turn) or len(turn.text.strip()) >= QUESTION_LENGTH
+
+
+#: Words that only thank or close the conference (simplified): no answer in them.
+CLOSING = re.compile(
+    r"到此结束|到这里结束|圆满结束|就到这里|到此为止|散会|"
+    r"\b(?:that concludes|this concludes|thank you all for coming)\b",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(r"^(?:谢谢|感谢|多谢|thank you|thanks)", re.IGNORECASE)
+
+
+def _closes(turn: Turn) -> bool:
+    """A turn of thanks (謝謝 TTC 及所有同仁) or closing words is no answer."""
+    text = to_simplified(turn.text.strip())
+    if len(text) < MODERATION_LENGTH and _THANKS.match(text) and not ASKING.search(text):
+        return True
+    return len(text) <= 80 and CLOSING.search(text) is not None
+
+
+def question_turns(t: Transcript) -> dict[int, bool]:
+    """The reporters' turns that ask (seq → whether a cue says so), read by runs.
+
+    In a run of consecutive reporter turns where some turn asks (a question mark or word),
+    a turn that does not ask sets the scene; otherwise a long turn is a question.
+    """
+    found: dict[int, bool] = {}
+    run: list[Turn] = []
+    for turn in [*t.turns, None]:
+        if turn is not None and turn.role == "reporter":
+            run.append(turn)
+            continue
+        if turn is not None and turn.role == "host" and run:
+            continue  # the host's words inside a run do not end it
+        asking = [r for r in run if _asks(r)]
+        for r in asking or [r for r in run if _is_question(r)]:
+            found[r.seq] = bool(asking)
+        run = []
+    return found
+
+
+def _returning(turn: Turn, asked_by: dict[str, int]) -> int | None:
+    """The question of an earlier questioner an answer names at its start, if any."""
+    head = to_simplified(turn.text[:40])
+    for name, seq in asked_by.items():
+        at = head.find(name)
+        if at >= 0 and re.match(r".{0,6}(?:问|提问|的问题)", head[at + len(name) :]):
+            return seq
+    return None
 
 
 def link_answers(t: Transcript) -> Transcript:
     """Mark questions (`is_question`) and point answer turns at them (`answers`)."""
     moderating = moderators(t)
-    open_question: int | None = None
+    questions = question_turns(t)
+    asked_by: dict[str, int] = {}  # a questioner's name or outlet → their latest question
+    run: list[int] = []  # the questions the officials are answering
+    given: dict[str, int] = {}  # answer turns each official has given to the run
+    answered = False
     for turn in t.turns:
         turn.is_question = False
         turn.answers = None
         if turn.role == "reporter":
-            if _is_question(turn):
+            if turn.seq in questions:
+                if answered:
+                    run, given, answered = [], {}, False
                 turn.is_question = True
-                open_question = turn.seq
+                # Answers are spread only over questions that ask; long remarks with no
+                # question in them (a meeting's statements) are answered as one, the last.
+                run = [*run, turn.seq] if questions[turn.seq] else [turn.seq]
+                for name in _questioner_names(t, turn):
+                    asked_by[name] = turn.seq
             continue
-        if turn.role == "host" or open_question is None or turn.role != "official":
+        if turn.role != "official" or not run:
             continue
         short = len(turn.text.strip()) < MODERATION_LENGTH
-        if short and (turn.speaker in moderating or _handover(turn)):
+        moderator = turn.speaker in moderating
+        if (short and moderator) or (_handover(turn) and (short or moderator)) or _closes(turn):
             continue
-        turn.answers = open_question
+        back = _returning(turn, {k: v for k, v in asked_by.items() if v < run[0]})
+        if back is not None:
+            run, given = [back], {}
+        answered = True
+        nth = given.get(turn.speaker, 0)
+        given[turn.speaker] = nth + 1
+        turn.answers = run[nth % len(run)]
     return t
+
+
+def _questioner_names(t: Transcript, turn: Turn) -> list[str]:
+    """How an official may name this questioner: the label, the name, the outlet."""
+    speaker = t.speakers.get(turn.speaker)
+    names = [turn.speaker]
+    if speaker is not None:
+        names.append(speaker.name)
+        org = t.entities.get(speaker.organization) if speaker.organization else None
+        if org is not None:
+            names += [org.name, *org.aliases]
+    return [to_simplified(n) for n in dict.fromkeys(names) if len(n) >= 2]
 
 
 @register("questions")

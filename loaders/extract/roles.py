@@ -34,6 +34,18 @@ __all__ = [
 HOST_LABELS = {"主持人", "主持", "司仪", "主席", "moderator", "host", "mc", "emcee", "主持人员"}
 QUESTION_LABELS = {"问", "提问", "提问者", "记者", "q", "question", "questioner", "reporter"}
 ANSWER_LABELS = {"答", "回答", "a", "answer"}
+#: Labels that say "someone asked" without naming anyone (matched on the simplified,
+#: lower-cased label): 媒體提問, 現場提問, 線上提問, 提問者2, 聽眾I, 觀眾, 與會者, 匿名, 訪問者,
+#: Audience Question, Q7. Such a speaker is an anonymous asker, never a person so named.
+ASKER_LABEL = re.compile(
+    r"^(?:(?:媒体|记者|现场|线上|在线|线下|网路|网络|网友|视讯|视频|民众|观众|听众|来宾|与会者|"
+    r"slido|sli\.do)[ \t]*(?:的)?(?:提问|发问|问题|问)(?:者|人)?|"
+    r"(?:提问|发问)(?:者|人)?|与会者|与会人士|观众|听众|来宾|网友|民众|匿名|匿名者|"
+    r"访问者|采访者|访问人|"
+    r"q|question|questioner|questions|reporter|journalist|audience|audience question|"
+    r"audience member|participant|attendee|anonymous|interviewer)"
+    r"[ \t]*(?:[0-9]{1,2}|[a-z]|[一二三四五六七八九十])?$"
+)
 _REPORTER = re.compile(r"(记者|記者|reporter)", re.IGNORECASE)
 _SELF_INTRO = re.compile(
     r"我是(?P<outlet>[\w\u4e00-\u9fff·&\-\. ]{2,20}?)(?:的)?(?:记者|記者|主播|编辑|編輯)"
@@ -138,6 +150,8 @@ _MEDIA_WORD = re.compile(
 _REPORTER_WORD = re.compile(
     r"^[ \t\u3000·]*的?(?:记者|記者|主播|编辑|編輯|reporter)", re.IGNORECASE
 )
+#: Words an outlet's full name adds to the short name newsrooms use (年代 → 年代新闻).
+_MEDIA_WORDS = ("新闻", "电视", "电视台", "新闻台", "新闻网", "日报", "时报", "周刊", "杂志")
 _LATIN_HAN_GAP = re.compile(r"(?<=[A-Za-z0-9])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -158,6 +172,31 @@ class Outlets:
                         key = variant_key(_LATIN_HAN_GAP.sub("", variant))
                         self._forms.setdefault(key, entry.name)
         self._longest = max((len(k) for k in self._forms), default=0)
+        # Names the lexicon gives to other things (台灣 the place, 中華 …): never an outlet's stem.
+        self._other: set[str] = {
+            variant_key(form)
+            for entry in (lexicon or Lexicon()).entries
+            if not (entry.label == "Organization" and entry.kind == "media")
+            for form in entry.forms
+        }
+
+    def stem(self, label: str) -> str | None:
+        """The known outlet a whole label names without its media word (`年代` → 年代新闻).
+
+        Reporters are often labelled by the short name the newsroom uses (`### 年代：`,
+        `### 新唐人：`), while the lexicon holds the full name (年代新闻, 新唐人电视台).
+
+        >>> Outlets(load_lexicon(())).stem("年代")
+        '年代新闻'
+        """
+        label = label.strip()
+        if not 2 <= len(label) <= 8 or variant_key(label) in self._other:
+            return None
+        for word in _MEDIA_WORDS:
+            name = self.known(label + word)
+            if name is not None:
+                return name
+        return None
 
     def known(self, text: str) -> str | None:
         """The lexicon name of the outlet `text` names, or None."""
@@ -168,6 +207,8 @@ class Outlets:
     def split_label(self, label: str) -> tuple[str, str] | None:
         """(outlet as written, the rest) when `label` starts with a known outlet."""
         label = label.strip()
+        if self.stem(label) is not None:
+            return label, ""
         for end in range(min(len(label), self._longest + 4), 1, -1):
             head = label[:end]
             if self.known(head) is None:
@@ -430,7 +471,11 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         if speaker.organization:
             kind = "media" if speaker.role == "reporter" else None
             org_name = org_names[speaker.organization]
-            parent = outlets.parent(org_name) if kind and not outlets.known(org_name) else None
+            parent = (
+                outlets.parent(org_name) or outlets.stem(org_name)
+                if kind and not outlets.known(org_name)
+                else None
+            )
             t.add_entity(
                 Entity(
                     speaker.organization,
@@ -469,7 +514,11 @@ def _classify(
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
-    if folded in QUESTION_LABELS or folded.startswith(("问", "提问", "q(", "q（")):
+    if (
+        folded in QUESTION_LABELS
+        or folded.startswith(("问", "提问", "q(", "q（"))
+        or ASKER_LABEL.match(_unbracketed(folded))
+    ):
         name = _bracketed(label)
         inner = re.search(r"[（(]([^）)]+)[）)]", label)
         outlet = outlet_from_label(inner.group(1))[0] if inner and not name else None
@@ -528,6 +577,11 @@ def _classify(
         title=introduced.title if introduced else None,
         department=introduced.department if introduced else None,
     )
+
+
+def _unbracketed(label: str) -> str:
+    """The label without a bracketed part: `观众（natalie）` → `观众`."""
+    return re.sub(r"[（(][^）)]*[）)]", "", label).strip()
 
 
 def _bracketed(label: str) -> str | None:

@@ -80,6 +80,36 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.95,
         "figures": 0.90,
     },
+    "2024-04-10-moda-routine-press-conference": {
+        "Organization": 0.85,
+        "Product": 0.37,
+        "Technology": 0.68,
+        "Person": 0.64,
+        "Place": 0.52,
+        "answers": 0.95,
+        "relations": 0.0,
+        "figures": 0.80,
+    },
+    "2022-05-30-digital-certificate-isolation-notice": {
+        "Organization": 0.86,
+        "Product": 0.77,
+        "Technology": 0.86,
+        "Person": 0.95,
+        "Place": 0.95,
+        "answers": 0.95,
+        "relations": 0.0,
+        "figures": 0.95,
+    },
+    "2017-12-13-south-penghu-marine-national-park": {
+        "Organization": 0.53,
+        "Product": 0.47,
+        "Technology": 0.0,
+        "Person": 0.84,
+        "Place": 0.61,
+        "answers": 0.64,
+        "relations": 0.0,
+        "figures": 0.85,
+    },
 }
 
 

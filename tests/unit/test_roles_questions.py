@@ -98,3 +98,56 @@ def test_official_introduced_by_surname_or_heading() -> None:
     heading = titled_in_heading("2022-09-01 數位部長唐鳳線上視訊記者會逐字稿", "唐鳳")
     assert heading is not None and (heading.organization, heading.title) == ("數位部", "部長")
     assert titled_in_heading("2022-09-01 唐鳳線上記者會", "唐鳳") is None
+
+
+def test_questioner_labels_are_anonymous_reporters() -> None:
+    labels = ["媒體提問", "現場提問", "線上提問", "提問者2", "聽眾I", "觀眾", "匿名"]
+    labels.append("Audience Question")
+    t = transcript([(label, "請問部長，這個系統何時上線？") for label in labels])
+    for label in labels:
+        speaker = t.speakers[label]
+        assert (speaker.role, speaker.anonymous) == ("reporter", True), label
+    assert not any(e.label == "Person" and not e.anonymous for e in t.entities.values())
+
+
+def test_outlet_named_without_its_media_word() -> None:
+    t = transcript(
+        [("年代", "請問部長，衛星何時到位？"), ("新唐人", "請問防詐的進度？"), ("唐鳳", "下週。")]
+    )
+    for label in ("年代", "新唐人"):
+        assert t.speakers[label].role == "reporter" and t.speakers[label].anonymous
+    assert "年代新闻" in t.entities[t.speakers["年代"].organization].aliases
+    assert t.speakers["唐鳳"].role == "official"
+
+
+def test_a_run_of_questions_is_answered_turn_by_turn() -> None:
+    t = transcript(
+        [
+            ("張秀禎", "請問媒體朋友有沒有什麼問題？"),
+            ("提問者", "想請問第一個問題：這是第一次形成具體的政策嗎？"),
+            ("提問者", "第二，地方政府及漁民有一些聲音，接下來會怎麼樣溝通及協調？"),
+            ("唐鳳", "我想是這樣，我們一共開了25次的協作會議，有一半形成具體政策。"),
+            ("唐鳳", "第二，所謂「協作」並不是合作，是大家彼此不認識，還是願意集思廣益。"),
+            ("提問者", "我們剛剛瞭解，鄉長及縣長都希望不要貿然實施，也希望有配套的做法。"),
+            ("提問者", "這個共識凝聚的過程，有沒有一個時間點？"),
+            ("花敬群", "跟大家報告，我們現在要開始針對劃設的草案提出，所以是第一階段。"),
+            ("張秀禎", "謝謝各位媒體朋友，今天的記者會到此結束，謝謝。"),
+        ]
+    )
+    assert [turn.seq for turn in t.turns if turn.is_question] == [2, 3, 7]  # 6 sets the scene
+    assert [turn.answers for turn in t.turns] == [None, None, None, 2, 3, None, None, 7, None]
+
+
+def test_an_official_returns_to_an_earlier_questioner() -> None:
+    t = transcript(
+        [
+            ("iThome", "請問資安院的人力比 TWNIC 時期多多少？"),
+            ("唐鳳", "全部 250 多人都在支援，看院長要不要額外說明？"),
+            ("自由時報", "請問電子公文系統有查到漏洞嗎？"),
+            ("唐鳳", "我們目前並沒有接收到系統這方面的情資。"),
+            ("何全德", "有關 iThome 問到這個問題，我們會主動邀請供應鏈相關的企業加入。"),
+            ("唐鳳", "謝謝 TTC 及所有同仁的協助。"),
+            ("羅秉成", "我請龐處長說一下。"),
+        ]
+    )
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3, 1, None, None]
