@@ -1,7 +1,8 @@
 """Extraction stage `figures`: quantitative claims normalised to value, unit and approximation.
 
 `3.43亿户` → 343000000 户; `8400多亿元` → 840000000000 元, approximate;
-`每秒…1.4万笔` → 14000 笔/秒; `94.9%` → 94.9 %. A figure needs a unit, a
+`每秒…1.4万笔` → 14000 笔/秒; `94.9%` → 94.9 %; `30 幾名` (thirty-odd) → 30 名,
+approximate, like 多 and 余. A figure needs a unit, a
 magnitude (万/亿) or a percent sign, so ordinals (第162场), versions (3.0),
 years and times are not figures. `metric` is the phrase before the number in
 its clause; `about` is the entity named in the same clause, nearest before the
@@ -36,7 +37,10 @@ _MAGNITUDES = {
 _UNITS = (
     "个百分点|百分点|%|元人民币|人民币|美元|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
     "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
-    "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps"
+    "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps|"
+    # classifiers of vehicles, buildings and things counted (艘 ships, 架 aircraft, 辆 cars,
+    # 栋 buildings, 颗 satellites), weights and sea distances
+    "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬"
 )
 # Longest first: 个国家 before 个, 平方公里 before 公里.
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS.split("|"), key=len, reverse=True))
@@ -47,7 +51,8 @@ _NUMBER = (
 _FIGURE = re.compile(
     r"(?P<pre>将近|接近|超过|超|逾|近|约|大约|大概|高达)?"
     + _NUMBER
-    + r"[ \t]?(?P<post1>多|余)?(?P<mag>万亿|兆|亿|千万|百万|万|千|百)?(?P<post2>多|余)?[ \t]?"
+    + r"[ \t]?(?P<post1>多|余|几(?!乎))?(?P<mag>万亿|兆|亿|千万|百万|万|千|百)?"
+    + r"(?P<post2>多|余|几(?!乎))?[ \t]?"
     + rf"(?P<unit>{_UNIT_ALTERNATIVES})?(?P<tail>以上|左右|上下)?"
 )
 _CLAUSE = re.compile(r"(?:[^,;。!?，；！？\n]|(?<=\d),(?=\d{3}))+")  # 1,200 stays whole
@@ -104,14 +109,47 @@ def extract_figures(t: Transcript) -> list[Figure]:
         view = normalized_view(turn.text)
         text = view.text
         for clause in _CLAUSE.finditer(text):
+            previous: tuple[re.Match[str], Figure] | None = None
             for found in _FIGURE.finditer(clause.group()):
                 figure = _figure(found, clause.start(), clause.group(), view, turn.start, turn.seq)
                 if figure is None:
                     continue
+                if previous is not None and _continues(previous[0], found, clause.group()):
+                    figure = _joined(figures.pop(), figure, turn.text, turn.start)
+                previous = found, figure
                 clause_start, _ = view.span(clause.start(), clause.start() + 1)
                 about = _about(by_turn[turn.seq], turn.start + clause_start, figure.start)
                 figures.append(Figure(**{**figure.__dict__, "about": about}))
     return figures
+
+
+def _continues(first: re.Match[str], second: re.Match[str], clause: str) -> bool:
+    """`2 兆 7,000 多億元`, `3亿5000万`: a number written in two magnitudes, largest first."""
+    high, low = first.group("mag"), second.group("mag")
+    return bool(
+        high
+        and low
+        and not first.group("unit")
+        and not first.group("post2")
+        and not first.group("post1")
+        and _MAGNITUDES[high] > _MAGNITUDES[low]
+        and not clause[first.end() : second.start()].strip()
+        and second.group("num")[0].isdigit() == first.group("num")[0].isdigit()
+    )
+
+
+def _joined(first: Figure, second: Figure, turn_text: str, base: int) -> Figure:
+    """One figure for the two parts of a number written in two magnitudes."""
+    return Figure(
+        text=turn_text[first.start - base : second.end - base],
+        value=round(first.value + second.value, 6),
+        unit=second.unit,
+        approx=first.approx or second.approx,
+        turn=first.turn,
+        start=first.start,
+        end=second.end,
+        metric=first.metric,
+    )
 
 
 def _figure(
