@@ -169,6 +169,8 @@ _NOT_PLACE = set(
         "海岛",
         "本岛",
         "外岛",
+        "海湾",
+        "新市镇",
     ]
 )
 # Common surnames (the 百家姓 ones still frequent today, simplified; the view is simplified):
