@@ -421,8 +421,22 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|协会|基金会|委员会|研究院|研究中心|中心|总署|"
-    r"办公室|工会|商会|公会|联盟)"
+    r"办公室|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府)"
+    r"(?!长)"  # 大队长, 总队长: a title, not the body
 )
+#: Organisation words that also end ordinary phrases (体会政府, 谢谢大队): only a place, an
+#: organisation or a unit number may come before them.
+_WEAK_ORG_WORDS = {"政府", "大队", "总队", "海巡队"}
+
+
+def _place_or_body(word: str) -> bool:
+    """A word tagged as a place or an organisation (墨西哥, 台南市, 保七), not 东西 (a thing)."""
+    tags = _tag(word)
+    return len(tags) == 1 and tags[0][1] in ("ns", "nt", "j") and word != "东西"
+
+
+#: A numbered unit inside a name: 第八|海巡队, 保安警察第七|总队.
+_UNIT_NUMBER = re.compile(r"第[一二三四五六七八九十百\d]+")
 #: Two-character verbs that open a clause rather than belong to a name.
 _CLAUSE_VERBS = {
     *("觉得", "像是", "还有", "包括", "包含", "提到", "看到", "知道", "认为", "表示", "希望"),
@@ -460,7 +474,8 @@ _QUANTIFIERS = (
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
-    """`…中心/协会/基金会/法院/地院/大学/委员会`: the nouns before a strong organisation word.
+    """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
+    organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
 
     The organisation word may end a longer word (技术|服务中心, 无店面商业|同业公会):
     the nouns before that word then belong to the name. A name tagged as one
@@ -495,8 +510,10 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         if pos < len(window) and len(head) < 2:
             continue  # 立|法院: the organisation word is the end of another word
         name: list[tuple[str, bool]] = [(head, True)] if head else []
+        weak = m.group() in _WEAK_ORG_WORDS
         for i, (word, tag) in enumerate(reversed(before)):
             nounish = tag != "l" and (tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum()))
+            nounish = nounish or (not name and _UNIT_NUMBER.fullmatch(word) is not None)
             verbish = tag.startswith("v") and len(word) == 2 and word not in _CLAUSE_VERBS
             # 国家通讯及|网际安全中心; not 政务委员及|东服中心 (one word after 及)
             joiner = word in ("及", "暨") and len(name) >= 2 and i + 1 < len(before)
@@ -508,6 +525,10 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
                 break
             if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
                 break
+            if weak and name and len(word) >= 3 and word[-1] in "部署局":
+                break  # 内政部警政署|保七总队: a unit named after its parent body
+            if weak and not (_place_or_body(word) or _UNIT_NUMBER.fullmatch(word)):
+                break  # 墨西哥政府, 台南市政府; not 体会政府, 谢谢政府, 万能政府
             name.append((word, bool(nounish)))
         while name and (not name[-1][1] or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")):
             name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)

@@ -140,7 +140,9 @@ _ORG_SPLIT = re.compile(
     r"(?P<dept>.*)$"
 )
 _HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
-_SEGMENT_SPLIT = re.compile(r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由")
+_SEGMENT_SPLIT = re.compile(
+    r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请|邀請|大家"
+)
 
 
 _MEDIA_WORD = re.compile(

@@ -348,3 +348,20 @@ def test_taiwan_places_whole_names_not_fragments() -> None:
     assert {"望安鄉", "淡海新市鎮", "花東縱谷國家風景區", "燕子口", "臺北松山機場"} <= found
     assert any(n.startswith("西屿坪") for n in found)
     assert not {"安鄉", "西嶼", "新市鎮", "非洲", "非洲豬瘟", "新社區"} & found
+
+
+def test_rule_organization_name_bodies_units_and_governments() -> None:
+    assert surfaces("我是澎湖區漁會代表", organization_name) == ["澎湖區漁會"]
+    assert surfaces("把當地恆春旅遊醫院擴建", organization_name) == ["恆春旅遊醫院"]
+    assert surfaces("最近墨西哥政府也劃設了保護區", organization_name) == ["墨西哥政府"]
+    assert surfaces("台南市政府也有來", organization_name) == ["台南市政府"]
+    assert surfaces("內政部警政署保七總隊", organization_name) == ["保七總隊"]
+    for text in ("民眾能夠體會政府的用心", "謝謝大隊長分享", "謝謝政府", "萬能政府"):
+        assert surfaces(text, organization_name) == [], text
+
+
+def test_introduction_cut_at_its_verb() -> None:
+    from loaders.extract.roles import parse_introduction
+
+    intro = parse_introduction("我們先跟大家介紹數位部牛信仁副部長", "牛信仁")
+    assert intro is not None and intro.organization == "數位部"
