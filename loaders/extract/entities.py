@@ -46,7 +46,9 @@ __all__ = ["EntityFinder", "make_stage"]
 _KNOWN, _PRODUCT, _LEXICON, _POS = 0, 1, 2, 3
 
 _QUOTES = "“”\"「」『』《》‘’'"
-_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>」』”]+")
+# An address ends at white space, a closing bracket or quote, or Chinese text and punctuation
+# (http://penghu.pdis.tw/），我這邊有一個QR code: the address stops before the bracket).
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>」』”）】，。、；！？\u3000-\u303f\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[^,.;!?，。；！？\n]+")
 # Title cues (simplified; the view is simplified): a person's name stands next to one.
 _TITLES = [

@@ -365,3 +365,14 @@ def test_introduction_cut_at_its_verb() -> None:
 
     intro = parse_introduction("我們先跟大家介紹數位部牛信仁副部長", "牛信仁")
     assert intro is not None and intro.organization == "數位部"
+
+
+def test_telecom_terms_and_an_address_that_ends_at_chinese_text() -> None:
+    t = STAGE(
+        transcript(
+            "所謂不管是 DSRC、V2X 各種車聯網技術，Wi-Fi 6E 提供智慧家庭、智慧工廠等應用。",
+            "公開資料夾（http://penghu.pdis.tw/），我這邊有一個QR code，其實也是同一份。",
+        )
+    )
+    found = names(t, "Technology")
+    assert {"专用短程通信", "车联网", "Wi-Fi 6E", "智能家居", "智能工厂", "二维码"} <= found
