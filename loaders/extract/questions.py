@@ -82,10 +82,13 @@ _THANKS = re.compile(r"^(?:谢谢|感谢|多谢|thank you|thanks)", re.IGNORECAS
 
 def _closes(turn: Turn) -> bool:
     """A turn of thanks (謝謝 TTC 及所有同仁) or closing words is no answer."""
-    text = to_simplified(turn.text.strip())
+    text = turn.text.strip()
+    if len(text) > 80:
+        return False
+    text = to_simplified(text)
     if len(text) < MODERATION_LENGTH and _THANKS.match(text) and not ASKING.search(text):
         return True
-    return len(text) <= 80 and CLOSING.search(text) is not None
+    return CLOSING.search(text) is not None
 
 
 def question_turns(t: Transcript) -> dict[int, bool]:
@@ -111,10 +114,10 @@ def question_turns(t: Transcript) -> dict[int, bool]:
 
 def _returning(turn: Turn, asked_by: dict[str, int]) -> int | None:
     """The question of an earlier questioner an answer names at its start, if any."""
-    head = to_simplified(turn.text[:40])
+    head = turn.text[:40]  # names are kept as written and simplified: no conversion here
     for name, seq in asked_by.items():
         at = head.find(name)
-        if at >= 0 and re.match(r".{0,6}(?:问|提问|的问题)", head[at + len(name) :]):
+        if at >= 0 and re.match(r".{0,6}[问問]", head[at + len(name) :]):
             return seq
     return None
 
@@ -147,7 +150,8 @@ def link_answers(t: Transcript) -> Transcript:
         moderator = turn.speaker in moderating
         if (short and moderator) or (_handover(turn) and (short or moderator)) or _closes(turn):
             continue
-        back = _returning(turn, {k: v for k, v in asked_by.items() if v < run[0]})
+        earlier = {k: v for k, v in asked_by.items() if v < run[0]}
+        back = _returning(turn, earlier) if earlier else None
         if back is not None:
             run, given = [back], {}
         answered = True
@@ -166,7 +170,8 @@ def _questioner_names(t: Transcript, turn: Turn) -> list[str]:
         org = t.entities.get(speaker.organization) if speaker.organization else None
         if org is not None:
             names += [org.name, *org.aliases]
-    return [to_simplified(n) for n in dict.fromkeys(names) if len(n) >= 2]
+    forms = [form for n in names for form in (n, to_simplified(n))]
+    return [n for n in dict.fromkeys(forms) if len(n) >= 2]
 
 
 @register("questions")
