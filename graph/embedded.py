@@ -22,6 +22,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -134,11 +135,26 @@ class EmbeddedStore:
             self._save(graph)
 
     def _save(self, graph: nx.MultiDiGraph) -> None:
+        """Write graph.json and build the index side by side, then install both.
+
+        The engine loads the index in C++ without holding the interpreter, so the
+        JSON is encoded meanwhile in a second thread; the index is installed (and
+        stamped) only once the JSON it describes is on disk.
+        """
         self.close()
-        save_graph_json(graph, self.graph_path)
+        (self.folder / STAMP).unlink(missing_ok=True)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            saving = pool.submit(save_graph_json, graph, self.graph_path)
+            try:
+                index = self._load_index(graph)
+            finally:
+                error = saving.exception()
+            if error is not None:
+                _remove(index)
+                raise error
         signature = _signature(self.graph_path)
         self._write_manifest(graph, signature)
-        self._build_index(graph, signature)
+        self._install_index(index, signature)
 
     def _write_manifest(self, graph: nx.MultiDiGraph, signature: str) -> None:
         """Transcript hashes beside the graph, so an unchanged rebuild never loads the graph."""
@@ -205,10 +221,15 @@ class EmbeddedStore:
                 self._build_index(self.read(), _signature(self.graph_path))
 
     def _build_index(self, graph: nx.MultiDiGraph, signature: str) -> None:
+        (self.folder / STAMP).unlink(missing_ok=True)
+        self._install_index(self._load_index(graph), signature)
+
+    def _load_index(self, graph: nx.MultiDiGraph) -> Path:
+        """A new index database of `graph` beside the current one (not yet in use)."""
         tmp = self.folder / f".index-{os.getpid()}.lbdb"
         _remove(tmp)
-        (self.folder / STAMP).unlink(missing_ok=True)
-        db = ladybug.Database(str(tmp))
+        # One engine thread: the other core encodes graph.json meanwhile (see `_save`).
+        db = ladybug.Database(str(tmp), max_num_threads=1)
         try:
             conn = ladybug.Connection(db)
             try:
@@ -217,8 +238,14 @@ class EmbeddedStore:
                 conn.close()
             with collector_paused():
                 load_graph(db, graph)
-        finally:
+        except BaseException:
             db.close()
+            _remove(tmp)
+            raise
+        db.close()
+        return tmp
+
+    def _install_index(self, tmp: Path, signature: str) -> None:
         _remove(self.folder / INDEX)
         os.replace(tmp, self.folder / INDEX)
         (self.folder / STAMP).write_text(signature + "\n")

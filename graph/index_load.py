@@ -62,17 +62,18 @@ def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
 
     # Per (type, start label, end label): start keys, end keys, attribute dicts.
     groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        rel = REL_TYPES.get(key)
-        pair = (label_of[u], label_of[v])
-        if rel is None or pair not in rel.pairs:
-            continue
-        group = groups.get((key, *pair))
-        if group is None:
-            group = groups[(key, *pair)] = ([], [], [])
-        group[0].append(u)
-        group[1].append(v)
-        group[2].append(data)
+    for u, neighbours in graph._succ.items():  # the views cost more than this loop
+        for v, keydict in neighbours.items():
+            for key, data in keydict.items():
+                group = groups.get((key, label_of[u], label_of[v]))
+                if group is None:
+                    rel = REL_TYPES.get(key)
+                    if rel is None or (label_of[u], label_of[v]) not in rel.pairs:
+                        continue
+                    group = groups[(key, label_of[u], label_of[v])] = ([], [], [])
+                group[0].append(u)
+                group[1].append(v)
+                group[2].append(data)
     for (rel_type, start, end), (starts, ends, datas) in groups.items():
         properties = dict(REL_TYPES[rel_type].properties)
         kinds = {"from": "STRING", "to": "STRING", **properties}

@@ -29,7 +29,7 @@ from loaders.extract.registry import ExtractOptions
 from loaders.keys import transcript_key
 from loaders.model import Transcript
 from presskg.errors import PressKGError
-from presskg.memory import collector_paused
+from presskg.memory import collector_paused, release_free_memory
 from presskg.pipeline import Extractor, FileFailure, file_sha256, iter_transcript_files
 from queries.catalog import get_query
 
@@ -83,20 +83,22 @@ def _extract_job(job: _Job) -> Transcript | FileFailure:
         return FileFailure(job.path, f"{job.path}: cannot be parsed ({e})")
 
 
+def _in_workers(jobs: list[_Job], workers: int) -> bool:
+    return workers > 1 and len(jobs) > 1
+
+
 def _run_jobs(
-    jobs: list[_Job], extractor: Extractor, workers: int, options: ExtractOptions
+    jobs: list[_Job], extractor: Extractor | None, workers: int, init: tuple[Any, ...]
 ) -> Iterator[tuple[_Job, Transcript | FileFailure]]:
-    """Extract in this process with `extractor`, or in `workers` processes that build their own."""
-    if workers <= 1 or len(jobs) <= 1:
+    """Extract in this process with `extractor`, or in `workers` processes that build their own
+    (each from `init`, the arguments of `_init_worker`)."""
+    if not _in_workers(jobs, workers):
+        assert extractor is not None
         _WORKER["extractor"] = extractor
         for job in jobs:
             yield job, _extract_job(job)
         return
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        initializer=_init_worker,
-        initargs=(options, extractor.fmt, extractor.year),
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=init) as pool:
         yield from zip(jobs, pool.map(_extract_job, jobs, chunksize=4), strict=True)
 
 
@@ -144,7 +146,8 @@ class PressKG:
     ) -> BuildReport:
         """Read, extract and store transcripts; unchanged files are skipped, bad ones reported."""
         options = ExtractOptions(lexicons=tuple(Path(p) for p in lexicons))
-        extractor = Extractor(options, fmt=fmt, year=year)  # a bad lexicon fails before any work
+        # Built first so that a bad lexicon fails before any work.
+        extractor: Extractor | None = Extractor(options, fmt=fmt, year=year)
         report = BuildReport()
         known = self._transcript_hashes()
         jobs: list[_Job] = []
@@ -167,9 +170,12 @@ class PressKG:
             else:
                 jobs.append(_Job(path, sha))
         workers = workers or min(os.cpu_count() or 1, 8)
+        if _in_workers(jobs, workers):
+            extractor = None  # the workers build their own; its memory is not needed here
+        init = (options, fmt, year)
 
         def transcripts() -> Iterator[Transcript]:
-            for i, (job, result) in enumerate(_run_jobs(jobs, extractor, workers, options), 1):
+            for i, (job, result) in enumerate(_run_jobs(jobs, extractor, workers, init), 1):
                 if progress:
                     progress(job.path, i, len(jobs))
                 if isinstance(result, FileFailure):
@@ -181,6 +187,7 @@ class PressKG:
 
         with collector_paused():
             new = build_graph(transcripts())
+            release_free_memory()
             if report.built:
                 existing = self.store.read() if known else nx.MultiDiGraph()
                 report.counts = graph_counts(self._store_graph(existing, new))
