@@ -79,10 +79,20 @@ def _graph_from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
         node = item.pop("_nx_id")
         nodes.append((node, item))
     bulk_add_nodes(graph, nodes)
+    # Each string in the file is a new object; the edges' ends and types are pointed at one
+    # copy each (the node's own key, one string per type), as in a graph built in memory.
+    same_node = {node: node for node, _ in nodes}
+    same_type: dict[str, str] = {}
+    del nodes
     edges: list[Edge] = []
     for item in data["edges"]:
-        start, end, key = item.pop("source"), item.pop("target"), item.pop("key")
-        edges.append((start, end, key, item))
+        start, end = item.pop("source"), item.pop("target")
+        key = item.pop("key")
+        key = same_type.setdefault(key, key)
+        if item.get("type") == key:
+            item["type"] = key
+        edges.append((same_node.get(start, start), same_node.get(end, end), key, item))
+    data.clear()
     bulk_add_edges(graph, edges)
     return graph
 
