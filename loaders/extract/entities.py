@@ -545,7 +545,8 @@ def _titled_names(
 
     `title_before_name`: 候任部长黄彦男 (two or three characters: the third is kept
     unless it ends the name: 部长唐凤表示); `org_name_title`: 数位产业署林俊秀副署长;
-    `given_name_title`: a tagged given name right before a title (正华署长).
+    `given_name_title`: a tagged given name right before a title (正华署长), with the
+    surname when jieba tagged it apart (李|怀仁次长).
     """
     out: list[tuple[int, int, str]] = []
     if not _SENIOR_RE.search(chunk):
@@ -577,6 +578,9 @@ def _titled_names(
             and not _verb_led(word)
             and re.fullmatch(r"[\u4e00-\u9fff]+", word)
         ):
+            prev, prev_tag = (spans[i - 1][2], spans[i - 1][3]) if i else ("", "")
+            if len(prev) == 1 and prev in _SURNAMES and prev_tag == "nr":
+                s = spans[i - 1][0]  # 跟李|怀仁次长: jieba split the surname off the name
             out.append((s - offset, e - offset, "given_name_title"))
     return out
 

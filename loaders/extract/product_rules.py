@@ -343,6 +343,14 @@ _QUOTED_AFTER = re.compile(
 )
 
 
+#: A quoted name right after the kind of site it is (论坛「…」, 网站「…」, App「Diia」).
+_QUOTED_AFTER_KIND = re.compile(
+    rf"(?:论坛|网站|网页|平台|app|频道|粉专)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
+)
+#: Quoted things a platform holds or hosts rather than names of the site (平台「…法案」).
+_NOT_SITE_NAME = re.compile(
+    r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
+)
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"
 )
@@ -356,13 +364,20 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     for m in _QUOTED_SUFFIX.finditer(text):
         # The node is named with its kind: “三融”平台 → 三融平台.
         if not m.group(2):
-            yield Candidate(m.start(), m.end(), "quoted_name", 0.85)
+            # 「Join」平台: the quoted part is also a name the text uses alone
+            alias = (m.start(1), m.end(1)) if len(m.group(1).strip()) >= 2 else None
+            yield Candidate(m.start(), m.end(), "quoted_name", 0.85, alias=alias)
         elif not any(c in _STOP_CHARS for c in m.group(2)):
             # 「Join」连署平台: the quoted part is the name the text uses alone
             alias = (m.start(1), m.end(1))
             yield Candidate(m.start(), m.end(), "quoted_name", 0.8, alias=alias)
     for m in _QUOTED_AFTER.finditer(text):
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
+    for m in _QUOTED_AFTER_KIND.finditer(text):
+        # 论坛「创意私房」, 平台「提点子」: the kind word vouches for the quoted name
+        name = m.group(1).strip()
+        if len(name) >= 2 and not _NOT_SITE_NAME.search(name) and not _is_word(name):
+            yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
         if len(m.group(1).strip()) >= 3 and not _is_word(m.group(1).strip()):
@@ -788,6 +803,8 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
                 break
             kept.append(word)
         modifier = "".join(reversed(kept))
+        if len(kept) < 2:
+            continue  # 公共政策的平台: one noun says what a platform is for, not its name
         if len(modifier) < 4 or _generic(modifier) or _is_word(modifier):
             continue
         start = m.end(1) - len(modifier)
@@ -814,6 +831,86 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "latin_camel", 0.75)
 
 
+# --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台):
+#     service numbers name one service; a count or a year never stands right before 系统
+_CODE_PRODUCT = re.compile(
+    rf"(?<![0-9a-z.,/:%\-])(\d{{3,4}})([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)"
+)
+_CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条笔分秒年度届期条第共约")
+
+
+def code_product(view: NormalizedText) -> Iterator[Candidate]:
+    """`118系统`, `1999专线`: a three- or four-digit service number before a product word."""
+    text = view.text
+    if not _ANY_HAN.search(text) or not re.search(r"\d{3}", text):
+        return
+    for m in _CODE_PRODUCT.finditer(text):
+        middle = m.group(2)
+        if any(c in _STOP_CHARS or c in _CODE_STOP for c in middle):
+            continue  # 2018年的系统, 300个平台: a year or a count, not a service number
+        if not middle and m.group(3) == "简讯":
+            continue  # 1922简讯 is the message; 1922简讯平台 names the service
+        yield Candidate(m.start(), m.end(), "code_product", 0.75)
+
+
+# --- rule: ships and aircraft named by a word (澎湖舰, 中海舰, 黑鹰直升机, 海豚直升机):
+#     Taiwan names its ships after places and aircraft types by a noun; 军舰, 旗舰,
+#     救护直升机, 派遣直升机 are kinds or actions, not names
+_CRAFT = re.compile(r"(舰|直升机|战机|战斗机)(?![队长艇])")
+#: Words before 直升机 that give a use or an owner, not a type (救护直升机, 警用直升机).
+_CRAFT_KINDS = {
+    *("救护", "医疗", "消防", "搜救", "救难", "军用", "民用", "警用", "无人", "武装", "攻击"),
+    *("运输", "侦察", "教练", "反潜", "空勤", "商用", "私人", "大型", "小型", "新型", "先进"),
+    *("大陆", "中国", "中共", "美国", "日本", "外国", "各国", "敌方", "海军", "空军", "陆军"),
+}
+
+
+def named_craft(view: NormalizedText) -> Iterator[Candidate]:
+    """`澎湖舰`, `黑鹰直升机`: a place or a noun naming one ship or aircraft type."""
+    text = view.text
+    if "舰" not in text and "机" not in text:
+        return
+    for m in _CRAFT.finditer(text):
+        window = text[max(0, m.start() - 4) : m.start()]
+        if not window or not _is_han(window[-1]):
+            continue
+        word, tag = _tag(window)[-1]
+        if not (2 <= len(word) <= 3) or word in _CRAFT_KINDS:
+            continue
+        ship = m.group(1) == "舰"
+        if ship and tag not in ("ns", "nr", "nz"):
+            continue  # 环保舰, 大陆舰: a kind of ship; 澎湖舰, 中海舰 name one
+        if not ship and not (tag.startswith(("n", "nr", "nz")) and tag != "nt"):
+            continue  # 派遣直升机, 空中直升机: an action or a place, not a type
+        yield Candidate(m.start() - len(word), m.end(), "named_craft", 0.7)
+
+
+# --- rule: a named vehicle (应变网路行动车): a run of nouns before a vehicle word;
+#     weak alone, kept when the transcript names it again
+_VEHICLE = re.compile(r"(?:行动车|通讯车|指挥车|实验车|巡回车|工程车|发电车)")
+
+
+def named_vehicle(view: NormalizedText) -> Iterator[Candidate]:
+    """`应变网路行动车`: four or more characters of nouns (a verb may lead) before 行动车."""
+    text = view.text
+    if "车" not in text:
+        return
+    for m in _VEHICLE.finditer(text):
+        window = text[max(0, m.start() - 8) : m.start()]
+        if not window or not _is_han(window[-1]):
+            continue
+        length = 0
+        for word, tag in reversed(_tag(window)):
+            if word in _STOP_CHARS or word in _CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
+                break
+            if not (tag.startswith(_NOUNISH) or (tag == "v" and len(word) == 2)):
+                break
+            length += len(word)
+        if length < 4:
+            continue  # CT巡回车, 社区巡回车: a kind of vehicle
+        yield Candidate(m.start() - length, m.end(), "named_vehicle", 0.5)
+
+
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_mixed": latin_mixed,
     "latin_brand": latin_brand,
@@ -828,10 +925,13 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,
+    "code_product": code_product,
+    "named_craft": named_craft,
+    "named_vehicle": named_vehicle,
 }
 
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
-REPEATABLE = {"programme_name", "modifier_de_system"}
+REPEATABLE = {"programme_name", "modifier_de_system", "named_vehicle"}
 #: The lowest confidence a repeatable candidate may have to be kept on repetition.
 REPEAT_THRESHOLD = 0.5
 

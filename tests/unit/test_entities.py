@@ -10,11 +10,14 @@ from loaders.extract.matcher import Matcher
 from loaders.extract.product_rules import (
     acronym_definition,
     acronym_first,
+    code_product,
     find_candidates,
     latin_brand,
     latin_camel,
     latin_mixed,
     modifier_de_system,
+    named_craft,
+    named_vehicle,
     naming_cue,
     organization_acronym,
     organization_name,
@@ -322,6 +325,8 @@ def test_persons_named_with_a_title_of_office() -> None:
     persons = names(t, "Person")
     assert {"黃彥男", "林俊秀", "正華", "唐鳳"} <= persons
     assert not {"黃彥", "官提", "時每", "唐鳳多", "謝謝"} & persons
+    t = STAGE(transcript("同時，我跟李懷仁次長也同步到松山指揮部去看貨物運送的狀態"))
+    assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
 
 
 def test_security_and_digital_government_terms() -> None:
@@ -376,3 +381,43 @@ def test_telecom_terms_and_an_address_that_ends_at_chinese_text() -> None:
     )
     found = names(t, "Technology")
     assert {"专用短程通信", "车联网", "Wi-Fi 6E", "智能家居", "智能工厂", "二维码"} <= found
+
+
+def test_rule_code_product() -> None:
+    text = "如果發現相關的不法，希望透過海巡的118系統，可以直接在海上通聯"
+    assert surfaces(text, code_product) == ["118系統"]
+    assert surfaces("針對「165反詐騙專線」，若是有剩餘資源", code_product) == ["165反詐騙專線"]
+    assert surfaces("另也持續編列經費來推廣113保護專線；綜上", code_product) == ["113保護專線"]
+    for count in ("2018年的系統都換了", "我們有300個平台", "撥打1922簡訊給大家", "共 120 套系統"):
+        assert surfaces(count, code_product) == []
+
+
+def test_rule_named_craft() -> None:
+    text = "我們有一艘大型500噸的澎湖艦，常年進駐在澎湖地區"
+    assert surfaces(text, named_craft) == ["澎湖艦"]
+    text = "利用黑鷹直升機跟海豚直升機接力，把這些設備運送到災區"
+    assert surfaces(text, named_craft) == ["黑鷹直升機", "海豚直升機"]
+    kinds = ("請國防部派遣直升機", "目前救護直升機的部分", "持續退役軍艦", "是一個旗艦", "從環保艦")
+    for kind in kinds:
+        assert surfaces(kind, named_craft) == []
+
+
+def test_rule_named_vehicle_needs_a_second_mention() -> None:
+    text = "這次使用到的應變網路行動車、低軌衛星的接收器"
+    assert [c.confidence for c in named_vehicle(normalized_view(text))] == [0.5]
+    assert surfaces(text, named_vehicle) == ["應變網路行動車"]
+    assert surfaces("可能會有類似巡迴車", named_vehicle) == []
+    assert names(STAGE(transcript(text)), "Product") == set()
+    twice = STAGE(transcript(text, "應變網路行動車是第一次在緊急狀況下出動"))
+    assert "應變網路行動車" in names(twice, "Product")
+
+
+def test_quoted_site_names_and_quoted_aliases() -> None:
+    assert surfaces("偷拍論壇「創意私房」曾經被停止解析", quoted_name) == ["創意私房"]
+    assert surfaces("透過這個 Super App「Diia」來完成", quoted_name) == ["Diia"]
+    assert surfaces("平台『人別驗證功能』上線", quoted_name) == []  # a feature, not the site
+    t = STAGE(transcript("「Join」平台的25案裡面，到「Join」上去找"))
+    joined = t.entities[entity_key("Product", "Join平台")]
+    assert "Join" in joined.aliases
+    t = STAGE(transcript("我們希望透過公共政策的平台，其實是在收斂"))
+    assert names(t, "Product") == set()  # one noun before 的平台 says what it is for
