@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class BuildReport:
     failed: list[FileFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,11 @@ def _run_jobs(
         yield from zip(jobs, pool.map(_extract_job, jobs, chunksize=4), strict=True)
 
 
+def _announce(stage: Callable[[str], None] | None, what: str) -> None:
+    if stage is not None:
+        stage(what)
+
+
 def _plain(value: Any) -> Any:
     """Engine-specific values → plain Python (the embedded engine sums to Decimal)."""
     if isinstance(value, Decimal):
@@ -143,8 +150,14 @@ class PressKG:
         year: int | None = None,
         workers: int | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        stage: Callable[[str], None] | None = None,
     ) -> BuildReport:
-        """Read, extract and store transcripts; unchanged files are skipped, bad ones reported."""
+        """Read, extract and store transcripts; unchanged files are skipped, bad ones reported.
+
+        `progress(path, done, total)` is called after each file, `stage(what)` when a phase
+        after extraction starts (they can take a while on a large store).
+        """
+        started = time.perf_counter()
         options = ExtractOptions(lexicons=tuple(Path(p) for p in lexicons))
         # Built first so that a bad lexicon fails before any work.
         extractor: Extractor | None = Extractor(options, fmt=fmt, year=year)
@@ -189,10 +202,17 @@ class PressKG:
             new = build_graph(transcripts())
             release_free_memory()
             if report.built:
+                report.seconds["extract and build the graph"] = time.perf_counter() - started
+                if known:
+                    _announce(stage, "reading the stored graph")
                 existing = self.store.read() if known else nx.MultiDiGraph()
+                _announce(stage, "writing the store")
+                mark = time.perf_counter()
                 report.counts = graph_counts(self._store_graph(existing, new))
+                report.seconds["store"] = time.perf_counter() - mark
             else:
                 report.counts = self.counts()
+        report.seconds["total"] = time.perf_counter() - started
         return report
 
     def _transcript_hashes(self) -> dict[str, str]:

@@ -139,8 +139,17 @@ def build(
         def progress(path: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=Path(path).name[:40])
 
+        def stage(what: str) -> None:
+            bar.update(task, description=what + " …")
+
         report = kg.build(
-            paths, fmt=fmt, lexicons=lexicons, year=year, workers=jobs, progress=progress
+            paths,
+            fmt=fmt,
+            lexicons=lexicons,
+            year=year,
+            workers=jobs,
+            progress=progress,
+            stage=stage,
         )
     kg.close()
     _print_report(report, neo4j, store)
@@ -154,9 +163,14 @@ def _print_report(report: BuildReport, neo4j: bool, store: str) -> None:
     for warning in report.warnings:
         err.print(Text.assemble(("warning: ", "yellow"), warning))
     where = "Neo4j" if neo4j else store
+    phases = ", ".join(
+        f"{name} {seconds:.1f} s" for name, seconds in report.seconds.items() if name != "total"
+    )
+    took = f" in {report.seconds.get('total', 0.0):.1f} s" + (f" ({phases})" if phases else "")
     out.print(
         f"built {len(report.built)} file(s), {len(report.unchanged)} unchanged, "
-        f"{len(report.failed)} failed → {where}"
+        f"{len(report.failed)} failed → {where}{took}",
+        highlight=False,
     )
     table = Table("label / type", "count", box=None, pad_edge=False)
     for name, count in sorted(

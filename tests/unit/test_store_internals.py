@@ -119,3 +119,17 @@ def test_index_loaded_in_many_slices_holds_every_row(
     text = store.run("MATCH (u:Utterance {seq: 2}) RETURN u.text").rows[0][0]
     assert text == icbc.nodes[next(n for n in icbc if n.endswith("#2"))]["text"]
     store.close()
+
+
+def test_a_build_reports_its_phases_and_announces_the_slow_ones(tmp_path: Path) -> None:
+    from presskg.api import PressKG
+
+    stages: list[str] = []
+    with PressKG(tmp_path / "kg") as kg:
+        first = kg.build([EXAMPLE], stage=stages.append)
+        assert stages == ["writing the store"]
+        assert set(first.seconds) == {"extract and build the graph", "store", "total"}
+        assert 0 < first.seconds["store"] < first.seconds["total"]
+        stages.clear()
+        again = kg.build([EXAMPLE], stage=stages.append)
+        assert stages == [] and set(again.seconds) == {"total"} and again.unchanged
