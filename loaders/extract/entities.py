@@ -27,6 +27,7 @@ import rjieba
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
     REPEAT_THRESHOLD,
+    REPEAT_TIMES,
     REPEATABLE,
     THRESHOLD,
     _tag,
@@ -331,7 +332,8 @@ class EntityFinder:
         ]
         used = Counter(view.text[c.start : c.end] for view, c in found)
         for view, cand in found:
-            if cand.confidence < THRESHOLD and used[view.text[cand.start : cand.end]] < 2:
+            times = REPEAT_TIMES.get(cand.rule, 2)
+            if cand.confidence < THRESHOLD and used[view.text[cand.start : cand.end]] < times:
                 continue  # a weak name the transcript does not use again
             s, e = view.span(cand.start, cand.end)
             name = _clean_name(view.original[s:e])

@@ -27,6 +27,7 @@ from loaders.normalize import NormalizedText
 __all__ = [
     "REPEATABLE",
     "REPEAT_THRESHOLD",
+    "REPEAT_TIMES",
     "RULES",
     "THRESHOLD",
     "Candidate",
@@ -885,6 +886,25 @@ def named_craft(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start() - len(word), m.end(), "named_craft", 0.7)
 
 
+def _compound_before(text: str, end: int) -> tuple[int, int]:
+    """(characters, words) of the nouns, or two-character verbs, right before `end`.
+
+    Named things are often verb + noun compounds (应变|网路, 自主|回报); a function word,
+    a clause verb or a generic modifier (这个, 相关) ends the compound.
+    """
+    window = text[max(0, end - 8) : end]
+    if not window or not _is_han(window[-1]):
+        return 0, 0
+    length, words = 0, 0
+    for word, tag in reversed(_tag(window)):
+        if word in _STOP_CHARS or word in _CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
+            break
+        if not (tag.startswith(_NOUNISH) or (tag.startswith("v") and len(word) == 2)):
+            break
+        length, words = length + len(word), words + 1
+    return length, words
+
+
 # --- rule: a named vehicle (应变网路行动车): a run of nouns before a vehicle word;
 #     weak alone, kept when the transcript names it again
 _VEHICLE = re.compile(r"(?:行动车|通讯车|指挥车|实验车|巡回车|工程车|发电车)")
@@ -896,19 +916,45 @@ def named_vehicle(view: NormalizedText) -> Iterator[Candidate]:
     if "车" not in text:
         return
     for m in _VEHICLE.finditer(text):
-        window = text[max(0, m.start() - 8) : m.start()]
-        if not window or not _is_han(window[-1]):
-            continue
-        length = 0
-        for word, tag in reversed(_tag(window)):
-            if word in _STOP_CHARS or word in _CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
-                break
-            if not (tag.startswith(_NOUNISH) or (tag == "v" and len(word) == 2)):
-                break
-            length += len(word)
+        length, _words = _compound_before(text, m.start())
         if length < 4:
             continue  # CT巡回车, 社区巡回车: a kind of vehicle
         yield Candidate(m.start() - length, m.end(), "named_vehicle", 0.5)
+
+
+# --- rule: a system or platform the transcript keeps naming (自主回报系统 three times):
+#     two or more nouns (a two-character verb may be one: 自主|回报) before 系统/平台.
+#     Said once it may be a description; said three times it is the thing discussed
+_SYSTEM_WORD = re.compile(r"系统|平台")
+
+
+#: Words that say what a platform carries or where it runs, not which one it is.
+_MEDIUM_WORDS = {
+    *("数字", "数位", "网络", "网路", "线上", "在线", "电子", "社群", "社交", "数据", "资料"),
+    *("信息", "资讯", "科技", "技术", "媒体", "通讯", "行动", "移动", "云端", "开放"),
+}
+
+#: Sectors whose 系统 is the sector itself (污水下水道系统, 医疗系统), not one product.
+_SECTOR_WORDS = {
+    *("下水道", "排水", "供水", "水利", "电力", "交通", "运输", "医疗", "教育", "司法", "生态"),
+    *("金融", "卫生", "社会", "政治", "经济", "保险", "健保", "长照", "照顾", "选举", "能源"),
+}
+
+
+def repeated_system(view: NormalizedText) -> Iterator[Candidate]:
+    """`自主回报系统`: a compound of two or more words before 系统/平台 (weak; see REPEAT_TIMES)."""
+    text = view.text
+    if "系统" not in text and "平台" not in text:
+        return
+    for m in _SYSTEM_WORD.finditer(text):
+        length, words = _compound_before(text, m.start())
+        start = m.start() - length
+        if length < 4 or words < 2 or _generic(text[start : m.start()]):
+            continue
+        parts = [word for word, _ in _tag(text[start : m.start()])]
+        if _MEDIUM_WORDS.intersection(parts) or parts[-1] in _SECTOR_WORDS:
+            continue  # 跨境数位平台, 资讯整合平台, 污水下水道系统: a kind or a sector
+        yield Candidate(start, m.end(), "repeated_system", 0.5)
 
 
 RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
@@ -928,10 +974,13 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "code_product": code_product,
     "named_craft": named_craft,
     "named_vehicle": named_vehicle,
+    "repeated_system": repeated_system,
 }
 
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
-REPEATABLE = {"programme_name", "modifier_de_system", "named_vehicle"}
+REPEATABLE = {"programme_name", "modifier_de_system", "named_vehicle", "repeated_system"}
+#: How often a repeatable rule's weak name must occur in the transcript (default 2).
+REPEAT_TIMES = {"repeated_system": 3}
 #: The lowest confidence a repeatable candidate may have to be kept on repetition.
 REPEAT_THRESHOLD = 0.5
 

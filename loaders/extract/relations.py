@@ -158,8 +158,11 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
                 if label(product) == "Product":
                     yield "OFFERS", slots[org][1], slots[product][1]
     for m in _OWNS.finditer(template):
+        # 我们前瞻计划, 海巡的118系统: an organisation owns a product the rules named
         org, product = int(m.group(1)), int(m.group(2))
-        if slots[org][0] == "Self" and label(product) == "Product" and owned(product):
+        if label(product) != "Product" or not owned(product):
+            continue
+        if slots[org][0] == "Self" or (label(org) == "Organization" and m.group(0).find("的") > 0):
             yield "OFFERS", slots[org][1], slots[product][1]
     for pattern in _PARTNERS:
         for m in pattern.finditer(template):

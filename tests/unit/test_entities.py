@@ -24,6 +24,7 @@ from loaders.extract.product_rules import (
     product_phrase,
     programme_name,
     quoted_name,
+    repeated_system,
 )
 from loaders.extract.registry import ExtractOptions
 from loaders.keys import entity_key
@@ -421,3 +422,14 @@ def test_quoted_site_names_and_quoted_aliases() -> None:
     assert "Join" in joined.aliases
     t = STAGE(transcript("我們希望透過公共政策的平台，其實是在收斂"))
     assert names(t, "Product") == set()  # one noun before 的平台 says what it is for
+
+
+def test_rule_repeated_system_needs_three_mentions() -> None:
+    text = "指揮中心開始啟動確診者自主回報系統，確診者會收到簡訊"
+    assert surfaces(text, repeated_system) == ["自主回報系統"]
+    for kind in ("大型跨境數位平台的挑戰", "污水下水道系統的建設", "相關的整合平台"):
+        assert surfaces(kind, repeated_system) == []
+    again = "只要到自主回報系統來填資料"
+    assert names(STAGE(transcript(text, again)), "Product") == set()
+    thrice = STAGE(transcript(text, again, "本來自主回報系統的功能也是有"))
+    assert "自主回報系統" in names(thrice, "Product")

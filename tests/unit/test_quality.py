@@ -93,7 +93,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-05-30-digital-certificate-isolation-notice": {
         "Organization": 0.86,
-        "Product": 0.77,
+        "Product": 0.88,
         "Technology": 0.95,
         "Person": 0.95,
         "Place": 0.95,

@@ -65,3 +65,9 @@ def test_first_person_owner_of_a_named_programme() -> None:
 def test_joint_subject_offers() -> None:
     found = run("我跟數位產業署的呂署長開了一個叫做「全民 AI 通識課」的課。")
     assert ("OFFERS", "中国工商银行", "全民 AI 通識課") in found
+
+
+def test_offers_from_an_organisation_owning_a_named_product() -> None:
+    found = run("希望透過海巡署的118系統，可以直接在海上通聯。")
+    assert ("OFFERS", "海巡署", "118系統") in found  # 118系統 is named by a rule, not known
+    assert not any(r[0] == "OFFERS" for r in run("透過海巡署，以及118系統，可以通聯。"))
