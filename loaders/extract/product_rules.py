@@ -834,18 +834,22 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台):
 #     service numbers name one service; a count or a year never stands right before 系统
-_CODE_PRODUCT = re.compile(
-    rf"(?<![0-9a-z.,/:%\-])(\d{{3,4}})([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)"
-)
+_CODE_PRODUCT = re.compile(rf"(\d{{3,4}})([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
+_CODE_HEAD = re.compile(r"系统|专线|热线|平台|app|简讯")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,4}(?!\d)")
 _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条笔分秒年度届期条第共约")
 
 
 def code_product(view: NormalizedText) -> Iterator[Candidate]:
     """`118系统`, `1999专线`: a three- or four-digit service number before a product word."""
     text = view.text
-    if not _ANY_HAN.search(text) or not re.search(r"\d{3}", text):
+    if not _CODE_HEAD.search(text) or not _THREE_DIGITS.search(text):
         return
-    for m in _CODE_PRODUCT.finditer(text):
+    for number in _CODE_NUMBER.finditer(text):
+        m = _CODE_PRODUCT.match(text, number.start())
+        if m is None:
+            continue
         middle = m.group(2)
         if any(c in _STOP_CHARS or c in _CODE_STOP for c in middle):
             continue  # 2018年的系统, 300个平台: a year or a count, not a service number
@@ -869,7 +873,7 @@ _CRAFT_KINDS = {
 def named_craft(view: NormalizedText) -> Iterator[Candidate]:
     """`澎湖舰`, `黑鹰直升机`: a place or a noun naming one ship or aircraft type."""
     text = view.text
-    if "舰" not in text and "机" not in text:
+    if "舰" not in text and "直升机" not in text and "战" not in text:
         return
     for m in _CRAFT.finditer(text):
         window = text[max(0, m.start() - 4) : m.start()]
