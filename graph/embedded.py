@@ -4,8 +4,9 @@
   (temporary file, fsync, rename) so a killed build leaves the last good graph.
 - `index.lbdb`: a ladybug (embedded Cypher) database built from it: schema from
   `graph/schema.py`, nodes and relationships bulk-loaded with `COPY` from typed
-  Arrow tables (lists, quotes and newlines survive). Rebuilt whenever it is
-  older than `graph.json` (a stamp holds its size and modification time).
+  Parquet files (lists, quotes and newlines survive; see `graph/index_load.py`).
+  Rebuilt whenever it is older than `graph.json` (a stamp holds its size and
+  modification time).
 - `transcripts.json`: each transcript's content hash, so unchanged files are
   skipped without loading the graph.
 - `.lock`: one writer at a time.
@@ -137,9 +138,9 @@ class EmbeddedStore:
     def _save(self, graph: nx.MultiDiGraph) -> None:
         """Write graph.json and build the index side by side, then install both.
 
-        The engine loads the index in C++ without holding the interpreter, so the
-        JSON is encoded meanwhile in a second thread; the index is installed (and
-        stamped) only once the JSON it describes is on disk.
+        The engine loads Parquet files without holding the interpreter, so the JSON
+        is encoded meanwhile in a second thread; the index is installed (and stamped)
+        only once the JSON it describes is on disk.
         """
         self.close()
         (self.folder / STAMP).unlink(missing_ok=True)
@@ -228,7 +229,8 @@ class EmbeddedStore:
         """A new index database of `graph` beside the current one (not yet in use)."""
         tmp = self.folder / f".index-{os.getpid()}.lbdb"
         _remove(tmp)
-        # One engine thread: the other core encodes graph.json meanwhile (see `_save`).
+        # One engine thread: more stalled some large loads on this engine version; the other
+        # core encodes graph.json and stages the next tables meanwhile (see `_save`).
         db = ladybug.Database(str(tmp), max_num_threads=1)
         try:
             conn = ladybug.Connection(db)

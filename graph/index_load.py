@@ -1,33 +1,40 @@
 """Bulk-loading a graph into the embedded Cypher engine (ladybug), and reading it back.
 
-Nodes and relationships are loaded with `COPY … FROM` typed Arrow tables, so
-lists, quotes and newlines survive intact. Two facts about the engine shape
-this module:
-
-- some very large single COPY batches stall, so rows go in slices;
-- a connection keeps every Arrow table it has read until it is closed, so each
-  slice is converted just before it is loaded and gets its own connection.
-  Memory then holds one slice, not a copy of the whole graph in Arrow form.
+Each node table and each relationship table is written as a typed Parquet file
+(lists, quotes and newlines survive intact) and loaded with `COPY … FROM` that
+file. The engine reads Parquet natively, without the Python interpreter, which
+makes this about twice as fast as `COPY` from in-memory Arrow and lets it run
+beside Python work: a thread writes the next files while the engine loads the
+current one. Files are written row group by row group and deleted once loaded,
+so memory holds one row group, not a copy of the graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import queue
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import ladybug
 import networkx as nx
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from graph.bulk import Edge, bulk_add_edges, bulk_add_nodes
 from graph.schema import NODE_PROPERTIES, REL_TYPES, check_label, check_rel_type
 
 __all__ = ["create_schema", "graph_from_index", "load_graph", "result_rows"]
 
+# Rows per Parquet row group (node rows carry the utterances' text: smaller groups).
 COPY_ROWS = 50_000
-# Node rows carry the utterances' text: smaller slices keep the engine's working memory
-# about 100 MB lower on the corpus at no measurable cost in time.
 NODE_COPY_ROWS = 20_000
+_AHEAD = 2  # files written ahead of the one being loaded
+_SAFE_PATH = re.compile(r"[\w./-]+")  # a path that can stand in a COPY statement as it is
 
 _ARROW_TYPES = {
     "STRING": pa.string(),
@@ -52,17 +59,76 @@ def create_schema(conn: ladybug.Connection) -> None:
 
 def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
     """Load every node, then every relationship the schema knows, of `graph` into `db`."""
+    folder = Path(tempfile.mkdtemp(prefix="presskg-index-"))
+    if not _SAFE_PATH.fullmatch(str(folder)):  # TMPDIR with spaces or quotes
+        shutil.rmtree(folder, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix="presskg-index-", dir="/tmp"))
+    try:
+        _load_files(db, _staged(graph, folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _load_files(db: ladybug.Database, files: Iterator[tuple[str, Path]]) -> None:
+    """COPY each (statement, file) while a thread writes the next ones (at most `_AHEAD`)."""
+    ready: queue.Queue[tuple[str, Path] | BaseException | None] = queue.Queue(_AHEAD)
+    stop = threading.Event()
+
+    def hand_over(item: tuple[str, Path] | BaseException | None) -> bool:
+        """Queue `item` unless the loading thread has stopped; say whether it was queued."""
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in files:
+                if not hand_over(item):
+                    return
+            hand_over(None)
+        except BaseException as e:  # handed to the loading thread, which raises it
+            hand_over(e)
+
+    producer = threading.Thread(target=produce, name="presskg-index-files", daemon=True)
+    producer.start()
+    try:
+        while (item := ready.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            statement, path = item
+            conn = ladybug.Connection(db)
+            try:
+                conn.execute(statement)
+            finally:
+                conn.close()
+            path.unlink(missing_ok=True)
+    finally:
+        stop.set()
+        producer.join()
+
+
+def _staged(graph: nx.MultiDiGraph, folder: Path) -> Iterator[tuple[str, Path]]:
+    """(COPY statement, Parquet file) for every node table, then every relationship table."""
+    if not _SAFE_PATH.fullmatch(str(folder)):
+        raise ValueError(f"{folder}: a temporary folder name the engine cannot be given")
     nodes: dict[str, list[dict[str, Any]]] = {label: [] for label in NODE_PROPERTIES}
     label_of: dict[str, str] = {}
     for node, data in graph.nodes(data=True):
         label = data["labels"][0]
         nodes[label].append(data)
         label_of[node] = label
-    for label, rows in nodes.items():
+    for label in list(nodes):
+        rows = nodes.pop(label)
+        if not rows:
+            continue
         kinds = NODE_PROPERTIES[label]
-        statement = f"COPY {check_label(label)} FROM arrow_rows"
-        _copy(db, statement, _columns(rows, kinds), kinds, min(NODE_COPY_ROWS, COPY_ROWS))
-    del nodes
+        path = folder / f"{check_label(label)}.parquet"
+        _write(path, _columns(rows, kinds), kinds, min(NODE_COPY_ROWS, COPY_ROWS))
+        yield f"COPY {check_label(label)} FROM '{path}'", path
 
     # Per (type, start label, end label): start keys, end keys, attribute dicts.
     groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
@@ -78,39 +144,34 @@ def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
                 group[0].append(u)
                 group[1].append(v)
                 group[2].append(data)
-    for (rel_type, start, end), (starts, ends, datas) in groups.items():
+    for rel_type, start, end in list(groups):
+        starts, ends, datas = groups.pop((rel_type, start, end))
         properties = dict(REL_TYPES[rel_type].properties)
         kinds = {"from": "STRING", "to": "STRING", **properties}
-        columns = {"from": starts, "to": ends, **_columns(datas, properties)}
-        statement = (
-            f"COPY {check_rel_type(rel_type)} FROM arrow_rows "
-            f"(from='{check_label(start)}', to='{check_label(end)}')"
+        name = f"{check_rel_type(rel_type)}-{check_label(start)}-{check_label(end)}"
+        path = folder / f"{name}.parquet"
+        _write(path, {"from": starts, "to": ends, **_columns(datas, properties)}, kinds, COPY_ROWS)
+        yield (
+            (
+                f"COPY {check_rel_type(rel_type)} FROM '{path}' "
+                f"(from='{check_label(start)}', to='{check_label(end)}')"
+            ),
+            path,
         )
-        _copy(db, statement, columns, kinds, COPY_ROWS)
 
 
 def _columns(rows: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, list[Any]]:
     return {name: [row.get(name) for row in rows] for name in kinds}
 
 
-def _copy(
-    db: ladybug.Database,
-    statement: str,
-    columns: dict[str, list[Any]],
-    kinds: dict[str, str],
-    rows: int,
-) -> None:
-    """Run a COPY `statement` (reading `arrow_rows`) `rows` at a time, one connection each."""
+def _write(path: Path, columns: dict[str, list[Any]], kinds: dict[str, str], rows: int) -> None:
+    """The columns as one Parquet file, `rows` rows per row group (typed, uncompressed)."""
     total = len(columns["key"] if "key" in columns else columns["from"])
-    for first in range(0, total, rows):
-        arrow_rows = _arrow_table(  # noqa: F841 (read by the COPY statement)
-            {name: values[first : first + rows] for name, values in columns.items()}, kinds
-        )
-        conn = ladybug.Connection(db)
-        try:
-            conn.execute(statement)
-        finally:
-            conn.close()
+    schema = pa.schema([(name, _ARROW_TYPES[kinds[name]]) for name in columns])
+    with pq.ParquetWriter(path, schema, compression="none") as writer:
+        for first in range(0, total, rows):
+            part = {name: values[first : first + rows] for name, values in columns.items()}
+            writer.write_table(_arrow_table(part, kinds))
 
 
 def _arrow_table(columns: dict[str, list[Any]], kinds: dict[str, str]) -> pa.Table:

@@ -104,10 +104,10 @@ def test_collector_pause_nests_and_restores() -> None:
     assert gc.isenabled()
 
 
-def test_index_loaded_in_many_slices_holds_every_row(
+def test_index_loaded_in_small_row_groups_holds_every_row(
     icbc: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(index_load, "COPY_ROWS", 7)  # many slices, one connection each
+    monkeypatch.setattr(index_load, "COPY_ROWS", 7)  # many row groups per staged file
     store = EmbeddedStore(tmp_path / "kg")
     store.replace(icbc)
     utterances = sum(1 for _, d in icbc.nodes(data=True) if d["labels"] == ["Utterance"])
@@ -133,3 +133,16 @@ def test_a_build_reports_its_phases_and_announces_the_slow_ones(tmp_path: Path) 
         stages.clear()
         again = kg.build([EXAMPLE], stage=stages.append)
         assert stages == [] and set(again.seconds) == {"total"} and again.unchanged
+
+
+def test_index_loads_when_the_temporary_folder_name_has_a_quote(
+    icbc: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = tmp_path / "it's tmp"
+    odd.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(odd))  # never spliced into a COPY statement
+    store = EmbeddedStore(tmp_path / "kg")
+    store.replace(icbc)
+    assert store.run("MATCH (t:Transcript) RETURN count(t)").rows == [[1]]
+    assert list(odd.iterdir()) == []  # staged files are removed
+    store.close()
