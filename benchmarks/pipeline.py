@@ -260,7 +260,7 @@ def main() -> None:
             with Neo4jStore() as neo:
                 neo.clear()
             neo_time, _, _, _ = timed_build([str(args.corpus), "--neo4j"])
-            lines.append(f"| build into Neo4j | {neo_time:.1f} | {corpus_mb / neo_time:.2f} | |")
+            lines.append(f"| build into Neo4j | {neo_time:.1f} | {corpus_mb / neo_time:.2f} | | |")
             with PressKG(neo4j=True) as remote:
                 neo_latency = query_latency(remote, max(5, args.repeats // 4))
         else:
