@@ -229,6 +229,8 @@ class EmbeddedStore:
         """A new index database of `graph` beside the current one (not yet in use)."""
         tmp = self.folder / f".index-{os.getpid()}.lbdb"
         _remove(tmp)
+        for staged in self.folder.glob(".presskg-index-*"):  # left by a killed build
+            shutil.rmtree(staged, ignore_errors=True)
         # One engine thread: more stalled some large loads on this engine version; the other
         # core encodes graph.json and stages the next tables meanwhile (see `_save`).
         db = ladybug.Database(str(tmp), max_num_threads=1)
@@ -239,7 +241,7 @@ class EmbeddedStore:
             finally:
                 conn.close()
             with collector_paused():
-                load_graph(db, graph)
+                load_graph(db, graph, near=self.folder)
         except BaseException:
             db.close()
             _remove(tmp)

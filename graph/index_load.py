@@ -57,16 +57,30 @@ def create_schema(conn: ladybug.Connection) -> None:
         conn.execute(f"CREATE REL TABLE {check_rel_type(rel.name)}({pairs}{rel_props})")
 
 
-def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph) -> None:
-    """Load every node, then every relationship the schema knows, of `graph` into `db`."""
-    folder = Path(tempfile.mkdtemp(prefix="presskg-index-"))
-    if not _SAFE_PATH.fullmatch(str(folder)):  # TMPDIR with spaces or quotes
-        shutil.rmtree(folder, ignore_errors=True)
-        folder = Path(tempfile.mkdtemp(prefix="presskg-index-", dir="/tmp"))
+def load_graph(db: ladybug.Database, graph: nx.MultiDiGraph, near: Path | None = None) -> None:
+    """Load every node, then every relationship the schema knows, of `graph` into `db`.
+
+    The staged files go in a new folder inside `near` (the store's folder), or in the
+    temporary folder when `near`'s path cannot stand in a COPY statement as it is.
+    """
+    folder = _staging_folder(near)
     try:
         _load_files(db, _staged(graph, folder))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staging_folder(near: Path | None) -> Path:
+    for parent in (near, None, Path("/tmp")):
+        if parent is not None:
+            parent = parent.resolve()
+            if not _SAFE_PATH.fullmatch(str(parent)):
+                continue
+        folder = Path(tempfile.mkdtemp(prefix=".presskg-index-", dir=parent))
+        if _SAFE_PATH.fullmatch(str(folder)):
+            return folder
+        shutil.rmtree(folder, ignore_errors=True)
+    raise OSError("no folder for staging the index whose path has no quotes or spaces")
 
 
 def _load_files(db: ladybug.Database, files: Iterator[tuple[str, Path]]) -> None:

@@ -135,14 +135,19 @@ def test_a_build_reports_its_phases_and_announces_the_slow_ones(tmp_path: Path) 
         assert stages == [] and set(again.seconds) == {"total"} and again.unchanged
 
 
-def test_index_loads_when_the_temporary_folder_name_has_a_quote(
+def test_index_loads_when_the_store_folder_name_has_a_quote(
     icbc: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     odd = tmp_path / "it's tmp"
     odd.mkdir()
-    monkeypatch.setattr("tempfile.tempdir", str(odd))  # never spliced into a COPY statement
-    store = EmbeddedStore(tmp_path / "kg")
+    monkeypatch.setattr("tempfile.tempdir", str(odd))  # no path with a quote reaches COPY
+    store = EmbeddedStore(tmp_path / "the 'kg'")
     store.replace(icbc)
     assert store.run("MATCH (t:Transcript) RETURN count(t)").rows == [[1]]
-    assert list(odd.iterdir()) == []  # staged files are removed
+    assert list(odd.iterdir()) == []
+    assert not any(p.name.startswith(".presskg-index-") for p in store.folder.iterdir())
     store.close()
+    plain = EmbeddedStore(tmp_path / "kg")
+    plain.replace(icbc)  # staged beside the store, then removed
+    assert not any(p.name.startswith(".presskg-index-") for p in plain.folder.iterdir())
+    plain.close()
