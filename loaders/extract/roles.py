@@ -56,6 +56,9 @@ _OUTLET_END = re.compile(
     r"电视台|電視台|电视|電視|电台|電台|广播|廣播|新闻|新聞|财经|財經|报|報|社|台|网|網|刊))"
     r"(?P<rest>.*)$"
 )
+# In what follows an outlet-like ending, these say "department" or "office holder", not a
+# reporter's name (the first character is skipped: 司 and 局 are also surnames).
+_UNIT_OR_ROLE = re.compile(r"司|處|处|署|局|代表|委員|委员|主任|組長|组长|科長|科长")
 _LATIN_OUTLET = re.compile(
     r"^(?P<outlet>[A-Za-z][A-Za-z0-9&\.\-]{1,15})[ \t\u3000]+(?P<rest>\S.*)$"
 )
@@ -402,6 +405,8 @@ def outlet_from_label(label: str) -> tuple[str | None, str | None]:
     ('中央社', '蘇思云')
     >>> outlet_from_label("TVBS 李作珩")
     ('TVBS', '李作珩')
+    >>> outlet_from_label("衛福部社工司代表")
+    (None, None)
     """
     label = label.strip()
     reporter = _REPORTER.search(label)
@@ -415,6 +420,8 @@ def outlet_from_label(label: str) -> tuple[str | None, str | None]:
     match = _OUTLET_END.match(label)
     rest = match.group("rest").strip(" \t\u3000·") if match else ""
     if match and match.group("outlet") != label and 2 <= len(rest) <= 4:
+        if _UNIT_OR_ROLE.search(rest[1:]):  # 衛福部社|工司代表: a department, not 社 + a name
+            return None, None
         return match.group("outlet"), rest
     if match and match.group("outlet") == label and len(label) >= 3:
         return label, None

@@ -151,3 +151,16 @@ def test_an_official_returns_to_an_earlier_questioner() -> None:
         ]
     )
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3, 1, None, None]
+
+
+def test_a_department_delegate_is_not_a_reporter_of_an_outlet_ending_in_she() -> None:
+    t = transcript(
+        [
+            ("主持人", "接下來請各部會代表發言。"),
+            ("衛福部社工司代表", "社工司這邊補充說明兩點。"),
+            ("中央社蘇思云", "請問代表，補助何時發放？"),
+        ]
+    )
+    assert t.speakers["衛福部社工司代表"].role != "reporter"
+    assert not any(e.name == "衛福部社" for e in t.entities.values())
+    assert t.speakers["中央社蘇思云"].role == "reporter"
