@@ -217,7 +217,7 @@ class PressKG:
                 existing = self.store.read() if known else nx.MultiDiGraph()
                 _announce(stage, "writing the store")
                 mark = time.perf_counter()
-                report.counts = graph_counts(self._store_graph(existing, new))
+                report.counts = self._store_graph(existing, new)
                 report.seconds["store"] = time.perf_counter() - mark
             else:
                 report.counts = self.counts()
@@ -230,8 +230,8 @@ class PressKG:
         rows = self.store.run("MATCH (t:Transcript) RETURN t.key AS key, t.sha256 AS sha").rows
         return {str(key): str(sha) for key, sha in rows}
 
-    def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> nx.MultiDiGraph:
-        """Merge `new` into what is stored; return the graph the store now holds."""
+    def _store_graph(self, existing: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, int]:
+        """Merge `new` into what is stored; return the counts of what the store now holds."""
         before = {n: d["labels"][0] for n, d in existing.nodes(data=True)}
         replaced = [
             n for n, d in new.nodes(data=True) if d["labels"][0] == "Transcript" and n in before
@@ -239,13 +239,13 @@ class PressKG:
         merged = merge_graphs(existing, new)  # merges into `existing` in place
         if isinstance(self.store, EmbeddedStore):
             self.store.replace(merged)
-            return merged
+            return self.store.counts()  # from the manifest the store has just written
         for key in replaced:
             self.store.delete_transcript(key)  # type: ignore[attr-defined]
         if replaced:
             self._drop_stale(before, merged)
         self.store.write(merged)
-        return merged
+        return graph_counts(merged)
 
     def _drop_stale(self, before: dict[str, str], merged: nx.MultiDiGraph) -> None:
         """Remove from Neo4j what a replaced transcript no longer supports."""
