@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph.bulk import Edge, bulk_add_edges, bulk_add_nodes
 from graph.schema import ENTITY_LABELS
-from loaders.keys import figure_key, utterance_key
+from loaders.keys import figure_key, utterance_key, utterance_order
 from loaders.model import Transcript
 from presskg.memory import collector_paused
 
@@ -246,16 +246,11 @@ def derive_aggregates(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for (a, b), weight in sorted(co_mentioned.items()):
         edges.append((a, b, "CO_MENTIONED", {"type": "CO_MENTIONED", "weight": weight}))
     for (asker, answerer), questions in sorted(asked.items()):
-        ordered_q = sorted(questions, key=_utterance_order)
+        ordered_q = sorted(questions, key=utterance_order)
         props = {"type": "ASKED", "count": len(ordered_q), "questions": ordered_q}
         edges.append((asker, answerer, "ASKED", props))
     bulk_add_edges(graph, edges)
     return graph
-
-
-def _utterance_order(key: str) -> tuple[str, int]:
-    transcript, _, seq = key.rpartition("#")
-    return (transcript, int(seq) if seq.isdigit() else 0)
 
 
 def remove_transcripts(graph: nx.MultiDiGraph, keys: Iterable[str]) -> nx.MultiDiGraph:

@@ -33,6 +33,7 @@ from graph.views import (
     select_view,
     transcript_membership,
 )
+from loaders.keys import utterance_order
 from loaders.normalize import variant_key
 
 __all__ = [
@@ -176,11 +177,6 @@ def _search_keys(*names: Any) -> list[str]:
 # ---------------------------------------------------------------- tooltips
 
 
-def _turn_order(utterance: str) -> tuple[str, int]:
-    transcript, _, seq = utterance.rpartition("#")
-    return (transcript, int(seq) if seq.isdigit() else 0)
-
-
 class _Facts:
     """Counts and source sentences for tooltips: the graph index, plus the shown nodes' edges."""
 
@@ -206,7 +202,7 @@ class _Facts:
                 if "ASKED" in by_key:
                     self.answered[node] += int(by_key["ASKED"].get("count", 1))
             # The first mention in each of the earliest turns: sentences from different turns.
-            for u in heapq.nsmallest(_MAX_SOURCES, mentioned_in, key=_turn_order):
+            for u in heapq.nsmallest(_MAX_SOURCES, mentioned_in, key=utterance_order):
                 flat = list(source.edges[u, node, "MENTIONS"].get("spans") or [])
                 if len(flat) >= 2:
                     self.spans[node].append((u, int(flat[0]), int(flat[1])))

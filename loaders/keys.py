@@ -7,7 +7,14 @@ from pathlib import PurePath
 
 from loaders.normalize import variant_key
 
-__all__ = ["entity_key", "figure_key", "person_key", "transcript_key", "utterance_key"]
+__all__ = [
+    "entity_key",
+    "figure_key",
+    "person_key",
+    "transcript_key",
+    "utterance_key",
+    "utterance_order",
+]
 
 
 def transcript_key(source: str) -> str:
@@ -24,6 +31,16 @@ def transcript_key(source: str) -> str:
 def utterance_key(transcript: str, seq: int) -> str:
     """Key of turn `seq` of `transcript`."""
     return f"{transcript}#{seq}"
+
+
+def utterance_order(key: str) -> tuple[str, int]:
+    """Sort key of an utterance key: by transcript, then turn number (#10 after #9).
+
+    >>> sorted(["t#10", "t#9"], key=utterance_order)
+    ['t#9', 't#10']
+    """
+    transcript, _, seq = key.rpartition("#")
+    return (transcript, int(seq) if seq.isdigit() else 0)
 
 
 def entity_key(label: str, name: str) -> str:
