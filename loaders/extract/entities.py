@@ -30,9 +30,9 @@ from loaders.extract.product_rules import (
     REPEAT_TIMES,
     REPEATABLE,
     THRESHOLD,
-    _tag,
     find_candidates,
-    word_frequency,
+    is_common_word,
+    pos_tags,
 )
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.extract.subunits import government_subunits
@@ -237,7 +237,7 @@ class EntityFinder:
         )
         # Load the POS dictionary and the common-word set now, once per process.
         rjieba.tag("预热")
-        word_frequency("预热")
+        is_common_word("预热")
         self._forms: set[str] = {
             variant
             for entry in lexicon.entries
@@ -563,7 +563,7 @@ def _titled_names(
         if (
             len(name) >= 2
             and name[-1] not in _ORG_END_CHARS + "副"
-            and not _is_common(name)
+            and not is_common_word(name)
             and name not in _NOT_PERSON
             and not _verb_led(name)
         ):
@@ -575,7 +575,7 @@ def _titled_names(
             and tag in ("nr", "nz", "nrfg")
             and re.fullmatch(_SENIOR, after)
             and word[0] not in _SURNAMES
-            and not _is_common(word)
+            and not is_common_word(word)
             and word not in _NOT_PERSON
             and not _verb_led(word)
             and re.fullmatch(r"[\u4e00-\u9fff]+", word)
@@ -593,7 +593,7 @@ def _name_after_title(window: str) -> int:
     jieba tags the name `nr` (黄彦|男, 朴元淳), or splits off the surname and leaves a
     given name that is no ordinary word (何|全德); 官提到, 时每一次, 那一些 are not names.
     """
-    tags = _tag(window)
+    tags = pos_tags(window)
     first, tag = tags[0]
     after = tags[1] if len(tags) > 1 else ("", "")
     if tag == "nr" and 2 <= len(first) <= 3 and first not in _NOT_PERSON:
@@ -605,7 +605,7 @@ def _name_after_title(window: str) -> int:
         len(first) == 1
         and 1 <= len(given) <= 2
         and not given_tag.startswith(("p", "c", "u", "d", "m", "r", "x", "q", "t", "f"))
-        and not _is_common(given)
+        and not is_common_word(given)
         and not any(c in _AFTER_NAME for c in given)
     ):
         return 1 + len(given)
@@ -616,10 +616,6 @@ def _verb_led(name: str) -> bool:
     """Whether `name` reads as a verb or function word first (来进行, 向大家)."""
     _word, tag = rjieba.tag(name)[0]
     return tag != "nr" and tag.startswith(("v", "p", "c", "d", "u", "m"))
-
-
-def _is_common(text: str) -> bool:
-    return word_frequency(text) > 0
 
 
 def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:

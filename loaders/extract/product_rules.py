@@ -32,7 +32,8 @@ __all__ = [
     "THRESHOLD",
     "Candidate",
     "find_candidates",
-    "word_frequency",
+    "is_common_word",
+    "pos_tags",
 ]
 
 #: Candidates scoring below this are dropped.
@@ -66,7 +67,7 @@ class Candidate:
 
 
 @lru_cache(maxsize=65536)
-def _tag(text: str) -> tuple[tuple[str, str], ...]:
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     """POS tags of a short window (cached: the same windows recur across turns)."""
     return tuple(rjieba.tag(text))
 
@@ -111,12 +112,8 @@ def _common_words() -> frozenset[str]:
     return words
 
 
-def word_frequency(word: str) -> int:
-    """Whether `word` is an ordinary word: jieba's threshold frequency when it is, else 0."""
-    return _COMMON if word in _common_words() else 0
-
-
-def _is_word(text: str) -> bool:
+def is_common_word(text: str) -> bool:
+    """Whether `text` is an ordinary word (jieba frequency ≥ 50), not a name."""
     return text in _common_words()
 
 
@@ -162,16 +159,16 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
         if not original[o_start:o_end].islower():
             continue  # A股, B端: capitals inside Chinese are ordinary words
         prefix, suffix = text[name_start:letter], text[letter + 1 : name_end]
-        if len(prefix) == 2 and _is_word(prefix):
+        if len(prefix) == 2 and is_common_word(prefix):
             prefix = ""  # 工商银行e支付: a whole word before the letter is context, not name
         elif len(prefix) == 2 and prefix[0] in _STOP_CHARS:
             prefix = prefix[1:]
         if prefix and prefix[-1] in _STOP_CHARS:
             prefix = ""
         before = text[letter - len(prefix) - 1] if letter - len(prefix) > 0 else ""
-        if prefix and before and _is_word(before + prefix[0]):
+        if prefix and before and is_common_word(before + prefix[0]):
             prefix = prefix[1:]  # 包括融e行: 括 belongs to the word before
-        if len(suffix) == 2 and not _is_word(suffix):
+        if len(suffix) == 2 and not is_common_word(suffix):
             suffix = suffix[:1]
         if suffix[0] in _STOP_CHARS:
             continue
@@ -211,7 +208,7 @@ _NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng",
 def _noun_tail(phrase: str) -> int:
     """Length of the trailing run of noun-like words of `phrase` (POS on this phrase only)."""
     length = 0
-    for word, tag in reversed(_tag(phrase)):
+    for word, tag in reversed(pos_tags(phrase)):
         if (not tag.startswith(_NOUNISH) and tag != "x") or word in _STOP_CHARS:
             break
         length += len(word)
@@ -276,7 +273,7 @@ _ANY_CLOSE = re.compile(f"[{_CLOSE}]")
 def _generic_kind(name: str) -> bool:
     """An ordinary word + a product word (数位服务, 金融服务): a kind, not a name."""
     head = re.sub(_SUFFIX + "$", "", name)
-    return len(head) <= 2 and _is_word(head)
+    return len(head) <= 2 and is_common_word(head)
 
 
 def _trim(name: str) -> str:
@@ -310,7 +307,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             suffix = re.search(".." + _SUFFIX + "$", name) is not None  # not the bare word
             if not (quoted or latin or suffix):
                 continue
-            if not (latin or suffix) and (len(name) < 3 or _is_word(name)):
+            if not (latin or suffix) and (len(name) < 3 or is_common_word(name)):
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
             if suffix and not quoted and _generic_kind(name):
                 continue  # 叫做数位服务的研发流程: a kind of service, not a name
@@ -377,11 +374,11 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     for m in _QUOTED_AFTER_KIND.finditer(text):
         # 论坛「创意私房」, 平台「提点子」: the kind word vouches for the quoted name
         name = m.group(1).strip()
-        if len(name) >= 2 and not _NOT_SITE_NAME.search(name) and not _is_word(name):
+        if len(name) >= 2 and not _NOT_SITE_NAME.search(name) and not is_common_word(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
-        if len(m.group(1).strip()) >= 3 and not _is_word(m.group(1).strip()):
+        if len(m.group(1).strip()) >= 3 and not is_common_word(m.group(1).strip()):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
 
 
@@ -447,7 +444,7 @@ _WEAK_ORG_WORDS = {"政府", "大队", "总队", "海巡队"}
 
 def _place_or_body(word: str) -> bool:
     """A word tagged as a place or an organisation (墨西哥, 台南市, 保七), not 东西 (a thing)."""
-    tags = _tag(word)
+    tags = pos_tags(word)
     return len(tags) == 1 and tags[0][1] in ("ns", "nt", "j") and word != "东西"
 
 
@@ -468,7 +465,7 @@ _ORG_INNER_STOP = set("为是跟和与在的了把被")
 
 def _is_proper(word: str) -> bool:
     """A word that names one thing (勵馨, 科政, 台东) rather than a kind (咨询, 发展, 产业)."""
-    tags = _tag(word)
+    tags = pos_tags(word)
     return len(tags) == 1 and tags[0][1] in ("nr", "ns", "nt", "nz", "j", "nrt", "eng", "x")
 
 
@@ -503,7 +500,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 10) : m.start()]
         if not window or not re.search(rf"[{_HAN}]$", window):
             continue
-        tagged = _tag(window + m.group())
+        tagged = pos_tags(window + m.group())
         before, pos, whole, whole_tag = [], 0, "", ""
         for word, tag in tagged:
             if pos + len(word) > len(window):
@@ -516,7 +513,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         lead = before[-1][1] if before else ""
         alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
         if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
-            if _is_word(whole):
+            if is_common_word(whole):
                 continue
             yield Candidate(
                 pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
@@ -662,7 +659,7 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         if not window or not re.search(rf"[{_HAN}a-z0-9]$", window):
             continue
         words: list[tuple[str, str]] = []
-        tagged = _tag(window)
+        tagged = pos_tags(window)
         for word, tag in reversed(tagged):
             nounish = tag.startswith(_NOUNISH) and word not in _STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
@@ -680,7 +677,7 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
                 length += len(verb)
         if length < 2 or (len(words) == 1 and words[0][0] in _GENERIC_HEADS):
             continue
-        if len(words) == 1 and length <= 2 and _is_word(words[0][0]):
+        if len(words) == 1 and length <= 2 and is_common_word(words[0][0]):
             continue  # 政策计划, 科技计划: an ordinary noun before 计划 names a kind of plan
         head = text[m.start() - length : m.start()]
         if head.startswith(_PROGRAMME_STOP) or head in _GENERIC_SPANS:
@@ -796,7 +793,7 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
         return
     for m in _DE_SYSTEM.finditer(text):
         phrase = m.group(1)
-        words = list(_tag(phrase))
+        words = list(pos_tags(phrase))
         kept: list[str] = []
         for i, (word, tag) in enumerate(reversed(words)):
             verb = i == 0 and tag.startswith("v") and len(word) == 2
@@ -806,7 +803,7 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
         modifier = "".join(reversed(kept))
         if len(kept) < 2:
             continue  # 公共政策的平台: one noun says what a platform is for, not its name
-        if len(modifier) < 4 or _generic(modifier) or _is_word(modifier):
+        if len(modifier) < 4 or _generic(modifier) or is_common_word(modifier):
             continue
         start = m.end(1) - len(modifier)
         before = text[max(0, start - 4) : start]
@@ -879,7 +876,7 @@ def named_craft(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 4) : m.start()]
         if not window or not _is_han(window[-1]):
             continue
-        word, tag = _tag(window)[-1]
+        word, tag = pos_tags(window)[-1]
         if not (2 <= len(word) <= 3) or word in _CRAFT_KINDS:
             continue
         ship = m.group(1) == "舰"
@@ -900,7 +897,7 @@ def _compound_before(text: str, end: int) -> tuple[int, int]:
     if not window or not _is_han(window[-1]):
         return 0, 0
     length, words = 0, 0
-    for word, tag in reversed(_tag(window)):
+    for word, tag in reversed(pos_tags(window)):
         if word in _STOP_CHARS or word in _CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
             break
         if not (tag.startswith(_NOUNISH) or (tag.startswith("v") and len(word) == 2)):
@@ -955,7 +952,7 @@ def repeated_system(view: NormalizedText) -> Iterator[Candidate]:
         start = m.start() - length
         if length < 4 or words < 2 or _generic(text[start : m.start()]):
             continue
-        parts = [word for word, _ in _tag(text[start : m.start()])]
+        parts = [word for word, _ in pos_tags(text[start : m.start()])]
         if _MEDIUM_WORDS.intersection(parts) or parts[-1] in _SECTOR_WORDS:
             continue  # 跨境数位平台, 资讯整合平台, 污水下水道系统: a kind or a sector
         yield Candidate(start, m.end(), "repeated_system", 0.5)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from loaders.extract.matcher import Hit
-from loaders.extract.product_rules import Candidate, _tag, word_frequency
+from loaders.extract.product_rules import Candidate, is_common_word, pos_tags
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText
 
@@ -39,10 +39,6 @@ _NEARBY = 30
 _PARENT_KINDS = ("government", "regulator")
 
 
-def _is_word(text: str) -> bool:
-    return word_frequency(text) > 0
-
-
 #: Characters a department's name never holds: joiners and function words
 #: (经济部跟国科会, 青年署或资科司, 特教有个科).
 _NOT_IN_NAME = set("或和跟与及的了是在有每各这那其也都就还又已")
@@ -57,11 +53,11 @@ def _unit_like(name: str, following: str) -> bool:
     head = name[:-size]
     if any(c in _NOT_IN_NAME for c in head):
         return False
-    if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in _tag(head)):
+    if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in pos_tags(head)):
         return False
-    if _is_word(name) or _is_word(name[-size - 1 :]) or _is_word(name[-size - 2 :]):
+    if any(is_common_word(part) for part in (name, name[-size - 1 :], name[-size - 2 :])):
         return False  # 公司, 好处, 服务中心
-    return not (following and _is_word(unit + following[0]))
+    return not (following and is_common_word(unit + following[0]))
 
 
 def _parents(hits: Sequence[Hit]) -> list[Hit]:
