@@ -11,10 +11,9 @@ afterwards.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 __all__ = ["collector_paused", "release_free_memory"]
 
@@ -38,8 +37,5 @@ def release_free_memory() -> None:
     hundreds of megabytes of free but still mapped heap; returning them before the
     index is loaded keeps the build's peak near the graph's own size.
     """
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)  # the process's own symbols: libc, no lookup
