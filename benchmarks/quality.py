@@ -3,8 +3,8 @@
 Prints precision, recall and F1 per entity type, question→answer accuracy, and
 relation and figure recall, for every gold file whose transcript is present.
 
-    python benchmarks/quality.py [GOLD.yaml ...]
-    python benchmarks/quality.py --speed [N]   # MB/s per stage on N corpus files
+    python benchmarks/quality.py [-v] [GOLD.yaml ...]
+    python benchmarks/quality.py --speed N     # MB/s per stage on N corpus files
 
 
 A gold file names its transcript by a path relative to the repository root
@@ -13,6 +13,7 @@ A gold file names its transcript by a path relative to the repository root
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from dataclasses import dataclass, field
@@ -230,17 +231,38 @@ def stage_speed(count: int = 60, corpus: Path = CORPUS) -> dict[str, float]:
     return out
 
 
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmarks/quality.py",
+        description="Score extraction against the hand-made gold files (docs/quality.md).",
+        epilog="examples:\n"
+        "  python benchmarks/quality.py                 # every gold file\n"
+        "  python benchmarks/quality.py -v tests/data/gold/icbc-2018-04-26-press-conference.yaml\n"
+        "  python benchmarks/quality.py --speed 60      # MB/s per stage on 60 corpus files",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("gold", nargs="*", type=Path, help="gold YAML files (default: all)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and spurious")
+    parser.add_argument(
+        "--speed", type=int, metavar="N", help="measure each stage's MB/s on N corpus files instead"
+    )
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = argv if argv is not None else sys.argv[1:]
-    if args and args[0] == "--speed":
-        figures = stage_speed(int(args[1]) if len(args) > 1 else 60)
+    args = _parser().parse_args(argv)
+    if args.speed is not None:
+        figures = stage_speed(args.speed)
         print(f"{figures.pop('MB'):.1f} MB of text; set-up {figures.pop('setup'):.1f} s")
         print("| stage | MB/s |\n|---|---|")
         for name, rate in figures.items():
             print(f"| {name} | {rate:.1f} |")
         return 0
-    verbose = "-v" in args
-    paths = [Path(a) for a in args if a != "-v"] or gold_files()
+    verbose = args.verbose
+    missing = [p for p in args.gold if not p.is_file()]
+    if missing:
+        _parser().error(f"no such gold file: {missing[0]} (gold files live in {GOLD_DIR})")
+    paths = args.gold or gold_files()
     header = "| transcript | " + " | ".join(f"{lab} F1" for lab in ENTITY_LABELS)
     print(header + " | Q→A acc | rel recall | fig recall |")
     print("|---" * (len(ENTITY_LABELS) + 4) + "|")
