@@ -362,8 +362,11 @@ class EntityFinder:
         self, t: Transcript, seq: int, view: NormalizedText, base: int, taken: list[_Claim]
     ) -> list[_Claim]:
         """Persons and places from POS tags, only in clauses with a title or place cue."""
-        out: list[_Claim] = []
         text = view.text
+        out = [
+            _Claim(base + s, base + e, _POS, "Person", person_key(name), name, "self_named", 0.7)
+            for s, e, name in _self_named(view)
+        ]
         if not _TITLE_RE.search(text) and not _PLACE_SUFFIX.search(text):
             return out
         for clause in _CLAUSE.finditer(text):
@@ -587,6 +590,34 @@ def _titled_names(
     return out
 
 
+#: A speaker naming themself: 我叫竣杰, 我是中央社记者王小明, 记者,我叫芷筠.
+_SELF_NAMED = re.compile(
+    r"(?:我叫做|我叫|我的名字是|我是[^,.;!?]{0,12}?记者)\s*([\u4e00-\u9fff]{2,3}?)"
+    r"(?=[,.;!?\s]|$|您好|你好|想|要|请|来自|代表)"
+)
+
+
+def _self_named(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """Persons who introduce themselves, as (start, end, name) in the original text.
+
+    After 我叫 a given name alone is a name (竣杰); after 记者 the name must start with a
+    surname, since 记者朋友, 记者会 follow that word too.
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _SELF_NAMED.finditer(view.text):
+        name = m.group(1)
+        after_reporter = m.group().startswith("我是")
+        if after_reporter and name[0] not in _SURNAMES:
+            continue
+        if name in _NOT_PERSON or is_common_word(name) or _verb_led(name):
+            continue
+        if any(c in _AFTER_NAME for c in name[1:]) or name[0] in "这那它他她我你":
+            continue
+        s, e = view.span(m.start(1), m.end(1))
+        out.append((s, e, view.original[s:e]))
+    return out
+
+
 def _name_after_title(window: str) -> int:
     """Length of the name that opens `window` (the text right after a title), or 0.
 
@@ -637,6 +668,7 @@ def _place_like(word: str) -> bool:
         len(word) >= 2
         and word not in _NOT_PLACE
         and word[0] not in _PLACE_PREFIX_STOP
+        and not (len(word) == 2 and word[0] in "一二两三四五六七八九十几多")  # 五区: a count
         and _PLACE_SUFFIX.search(word[-1]) is not None
         and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
     )

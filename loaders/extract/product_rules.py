@@ -433,10 +433,15 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: an organisation named by its kind (臺灣事實查核中心, 士林地方法院, 屏東大學):
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
-    r"(?:地方法院|高等法院|法院|地院|大学|协会|基金会|委员会|研究院|研究中心|中心|总署|"
+    r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|研究院|研究中心|中心|总署|"
     r"办公室|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body
 )
+#: Short school words jieba does not know (国小 for 国民小学, 国中 for 国民中学).
+_SCHOOL_SHORT = {"国小", "国中"}
+#: School words that also end ordinary phrases (推动国小, 普通高中): a proper name must
+#: come right before them (瑞芳高中, 直潭国小).
+_SCHOOL_WORDS = {"国小", "国中", "小学", "中学", "高中"}
 #: Organisation words that also end ordinary phrases (体会政府, 谢谢大队): only a place, an
 #: organisation or a unit number may come before them.
 _WEAK_ORG_WORDS = {"政府", "大队", "总队", "海巡队"}
@@ -500,7 +505,10 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 10) : m.start()]
         if not window or not re.search(rf"[{_HAN}]$", window):
             continue
-        tagged = pos_tags(window + m.group())
+        if m.group() in _SCHOOL_SHORT:  # 直潭国|小: jieba reads the short form into the name
+            tagged = (*pos_tags(window), (m.group(), "n"))
+        else:
+            tagged = pos_tags(window + m.group())
         before, pos, whole, whole_tag = [], 0, "", ""
         for word, tag in tagged:
             if pos + len(word) > len(window):
@@ -537,6 +545,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
                 break
             if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
+                break
+            if m.group() in _SCHOOL_WORDS and not name and not _is_proper(word):
                 break
             if weak and name and len(word) >= 3 and word[-1] in "部署局":
                 break  # 内政部警政署|保七总队: a unit named after its parent body

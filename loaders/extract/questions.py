@@ -7,7 +7,9 @@ short remarks such as 你只講一半 are follow-ups, not questions). The answer
 are the officials' turns after it, up to the next question. The host's words
 in between are not answers, and neither are the hand-overs of an official who
 moderates (a spokesperson saying 還有沒有媒體朋友？): a speaker who hands the
-floor to a reporter is a moderator, and their short turns are moderation.
+floor to a reporter is a moderator, and their short turns are moderation, unless
+the turn replies right after a question (沒有，我覺得很好。 from an official who also
+hands the floor over).
 
 Reporters often speak several turns in a row (one sets the scene, the next
 asks; or two questions in two turns). When some turns of such a run ask
@@ -130,7 +132,7 @@ def link_answers(t: Transcript) -> Transcript:
     run: list[int] = []  # the questions the officials are answering
     given: dict[str, int] = {}  # answer turns each official has given to the run
     answered = False
-    for turn in t.turns:
+    for turn, previous in zip(t.turns, [None, *t.turns], strict=False):
         turn.is_question = False
         turn.answers = None
         if turn.role == "reporter":
@@ -148,7 +150,10 @@ def link_answers(t: Transcript) -> Transcript:
             continue
         short = len(turn.text.strip()) < MODERATION_LENGTH
         moderator = turn.speaker in moderating
-        if (short and moderator) or (_handover(turn) and (short or moderator)) or _closes(turn):
+        replying = previous is not None and previous.is_question  # 沒有，我覺得很好。
+        if (short and moderator and not replying) or (_handover(turn) and (short or moderator)):
+            continue
+        if _closes(turn):
             continue
         earlier = {k: v for k, v in asked_by.items() if v < run[0]}
         back = _returning(turn, earlier) if earlier else None

@@ -24,11 +24,11 @@ from loaders.normalize import NormalizedText
 __all__ = ["government_subunits"]
 
 _HAN = "\u4e00-\u9fff"
-_UNIT = r"(?:司|处|科|室|办|中心)"
+_UNIT = r"(?:司|处|科|室|办|署|局|中心)"
 #: A unit right after its parent: 教育部资科司, 卫福部的医事司, 数发部下设民主网络司.
 _AFTER_PARENT = re.compile(rf"(?:的|之|下设的?|所属的?|辖下的?|底下的?)?([{_HAN}]{{2,5}}?{_UNIT})")
 #: Another unit listed after one: 医事司、资讯处.
-_LISTED = re.compile(rf"(?:、|和|跟|及|与)([{_HAN}]{{2,4}}?(?:司|处|科|室))")
+_LISTED = re.compile(rf"(?:、|和|跟|及|与)([{_HAN}]{{2,4}}?(?:司|处|科|室|署|局))")
 #: A unit under a unit: 民主网络司底下有一个『多元宇宙科』.
 _NESTED = re.compile(
     rf"(?:底下|下设|之下)(?:有|的)?(?:一个)?[“「『]?([{_HAN}]{{2,6}}?(?:科|处|室|组))[”」』]?"
@@ -53,8 +53,11 @@ def _unit_like(name: str, following: str) -> bool:
     head = name[:-size]
     if any(c in _NOT_IN_NAME for c in head):
         return False
-    if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in pos_tags(head)):
+    tags = pos_tags(head)
+    if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in tags):
         return False
+    if tags and tags[0][1] == "v":
+        return False  # 看到环保署, 尊重环保署: a verb before a body, not a unit's name
     if any(is_common_word(part) for part in (name, name[-size - 1 :], name[-size - 2 :])):
         return False  # 公司, 好处, 服务中心
     return not (following and is_common_word(unit + following[0]))

@@ -433,3 +433,35 @@ def test_rule_repeated_system_needs_three_mentions() -> None:
     assert names(STAGE(transcript(text, again)), "Product") == set()
     thrice = STAGE(transcript(text, again, "本來自主回報系統的功能也是有"))
     assert "自主回報系統" in names(thrice, "Product")
+
+
+def test_persons_who_introduce_themselves() -> None:
+    t = STAGE(
+        transcript(
+            "唐鳳您好，我是Cheers雜誌的記者，我叫竣傑，您好。",
+            "我是中央社記者王小明，想請問政委。",
+            "我叫做郁翔，來自台南。記者朋友們好，我是記者，謝謝。",
+        )
+    )
+    assert names(t, "Person") == {"竣傑", "王小明", "郁翔"}
+
+
+def test_schools_and_bureaus_are_organizations() -> None:
+    assert surfaces("那後來到直潭國小，就是離開", organization_name) == ["直潭國小"]
+    assert surfaces("台北市立大安國中的學生", organization_name) == ["台北市立大安國中"]
+    assert surfaces("政府有意推動國小開課，很多國小老師，普通的中學", organization_name) == []
+    t = STAGE(
+        transcript(
+            "我是財政部賦稅署科長，經濟部國貿局跟標檢局也有做",
+            "原能會看到環保署說基於安全，交通部也一樣",
+        )
+    )
+    orgs = names(t, "Organization")
+    assert {"賦稅署", "國貿局"} <= orgs
+    assert "看到環保署" not in orgs
+
+
+def test_a_count_of_districts_is_not_a_place() -> None:
+    t = STAGE(transcript("賦稅署及五區國稅局的同仁，還有台北市大安區的里長"))
+    places = names(t, "Place")
+    assert "五區" not in places

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.extract.questions import link_answers
+from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
 from loaders.extract.roles import make_stage
 from loaders.keys import person_key
@@ -164,3 +164,20 @@ def test_a_department_delegate_is_not_a_reporter_of_an_outlet_ending_in_she() ->
     assert t.speakers["衛福部社工司代表"].role != "reporter"
     assert not any(e.name == "衛福部社" for e in t.entities.values())
     assert t.speakers["中央社蘇思云"].role == "reporter"
+
+
+def test_a_moderating_official_replying_right_after_a_question_answers_it() -> None:
+    t = transcript(
+        [
+            ("唐鳳", "還有沒有媒體朋友？"),
+            ("問", "想問一下，您對這次的松會怎麼看？"),
+            ("唐鳳", "沒有，我覺得很好。"),
+            ("問", "（笑）很好？"),
+            ("唐鳳", "能夠對話總是一件好事。"),
+            ("問", "想問一下，在職場上面，你會特別去關注這一塊嗎？"),
+            ("唐鳳", "其實作為一個性別流動的人，我是覺得每一個人都有他的難處，要一個一個看。"),
+            ("唐鳳", "這樣可以寫很多則了。"),
+        ]
+    )
+    assert "唐鳳" in moderators(t)
+    assert [turn.answers for turn in t.turns] == [None, None, 2, None, 4, None, 6, None]
