@@ -822,6 +822,42 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(start, m.end(), "modifier_de_system", 0.65 if cued else 0.5)
 
 
+# --- rule: a Latin name people are on (在 sli.do 上, 到 wiselike 上面, 在 Polis 上)
+_ON_PLATFORM = re.compile(
+    r"(?:在|到|于|从|透过|通过)\s?([a-z][a-z0-9.\-]{1,20}[a-z0-9])\s?"
+    r"(?:上面|上(?![课班市去来午下网线])|网站|平台|社团|帐号|账号|页面|频道)"
+)
+#: English words that name a kind of place online, not one platform.
+_NOT_PLATFORM = {
+    *("app", "apps", "data", "web", "website", "online", "internet", "sandbox", "blog"),
+    *("email", "mail", "server", "cloud", "code", "open", "demo", "test", "wiki", "site"),
+    *("forum", "line", "page", "chat", "video", "live", "news", "social", "media", "google"),
+    *("desktop", "beta", "logo", "database", "process", "license", "log", "skill", "issue"),
+    *("startup", "digital", "criteria", "operation", "engagement", "motion", "facts", "t-shirt"),
+    *("committee", "latency", "formality", "network", "platform", "system", "service"),
+}
+
+
+def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
+    """`在 sli.do 上`: a Latin name people post on or go to is a platform or site.
+
+    A short name in capitals (GRB, ESG, PPT) may be an acronym of anything, and a plain
+    lowercase word may be an English word (desktop): both are weak, kept only when the
+    transcript uses them again. Dotted names (sli.do) and brand casing (vTaiwan) are not.
+    """
+    for m in _ON_PLATFORM.finditer(view.text):
+        name = m.group(1)
+        if name in _NOT_PLATFORM or name.isdigit():
+            continue
+        o_start, o_end = view.span(m.start(1), m.end(1))
+        surface = view.original[o_start:o_end]
+        plain = "." not in surface and not any(c.isdigit() for c in surface)
+        acronym = plain and surface.isupper() and len(surface) <= 4
+        word = plain and surface.islower()
+        weak = acronym or word
+        yield Candidate(m.start(1), m.end(1), "latin_platform", 0.5 if weak else 0.6)
+
+
 # --- rule: an i prefix before a capitalised word (iTaiwan, iPad): brand spelling
 _CAMEL_HINT = re.compile(r"i[A-Z]")
 _CAMEL = re.compile(r"(?<![a-z0-9\-])i[a-z]{3,14}(?![a-z0-9])")
@@ -982,6 +1018,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,
+    "latin_platform": latin_platform,
     "code_product": code_product,
     "named_craft": named_craft,
     "named_vehicle": named_vehicle,
@@ -989,7 +1026,10 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
 }
 
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
-REPEATABLE = {"programme_name", "modifier_de_system", "named_vehicle", "repeated_system"}
+REPEATABLE = {
+    *("programme_name", "modifier_de_system", "named_vehicle", "repeated_system"),
+    "latin_platform",
+}
 #: How often a repeatable rule's weak name must occur in the transcript (default 2).
 REPEAT_TIMES = {"repeated_system": 3}
 #: The lowest confidence a repeatable candidate may have to be kept on repetition.

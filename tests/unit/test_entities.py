@@ -15,6 +15,7 @@ from loaders.extract.product_rules import (
     latin_brand,
     latin_camel,
     latin_mixed,
+    latin_platform,
     modifier_de_system,
     named_craft,
     named_vehicle,
@@ -47,6 +48,12 @@ def transcript(*texts: str, speaker: str = "甲") -> Transcript:
 
 def names(t: Transcript, label: str) -> set[str]:
     return {t.entities[m.entity].name for m in t.mentions if m.label == label}
+
+
+def surfaces_of(c, text: str) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    view = normalized_view(text)
+    s, e = view.span(c.start, c.end)
+    return text[s:e], c.confidence
 
 
 def surfaces(view_text: str, rule) -> list[str]:  # type: ignore[no-untyped-def]
@@ -465,3 +472,14 @@ def test_a_count_of_districts_is_not_a_place() -> None:
     t = STAGE(transcript("賦稅署及五區國稅局的同仁，還有台北市大安區的里長"))
     places = names(t, "Place")
     assert "五區" not in places
+
+
+def test_rule_latin_platform() -> None:
+    text = "我架了一個網站，在 sli.do 上面，也放在vTaiwan上，在GRB上查得到，在hackpad上，在app上"
+    found = {surfaces_of(c, text) for c in latin_platform(normalized_view(text))}
+    assert found == {("sli.do", 0.6), ("vTaiwan", 0.6), ("GRB", 0.5), ("hackpad", 0.5)}
+    assert surfaces("我們在Join上課，到 Polis 上去", latin_platform) == []
+    t = STAGE(transcript("就像我在wiselike上面很喜歡說的", "大家也可以在 wiselike 上問我"))
+    assert "wiselike" in names(t, "Product")  # a plain word, kept because it is used again
+    t = STAGE(transcript("放在hackpad上就好"))
+    assert "hackpad" not in names(t, "Product")  # used once: an English word, maybe
