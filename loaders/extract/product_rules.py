@@ -690,8 +690,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         if len(words) == 1 and length <= 2 and is_common_word(words[0][0]):
             continue  # 政策计划, 科技计划: an ordinary noun before 计划 names a kind of plan
         head = text[m.start() - length : m.start()]
-        if head.startswith(_PROGRAMME_STOP) or head in _GENERIC_SPANS:
-            continue  # 子项计划, 细部计划, 中长程计划: a part or a span of some plan
+        if head.startswith(_PROGRAMME_STOP) or head.endswith(tuple(_GENERIC_SPANS)):
+            continue  # 子项计划, 部会中长程计划, 管考计划: a part, span or kind of some plan
         confidence = 0.65 if length >= 5 else 0.5
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
 
@@ -788,6 +788,9 @@ _GENERIC_SPANS = {
     "年度",
     "整体",
     "个别",
+    "管考",
+    "施政",
+    "绩效",
 }
 _PROGRAMME_STOP = tuple(m for m in GENERIC_MODIFIERS if m not in ("新", "旧", "新的"))
 

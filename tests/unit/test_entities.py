@@ -235,6 +235,7 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("說明我們前瞻計畫的特別預算", programme_name) == ["前瞻計畫"]
     assert surfaces("這支計畫", programme_name) == []
     assert surfaces("這是政策計畫", programme_name) == []
+    assert surfaces("所有部會中長程計畫、部會自行管考計畫", programme_name) == []
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
