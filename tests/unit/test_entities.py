@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from loaders.extract.entities import make_stage
@@ -80,6 +80,34 @@ def test_view_maps_length_changes_back() -> None:
     start = view.text.index("区块链")
     s, e = view.span(start, start + 3)
     assert text[s:e] == "區塊鏈"
+
+
+_PHRASES = ["簡報", "網際網路", "軟體", "資訊安全", "電子郵件", "行動裝置", "與", "跟", "區塊鏈"]
+
+
+@given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=8))
+def test_every_phrase_maps_back_to_the_words_it_replaced(words: list[str]) -> None:
+    text = "".join(words)
+    converted = [to_simplified(w) for w in words]
+    assume("".join(converted) == to_simplified(text))  # OpenCC cut the text at our words
+    changes = [len(c) - len(w) for c, w in zip(converted, words, strict=True) if len(c) != len(w)]
+    assume(not changes or sum(changes) != 0)  # changes that cancel out in one run: see _aligned
+    view = normalized_view(text)
+    pos = 0
+    for word, simple in zip(words, converted, strict=True):
+        s, e = view.span(pos, pos + len(simple))
+        assert text[s:e] == word, (text, word)
+        pos += len(simple)
+
+
+def test_two_length_changes_in_one_run() -> None:
+    text = "軟體與網際網路的資訊安全簡報"
+    view = normalized_view(text)
+    assert view.text == "软件与互联网的信息安全演示文稿"
+    for simple, word in [("信息安全", "資訊安全"), ("演示文稿", "簡報"), ("与", "與")]:
+        start = view.text.index(simple)
+        s, e = view.span(start, start + len(simple))
+        assert text[s:e] == word
 
 
 # -- matcher
