@@ -18,6 +18,7 @@ points into `Transcript.text`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from loaders.extract.product_rules import (
     REPEAT_TIMES,
     REPEATABLE,
     THRESHOLD,
+    Candidate,
     find_candidates,
     is_common_word,
     pos_tags,
@@ -320,9 +322,9 @@ class EntityFinder:
         products: dict[str, tuple[str, str, float, str]] = {}
         forms: list[tuple[str, object]] = []
         found = [
-            (view, cand)
-            for view in views.values()
-            for cand in find_candidates(view, REPEAT_THRESHOLD)
+            (views[seq], _from_parent(cand, hits))
+            for seq, hits in lexicon_hits.items()
+            for cand in find_candidates(views[seq], REPEAT_THRESHOLD)
             if cand.confidence >= THRESHOLD or cand.rule in REPEATABLE
         ]
         found += [
@@ -672,6 +674,25 @@ def _place_like(word: str) -> bool:
         and _PLACE_SUFFIX.search(word[-1]) is not None
         and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
     )
+
+
+def _from_parent(cand: Candidate, hits: list[Hit]) -> Candidate:
+    """An organisation's name that starts inside a known body begins with that body.
+
+    The rule reads nouns back from 委员会 or 管理处 and may stop inside the parent's
+    name (国家|教育研究院课程发展委员会): the name then starts where the parent does.
+    """
+    if cand.label != "Organization":
+        return cand
+    for hit in hits:
+        entry = hit.payload
+        if (
+            isinstance(entry, LexiconEntry)
+            and entry.label == "Organization"
+            and hit.start < cand.start < hit.end < cand.end
+        ):
+            return dataclasses.replace(cand, start=hit.start)
+    return cand
 
 
 def _resolve(claims: list[_Claim]) -> list[_Claim]:

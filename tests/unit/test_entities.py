@@ -512,3 +512,14 @@ def test_rule_latin_platform() -> None:
     assert "wiselike" in names(t, "Product")  # a plain word, kept because it is used again
     t = STAGE(transcript("放在hackpad上就好"))
     assert "hackpad" not in names(t, "Product")  # used once: an English word, maybe
+
+
+def test_an_organization_read_back_into_a_known_body_starts_with_it() -> None:
+    t = STAGE(
+        transcript(
+            "是國家教育研究院課程發展委員會的委員", "交通部觀光局日月潭國家風景區管理處的處長"
+        )
+    )
+    orgs = names(t, "Organization")
+    assert {"國家教育研究院課程發展委員會", "交通部觀光局日月潭國家風景區管理處"} <= orgs
+    assert not {"教育研究院課程發展委員會", "光局日月潭國家風景區管理處"} & orgs
