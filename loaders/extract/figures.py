@@ -35,12 +35,12 @@ _MAGNITUDES = {
     "百": 1e2,
 }
 _UNITS = (
-    "个百分点|百分点|%|元人民币|人民币|美元|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
+    "个百分点|百分点|%|元人民币|人民币|美元|美金|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
     "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
     "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps|"
     # classifiers of vehicles, buildings and things counted (艘 ships, 架 aircraft, 辆 cars,
     # 栋 buildings, 颗 satellites), weights and sea distances
-    "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬"
+    "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬|公分|厘米|毫米|票"
 )
 # Longest first: 个国家 before 个, 平方公里 before 公里.
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS.split("|"), key=len, reverse=True))
@@ -124,16 +124,19 @@ def extract_figures(t: Transcript) -> list[Figure]:
 
 
 def _continues(first: re.Match[str], second: re.Match[str], clause: str) -> bool:
-    """`2 兆 7,000 多億元`, `3亿5000万`: a number written in two magnitudes, largest first."""
+    """`2 兆 7,000 多億元`, `3亿5000万`, `6萬1,500公里`: one number written in two parts,
+    the larger magnitude first (the second part may have none: 1,500 under 萬)."""
     high, low = first.group("mag"), second.group("mag")
+    if not high or first.group("unit") or first.group("post2") or first.group("post1"):
+        return False
+    if clause[first.end() : second.start()].strip():
+        return False
+    if low is None:  # every place below the magnitude written out: 1,500 under 萬, not 2万3
+        digits = second.group("num").replace(",", "")
+        places = len(str(int(_MAGNITUDES[high]))) - 1
+        return digits.isdigit() and len(digits) == places
     return bool(
-        high
-        and low
-        and not first.group("unit")
-        and not first.group("post2")
-        and not first.group("post1")
-        and _MAGNITUDES[high] > _MAGNITUDES[low]
-        and not clause[first.end() : second.start()].strip()
+        _MAGNITUDES[high] > _MAGNITUDES[low]
         and second.group("num")[0].isdigit() == first.group("num")[0].isdigit()
     )
 

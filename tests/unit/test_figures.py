@@ -34,6 +34,10 @@ def figures(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, fl
         ("調派兩條大艦、3架直升機", ("3架", 3, "架", False)),
         ("總預算是 2 兆 7,000 多億元", ("2 兆 7,000 多億元", 2_700_000_000_000, "元", True)),
         ("年產3億3,000萬噸", ("3億3,000萬噸", 330_000_000, "吨", False)),
+        ("管線總長6萬1,500公里", ("6萬1,500公里", 61_500, "公里", False)),
+        ("一年89萬4,000元", ("89萬4,000元", 894_000, "元", False)),
+        ("投資100萬美金", ("100萬美金", 1_000_000, "美金", False)),
+        ("誤差只有0.5 公分", ("0.5 公分", 0.5, "公分", False)),
     ],
 )
 def test_headline_figures(text: str, expected: tuple[str, float, str, bool]) -> None:
@@ -68,3 +72,8 @@ def test_about_the_entity_named_in_the_clause() -> None:
 def test_chinese_numbers() -> None:
     assert chinese_number("一百二十") == 120
     assert chinese_number("两万") is None
+
+
+def test_a_short_number_after_a_magnitude_is_a_figure_of_its_own() -> None:
+    # 2万3 is read as 23,000 in speech; the text does not say which, so nothing is joined
+    assert [f[0] for f in figures("來了2万3人，還有5萬 100人")] == ["2万", "3人", "5萬", "100人"]
