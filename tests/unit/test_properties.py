@@ -131,8 +131,8 @@ def test_parse_never_drops_text(fmt: str) -> None:
 @SETTINGS
 @given(st.one_of(*TEXTS.values(), st.text(max_size=200)))
 def test_auto_detected_parse_keeps_everything(text: str) -> None:
-    if not text.strip():
-        return
+    if not text.replace("\x00", " ").strip():
+        return  # blank once NULs become spaces: decode() rightly refuses it as empty
     t = parse_document(decode(text.encode("utf-8", "surrogatepass"), "g.txt"))
     assert t.turns
     for turn in t.turns:
