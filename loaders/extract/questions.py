@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.model import Transcript, Turn
 from loaders.normalize import to_simplified
@@ -128,9 +129,15 @@ def link_answers(t: Transcript) -> Transcript:
     """Mark questions (`is_question`) and point answer turns at them (`answers`)."""
     moderating = moderators(t)
     questions = question_turns(t)
+    forms = address_forms(t, [turn for turn in t.turns if turn.seq in questions])
+    to_whom = {turn.seq: addressed(turn.text, forms) for turn in t.turns if turn.seq in questions}
     asked_by: dict[str, int] = {}  # a questioner's name or outlet → their latest question
     run: list[int] = []  # the questions the officials are answering
+    earlier: list[int] = []  # the run before it
     given: dict[str, int] = {}  # answer turns each official has given to the run
+    answered_before: set[tuple[str, int]] = set()  # (official, question) of earlier runs
+    answered_now: set[tuple[str, int]] = set()
+    last: int | None = None  # the question the latest answer of this run went to
     answered = False
     for turn, previous in zip(t.turns, [None, *t.turns], strict=False):
         turn.is_question = False
@@ -138,7 +145,9 @@ def link_answers(t: Transcript) -> Transcript:
         if turn.role == "reporter":
             if turn.seq in questions:
                 if answered:
-                    run, given, answered = [], {}, False
+                    earlier, run, given, answered = run, [], {}, False
+                    answered_before |= answered_now
+                    answered_now, last = set(), None
                 turn.is_question = True
                 # Answers are spread only over questions that ask; long remarks with no
                 # question in them (a meeting's statements) are answered as one, the last.
@@ -155,15 +164,49 @@ def link_answers(t: Transcript) -> Transcript:
             continue
         if _closes(turn):
             continue
-        earlier = {k: v for k, v in asked_by.items() if v < run[0]}
-        back = _returning(turn, earlier) if earlier else None
+        before = {k: v for k, v in asked_by.items() if v < run[0]}
+        back = _returning(turn, before) if before else None
         if back is not None:
             run, given = [back], {}
         answered = True
         nth = given.get(turn.speaker, 0)
         given[turn.speaker] = nth + 1
-        turn.answers = run[nth % len(run)]
+        targets = _put_to(turn.speaker, run, earlier, to_whom, answered_before, last)
+        turn.answers = last = targets[nth % len(targets)]
+        answered_now.add((turn.speaker, turn.answers))
     return t
+
+
+def _put_to(
+    official: str,
+    run: list[int],
+    earlier: list[int],
+    to_whom: dict[int, set[str]],
+    answered_before: set[tuple[str, int]],
+    last: int | None,
+) -> list[int]:
+    """The questions of `run` an official's answer goes to, in order.
+
+    Those put to this official by name or title, with those put to no one in particular;
+    else one from the run before that was put to them and that they had not answered
+    (郭董事長 answers after 唐鳳 took a follow-up); else those put to no one or to the
+    room (想請問現場的PO); else, when every question was put to someone else, the one
+    the answer before went to (an official hands over to a colleague: 我先請羅前總工程師
+    說明); else the whole run.
+    """
+    if len(run) == 1 and not to_whom.get(run[0]):
+        back = [q for q in earlier if official in to_whom.get(q, set())]
+        if back and not any((official, q) in answered_before for q in back):
+            return back
+        return run
+    mine = [q for q in run if official in to_whom.get(q, set())]
+    open_questions = [q for q in run if not to_whom.get(q)]
+    if mine or len(run) == 1:
+        return [q for q in run if q in mine or q in open_questions] if mine else run
+    for_anyone = [q for q in run if not to_whom.get(q) or ROOM in to_whom[q]]
+    if for_anyone:
+        return for_anyone
+    return [last] if last is not None else run
 
 
 def _questioner_names(t: Transcript, turn: Turn) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
 from loaders.extract.roles import make_stage
@@ -181,3 +182,41 @@ def test_a_moderating_official_replying_right_after_a_question_answers_it() -> N
     )
     assert "唐鳳" in moderators(t)
     assert [turn.answers for turn in t.turns] == [None, None, 2, None, 4, None, 6, None]
+
+
+def test_each_official_answers_the_question_put_to_them() -> None:
+    t = transcript(
+        [
+            ("提問者", "剛剛提到大數據找出漏水，想請教董事長，這個技術能不能出口？"),
+            ("提問者", "另外請教一下唐鳳政委，這次去紐約有什麼收穫？"),
+            ("唐鳳", "這一次到紐約的收獲之一，是跟駐處的小組有相當多的討論，也談了永續發展目標。"),
+            ("唐鳳", "我們在能夠提出貢獻的地方，不一定是對方的國家政府，可以是市政府。"),
+            ("提問者", "永續發展目標是什麼？"),
+            ("唐鳳", "有十七項，整個國際社會討論出來要一起解決的問題，包含永續城鄉。"),
+            ("郭俊銘", "為什麼我們要開發這一套？我們覺得台灣 IT 跟 IoT 的人才應該是夠的。"),
+            ("提問者", "請教郭董事長，這樣會增加多少支出？另外想請問現場的各位有什麼看法？"),
+            ("提問者", "另外一個問題請教唐鳳政委，您怎麼看 AI 的發展？"),
+            ("唐鳳", "我們接下來兩三年，會一起想您講的這些問題，這是很重要的議題。"),
+            ("郭俊銘", "我先請羅前總工程師說明，因為他最清楚整個狀況。"),
+            ("羅健成", "我報告一下，這個團隊一年多來都是用自己的筆電跟公司的伺服器運作。"),
+        ]
+    )
+    answers = {turn.seq: turn.answers for turn in t.turns if turn.answers is not None}
+    # 唐鳳 answers the question put to her; 郭俊銘 returns to his after 唐鳳's follow-up
+    assert answers == {3: 2, 4: 2, 6: 5, 7: 1, 10: 9, 11: 8, 12: 8}
+
+
+def test_address_forms_learn_a_title_from_surname_and_title() -> None:
+    t = transcript(
+        [
+            ("提問者", "請問一下郭董事長，經費有沒有解決？"),
+            ("郭俊銘", "台水公司長期以來是滿保守的公司，出國預算非常低，這是事實。"),
+            ("提問者", "董事長，您剛剛提到管線，請問哪幾處要改善？"),
+            ("唐鳳", "我補充一下，這是很好的問題。"),
+        ]
+    )
+    questions = [turn for turn in t.turns if turn.is_question]
+    forms = address_forms(t, questions)
+    assert [addressed(q.text, forms) for q in questions] == [{"郭俊銘"}, {"郭俊銘"}]
+    assert addressed("想請問現場的PO有沒有哪一位可以分享？", forms) == {ROOM}
+    assert addressed("請問這個計畫什麼時候開始？", forms) == set()

@@ -1,0 +1,73 @@
+"""Which officials a question turn addresses (請問郭董事長, 請教唐鳳政委, 想請教董事長).
+
+Reporters at a press conference name whom they ask: by full name, by surname and title
+(郭董事長, 王行长, 吕总) or by the title alone once it is known whose title it is. When one
+reporter asks two officials in a row, the questions stage ties each official's answer to
+the question put to them rather than spreading the answers over both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from loaders.extract.roles import TITLES
+from loaders.model import Transcript, Turn
+from loaders.normalize import to_simplified
+
+__all__ = ["ROOM", "address_forms", "addressed"]
+
+#: Titles a reporter puts after a surname (郭董事长, 唐政委, 吕总), longest first.
+_ADDRESS_TITLES = tuple(
+    sorted({*TITLES, "政委", "董", "总", "主委", "执行长", "老师", "委员", "部长"}, key=len)[::-1]
+)
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
+    """Speaker label of each named official → the forms a question may address them by.
+
+    Surname + title counts only for a surname no other official shares; a title alone
+    (董事长) counts once the roles stage or a question (郭董事长) has tied it to exactly
+    one official.
+    """
+    names = {
+        label: to_simplified(speaker.name or label)
+        for label, speaker in t.speakers.items()
+        if speaker.role == "official" and not speaker.anonymous
+    }
+    names = {label: name for label, name in names.items() if _HAN_NAME.fullmatch(name)}
+    shared = Counter(name[0] for name in names.values())
+    forms: dict[str, set[str]] = {label: {name} for label, name in names.items()}
+    asked = [to_simplified(q.text) for q in questions]
+    holders: dict[str, set[str]] = {}
+    for label, name in names.items():
+        titles = set()
+        title = t.speakers[label].title
+        if title:
+            titles.add(to_simplified(title))
+        if shared[name[0]] == 1:
+            by_surname = {name[0] + title: title for title in _ADDRESS_TITLES}
+            forms[label] |= set(by_surname)
+            titles |= {by_surname[f] for f in by_surname if any(f in text for text in asked)}
+        for title in titles:
+            holders.setdefault(title, set()).add(label)
+    for title, labels in holders.items():
+        if len(labels) == 1 and len(title) >= 2:
+            forms[next(iter(labels))].add(title)
+    return forms
+
+
+#: Asking the room rather than one official: 想请问现场的PO, 请教各位, 问一下在座的.
+_TO_THE_ROOM = re.compile(r"(?:请问|请教|问一下|请)(?:一下)?(?:现场|在场|在座|各位|其他)")
+#: The label `addressed` gives a question put to everyone but a named official.
+ROOM = "*"
+
+
+def addressed(text: str, forms: dict[str, set[str]]) -> set[str]:
+    """Labels of the officials `text` names (by any of their `forms`), or {ROOM}."""
+    simple = to_simplified(text)
+    named = {label for label, own in forms.items() if any(form in simple for form in own)}
+    if not named and _TO_THE_ROOM.search(simple):
+        return {ROOM}
+    return named
