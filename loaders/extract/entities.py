@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import rjieba
 
+from loaders.extract.latin_names import latin_names
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
     REPEAT_THRESHOLD,
@@ -330,7 +331,7 @@ class EntityFinder:
         found += [
             (views[seq], cand)
             for seq, hits in lexicon_hits.items()
-            for cand in government_subunits(views[seq], hits)
+            for cand in (*government_subunits(views[seq], hits), *latin_names(views[seq], hits))
         ]
         used = Counter(view.text[c.start : c.end] for view, c in found)
         for view, cand in found:

@@ -523,3 +523,24 @@ def test_an_organization_read_back_into_a_known_body_starts_with_it() -> None:
     orgs = names(t, "Organization")
     assert {"國家教育研究院課程發展委員會", "交通部觀光局日月潭國家風景區管理處"} <= orgs
     assert not {"教育研究院課程發展委員會", "光局日月潭國家風景區管理處"} & orgs
+
+
+def test_names_in_latin_letters() -> None:
+    t = STAGE(
+        transcript(
+            "Dan Brown的《起源》，還有 Jeffery Sachs 教授。May I ask，Grace 跟 Will 都來了",
+            "加州州長 Gavin Newsom 推動，像 Chairman of the Taipei Taxi Association 說的",
+            "Open Contracting Partnership 跟 National Institute of Standards and Technology",
+            "Google 的 Gemini 跟微軟的 Azure Stack，Google 的 CEO，衛福部的 PO，MIT 的 Media Lab",
+        )
+    )
+    assert names(t, "Person") == {"Dan Brown", "Jeffery Sachs", "Gavin Newsom"}
+    orgs = names(t, "Organization")
+    assert {
+        "Taipei Taxi Association",
+        "Open Contracting Partnership",
+        "National Institute of Standards and Technology",
+    } <= orgs
+    assert "Media Lab" not in names(t, "Product")
+    assert {"Azure Stack"} <= names(t, "Product")
+    assert not {"CEO", "PO"} & (names(t, "Product") | orgs)

@@ -1,0 +1,161 @@
+"""Rules for names written in Latin letters inside Chinese or English turns.
+
+Press conferences name foreign people, bodies and products in their own spelling
+(Gavin Newsom, Napolitan Institute, Google 的 AI Overviews). Three signals that do not
+depend on any list of the names themselves:
+
+- `latin_person`: a common given name (lexicon/given_names.txt) then one or two
+  capitalised words: Laura Loomer, Jeffery Sachs.
+- `latin_organization`: capitalised words closed by a word that names a kind of body
+  (Institute, Partnership, Foundation, Lab, Service …): Open Contracting Partnership.
+- `owned_product`: a capitalised name right after a known organisation or product and
+  的 (Google 的 Gemini, 微软的 Azure): what that owner makes.
+
+Works on the normalised view (Latin is case-folded there); capitals are read from the
+original through the view's span map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.extract.matcher import Hit
+from loaders.extract.product_rules import Candidate
+from loaders.lexicon import LexiconEntry
+from loaders.normalize import NormalizedText
+
+__all__ = ["given_names", "latin_names"]
+
+_GIVEN_NAMES = Path(__file__).resolve().parent.parent / "lexicon" / "given_names.txt"
+_WORD = r"[a-z][a-z'\-]*[a-z]"
+#: Runs of Latin words (with the small words names hold: of, for, and, the).
+_RUN = re.compile(rf"(?<![a-z0-9.\-/@])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|of|for|and|the|&))*")
+#: Words that close the name of a body.
+_BODY_WORDS = {
+    *("institute", "partnership", "foundation", "association", "council", "lab", "labs"),
+    *("laboratory", "service", "agency", "university", "college", "school", "centre"),
+    *("center", "society", "commission", "committee", "network", "alliance", "union"),
+    *("fund", "bank", "group", "corporation", "company", "inc", "ltd", "trust", "coalition"),
+    *("forum", "organization", "organisation", "department", "ministry", "office", "bureau"),
+    *("authority", "board", "party", "academy", "museum", "library"),
+}
+_SMALL = {"of", "for", "and", "the", "&"}
+#: Titles that may stand before a body's name without being part of it.
+_TITLE_WORDS = {"chairman", "president", "minister", "director", "secretary", "chief", "head"}
+_OWNED = re.compile(rf"\s?的\s?((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
+#: Capitals that are roles or kinds, not products (Google 的 CEO).
+_NOT_PRODUCT = {"CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names, as written (Title case)."""
+    lines = _GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
+
+
+def _surface(view: NormalizedText, start: int, end: int) -> str:
+    s, e = view.span(start, end)
+    return view.original[s:e]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word[1:].islower() or word.isupper()) and len(word) >= 2
+
+
+def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    """Persons, bodies and products named in Latin letters (see the module doc)."""
+    text = view.text
+    if not re.search(r"[a-z]{2}", text):
+        return
+    names = given_names()
+    for run in _RUN.finditer(text):
+        words = run.group().split(" ") if " " in run.group() else [run.group()]
+        original = _surface(view, run.start(), run.end()).split()
+        if len(original) != len(words):
+            continue  # a space the view changed (full-width): spans would not line up
+        yield from _persons(run.start(), words, original, names)
+        yield from _bodies(run.start(), words, original)
+    yield from _owned(view, hits)
+
+
+def _persons(
+    start: int, words: list[str], original: list[str], names: frozenset[str]
+) -> Iterator[Candidate]:
+    pos = start
+    offsets = []
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    for i, word in enumerate(original):
+        if word not in names:
+            continue
+        rest = [w for w in original[i + 1 : i + 3] if _capitalised(w) and w.lower() not in _SMALL]
+        if not rest or original[i + 1] != rest[0]:
+            continue
+        if len(rest) == 2 and original[i + 2] != rest[1]:
+            rest = rest[:1]
+        if rest[-1].lower() in _BODY_WORDS or rest[-1].isupper():
+            continue  # Ford Foundation, Tim IBM: a body or an acronym, not a surname
+        end = offsets[i + len(rest)] + len(words[i + len(rest)])
+        yield Candidate(offsets[i], end, "latin_person", 0.7, "Person")
+
+
+def _bodies(start: int, words: list[str], original: list[str]) -> Iterator[Candidate]:
+    for last in range(len(words) - 1, 0, -1):
+        if words[last] not in _BODY_WORDS:
+            continue
+        first = last
+        while first > 0 and (_capitalised(original[first - 1]) or words[first - 1] in _SMALL):
+            first -= 1
+        while first < last and (words[first] in _SMALL or words[first] in _TITLE_WORDS):
+            first += 1  # Chairman of the …Association: the title is not the body's name
+        while (
+            last + 2 < len(words)
+            and words[last + 1] in ("of", "for")
+            and _capitalised(original[last + 2])
+        ):
+            last += 2  # National Institute of Standards: the name goes on after "of"
+            while last + 1 < len(words):
+                if _capitalised(original[last + 1]):
+                    last += 1
+                elif (
+                    words[last + 1] in ("and", "&")
+                    and last + 2 < len(words)
+                    and _capitalised(original[last + 2])
+                ):
+                    last += 2  # … of Standards and Technology
+                else:
+                    break
+        spelled = original[first : last + 1]
+        if last - first < 1 or not all(_capitalised(w) or w in _SMALL for w in spelled):
+            continue
+        begin = start + sum(len(w) + 1 for w in words[:first])
+        end = start + sum(len(w) + 1 for w in words[: last + 1]) - 1
+        yield Candidate(begin, end, "latin_organization", 0.7, "Organization")
+        return
+
+
+def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    text = view.text
+    if "的" not in text:
+        return
+    for hit in hits:
+        entry = hit.payload
+        if not isinstance(entry, LexiconEntry) or entry.label not in ("Organization", "Product"):
+            continue
+        m = _OWNED.match(text, hit.end)
+        if m is None:
+            continue
+        surface = _surface(view, m.start(1), m.end(1))
+        parts = surface.split()
+        if surface in _NOT_PRODUCT or not parts[0][:1].isupper():
+            continue  # Google 的 CEO, LINE 的 bot: a role or a common noun
+        if len(parts) == 1 and surface.isupper() and len(surface) <= 5:
+            continue  # 卫福部的 PO, 的 SDG: an acronym of a role or a goal
+        if parts[0] in given_names() or parts[-1].lower() in _BODY_WORDS:
+            continue  # 数位部的 Karen, MIT 的 Media Lab: a person or a body
+        yield Candidate(m.start(1), m.end(1), "owned_product", 0.65)
