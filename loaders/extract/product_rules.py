@@ -350,7 +350,9 @@ _NOT_SITE_NAME = re.compile(
     r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
 )
 _QUOTED_PROGRAMME = re.compile(
-    rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
+    r"的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"  # 「数位国家」计划, 「…」的概念
+    r"|(?:的|这个|这一个)\s*(?:一些|一个)?\s*(?:计划|方案|平台|系统))"  # 「亚洲‧硅谷」这个方案
 )
 
 
@@ -658,6 +660,13 @@ def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
 #     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
 #     used again in the transcript (see `REPEATABLE`) is the second signal.
 _PROGRAMME = re.compile(r"(?:计划|方案|专案)")
+#: Verbs done to a plan (提出方案, 拟定计划, 列入计划): the plan is their object, not named.
+_PLAN_VERBS = {
+    *("提出", "拟定", "拟订", "提送", "提报", "提列", "填进", "列入", "纳入", "推动", "鼓励"),
+    *("负责", "解决", "提供", "执行", "通过", "审查", "核定", "修正", "调整", "规划", "研议"),
+    *("检讨", "参与", "启动", "加上", "切成", "当作", "放进", "检视", "送出", "配合", "制定"),
+    *("订定", "提案", "申请", "补助", "编列", "进行", "完成", "变成", "成为", "改进", "改善"),
+}
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 
 
@@ -673,10 +682,13 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         for word, tag in reversed(tagged):
             nounish = tag.startswith(_NOUNISH) and word not in _STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
-            if not (nounish or joiner or (tag == "a" and len(word) >= 2)):
+            # 危害|防治方案, 产业|创新计划: names hold two-character verbs; 5+2 a number
+            verbish = tag == "v" and len(word) == 2 and word not in _CLAUSE_VERBS | _PLAN_VERBS
+            numbered = bool(words) and re.fullmatch(r"[0-9+]+", word) is not None
+            if not (nounish or joiner or verbish or numbered or (tag == "a" and len(word) >= 2)):
                 break
             words.append((word, tag))
-        while words and (words[-1][0] in ("及", "与", "暨") or words[-1][1] == "a"):
+        while words and (words[-1][0] in ("及", "与", "暨") or words[-1][1] in ("a", "v")):
             words.pop()  # a name does not start with a joiner or an adjective
         length = sum(len(w) for w, _ in words)
         rest = len(tagged) - len(words)

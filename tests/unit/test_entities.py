@@ -264,6 +264,10 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("這支計畫", programme_name) == []
     assert surfaces("這是政策計畫", programme_name) == []
     assert surfaces("所有部會中長程計畫、部會自行管考計畫", programme_name) == []
+    # two-character verbs belong to a name (危害防治, 產業創新); verbs done to a plan do not
+    assert surfaces("政委在假訊息危害防治方案的院會後", programme_name) == ["假訊息危害防治方案"]
+    assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
+    assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
@@ -544,3 +548,9 @@ def test_names_in_latin_letters() -> None:
     assert "Media Lab" not in names(t, "Product")
     assert {"Azure Stack"} <= names(t, "Product")
     assert not {"CEO", "PO"} & (names(t, "Product") | orgs)
+
+
+def test_quoted_name_before_its_kind() -> None:
+    assert surfaces("都會放在國網的「民生公共物聯網」的平台", quoted_name) == ["民生公共物聯網"]
+    assert surfaces("「亞洲‧矽谷」這個方案，我當時", quoted_name) == ["亞洲‧矽谷"]
+    assert surfaces("「Plurality」這個概念，其實", quoted_name) == []
