@@ -39,7 +39,7 @@ _BODY_WORDS = {
     *("laboratory", "service", "agency", "university", "college", "school", "centre"),
     *("center", "society", "commission", "committee", "network", "alliance", "union"),
     *("fund", "bank", "group", "corporation", "company", "inc", "ltd", "trust", "coalition"),
-    *("forum", "organization", "organisation", "department", "ministry", "office", "bureau"),
+    *("organization", "organisation", "department", "ministry", "office", "bureau"),
     *("authority", "board", "party", "academy", "museum", "library"),
 }
 _SMALL = {"of", "for", "and", "the", "&"}

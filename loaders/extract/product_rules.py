@@ -435,7 +435,7 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: an organisation named by its kind (臺灣事實查核中心, 士林地方法院, 屏東大學):
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
-    r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|研究院|研究中心|中心|总署|"
+    r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
     r"办公室|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body
 )
