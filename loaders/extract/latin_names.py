@@ -45,6 +45,10 @@ _BODY_WORDS = {
 _SMALL = {"of", "for", "and", "the", "&"}
 #: Titles that may stand before a body's name without being part of it.
 _TITLE_WORDS = {"chairman", "president", "minister", "director", "secretary", "chief", "head"}
+#: A capitalised name right after a brand (Google Docs, Windows Hello, Apple Wallet).
+_BRAND_NAME = re.compile(rf" ((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
+#: Words after a brand that name a branch, a place or a team, not a product.
+_NOT_BRANDED = {"taiwan", "japan", "china", "asia", "europe", "inc", "team", "news", "ceo"}
 _OWNED = re.compile(rf"\s?的\s?((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
 #: Capitals that are roles or kinds, not products (Google 的 CEO).
 _NOT_PRODUCT = {"CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"}
@@ -141,21 +145,44 @@ def _bodies(start: int, words: list[str], original: list[str]) -> Iterator[Candi
 
 def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
     text = view.text
-    if "的" not in text:
-        return
+    places = {hit.start for hit in hits if _label(hit) == "Place"}
     for hit in hits:
         entry = hit.payload
         if not isinstance(entry, LexiconEntry) or entry.label not in ("Organization", "Product"):
             continue
         m = _OWNED.match(text, hit.end)
-        if m is None:
-            continue
-        surface = _surface(view, m.start(1), m.end(1))
+        brand = None
+        if m is None and _brand_owner(entry):
+            m = brand = _BRAND_NAME.match(text, hit.end)  # Google Docs, Apple Wallet
+        if m is None or (brand is not None and m.start(1) in places):
+            continue  # Google Taiwan: the company in a place, not a product
+        end = m.end(1)
+        surface = _surface(view, m.start(1), end)
         parts = surface.split()
+        kept = 0
+        while kept < len(parts) and (parts[kept][:1].isupper() or parts[kept].isdigit()):
+            kept += 1
+        if 0 < kept < len(parts):  # YouTube Live was introduced: the name ends at "Live"
+            end = m.start(1) + len(" ".join(text[m.start(1) : m.end(1)].split(" ")[:kept]))
+            parts = parts[:kept]
+            surface = " ".join(parts)
         if surface in _NOT_PRODUCT or not parts[0][:1].isupper():
             continue  # Google 的 CEO, LINE 的 bot: a role or a common noun
         if len(parts) == 1 and surface.isupper() and len(surface) <= 5:
             continue  # 卫福部的 PO, 的 SDG: an acronym of a role or a goal
         if parts[0] in given_names() or parts[-1].lower() in _BODY_WORDS:
             continue  # 数位部的 Karen, MIT 的 Media Lab: a person or a body
-        yield Candidate(m.start(1), m.end(1), "owned_product", 0.65)
+        if brand is not None and (parts[0].lower() in _SMALL or parts[0].lower() in _NOT_BRANDED):
+            continue  # Facebook for Good, Google Taiwan
+        start = hit.start if brand is not None else m.start(1)
+        yield Candidate(start, end, "owned_product", 0.65)
+
+
+def _label(hit: Hit) -> str | None:
+    return hit.payload.label if isinstance(hit.payload, LexiconEntry) else None
+
+
+def _brand_owner(entry: LexiconEntry) -> bool:
+    """A company or a product whose name in Latin letters leads its own products' names."""
+    latin = any(re.fullmatch(r"[A-Za-z][A-Za-z0-9 .\-]*", form) for form in entry.forms)
+    return latin and (entry.label == "Product" or entry.kind == "company")

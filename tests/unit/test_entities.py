@@ -554,3 +554,15 @@ def test_quoted_name_before_its_kind() -> None:
     assert surfaces("都會放在國網的「民生公共物聯網」的平台", quoted_name) == ["民生公共物聯網"]
     assert surfaces("「亞洲‧矽谷」這個方案，我當時", quoted_name) == ["亞洲‧矽谷"]
     assert surfaces("「Plurality」這個概念，其實", quoted_name) == []
+
+
+def test_a_brand_leads_its_products_names() -> None:
+    t = STAGE(
+        transcript(
+            "我們用 Google Docs 跟 Apple Wallet，還有 Windows Hello，Google Taiwan 的同仁",
+            "YouTube Live was introduced last year, and Facebook for Good too.",
+        )
+    )
+    products = names(t, "Product")
+    assert {"Google Docs", "Apple Wallet", "Windows Hello", "YouTube Live"} <= products
+    assert not {"Google Taiwan", "YouTube Live was introduced", "Facebook for Good"} & products
