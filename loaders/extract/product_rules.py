@@ -873,13 +873,16 @@ def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "latin_platform", 0.5 if weak else 0.6)
 
 
-# --- rule: an i prefix before a capitalised word (iTaiwan, iPad): brand spelling
-_CAMEL_HINT = re.compile(r"i[A-Z]")
-_CAMEL = re.compile(r"(?<![a-z0-9\-])i[a-z]{3,14}(?![a-z0-9])")
+# --- rule: a one-letter prefix before a capitalised word (iTaiwan, vTaiwan, eTag, mHealth):
+#     brand spelling
+_CAMEL_HINT = re.compile(r"(?<![A-Za-z0-9])[a-z][A-Z][a-z]")
+_CAMEL = re.compile(r"(?<![a-z0-9\-])[a-z][a-z]{3,14}(?![a-z0-9])")
+#: Words spelled like brands that name a field or a country (eSports, eSwatini).
+_NOT_CAMEL_BRANDS = {"esport", "esports", "eswatini", "egov", "ebook", "email", "elearning"}
 
 
 def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
-    """`iTaiwan`: a lowercase i glued to a capitalised word, as brand names write it."""
+    """`iTaiwan`, `vTaiwan`: a lowercase letter glued to a capitalised word, as brands write it."""
     text, original = view.text, view.original
     if not _CAMEL_HINT.search(original):
         return
@@ -887,7 +890,10 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
         o_start, o_end = view.span(m.start(), m.end())
         surface = original[o_start:o_end]
         if surface[0].islower() and surface[1].isupper() and surface[2:].islower():
-            yield Candidate(m.start(), m.end(), "latin_camel", 0.75)
+            if m.group() in _NOT_CAMEL_BRANDS:
+                continue
+            confidence = 0.75 if surface[0] == "i" else 0.6  # iPad, iTaiwan; vTaiwan, eTag
+            yield Candidate(m.start(), m.end(), "latin_camel", confidence)
 
 
 # --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台):

@@ -308,6 +308,10 @@ def test_rule_modifier_de_system() -> None:
 def test_rule_latin_camel_and_quoted_qualifier() -> None:
     assert surfaces("透過像 iTaiwan 的 WI-FI", latin_camel) == ["iTaiwan"]
     assert surfaces("the item is ipad", latin_camel) == []
+    assert surfaces("在 vTaiwan 上討論，用 eTag 收費，還有 eSports 比賽", latin_camel) == [
+        "vTaiwan",
+        "eTag",
+    ]
     t = STAGE(transcript("如果大家看「Join」連署平台的話，Join 上面很多。"))
     joined = t.entities[entity_key("Product", "Join連署平台")]
     assert "Join" in joined.aliases
