@@ -436,7 +436,7 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
-    r"办公室|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府)"
+    r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body
 )
 #: Short school words jieba does not know (国小 for 国民小学, 国中 for 国民中学).
@@ -447,6 +447,9 @@ _SCHOOL_WORDS = {"国小", "国中", "小学", "中学", "高中"}
 #: Organisation words that also end ordinary phrases (体会政府, 谢谢大队): only a place, an
 #: organisation or a unit number may come before them.
 _WEAK_ORG_WORDS = {"政府", "大队", "总队", "海巡队"}
+#: Organisation words that name a body only after a place (东京水道局, 台南市环保局; not
+#: 布局, 当局 or a bureau of no place).
+_PLACE_LED = {"局"}
 
 
 def _place_or_body(word: str) -> bool:
@@ -571,6 +574,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 以人为中心, 科技部跟会报办公室: a phrase, not a name
         if words == 1 and not _is_proper(whole if head else name[0][0]):
             continue  # 咨询委员会, 发展协会: a kind of body, not one body
+        if m.group() in _PLACE_LED and not (name and _place_or_body(name[-1][0])):
+            continue  # 水道局 of no place
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 

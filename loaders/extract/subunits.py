@@ -24,7 +24,7 @@ from loaders.normalize import NormalizedText
 __all__ = ["government_subunits"]
 
 _HAN = "\u4e00-\u9fff"
-_UNIT = r"(?:司|处|科|室|办|署|局|中心)"
+_UNIT = r"(?:司|处|科|室|办|署|局|委员会|中心)"
 #: A unit right after its parent: 教育部资科司, 卫福部的医事司, 数发部下设民主网络司.
 _AFTER_PARENT = re.compile(rf"(?:的|之|下设的?|所属的?|辖下的?|底下的?)?([{_HAN}]{{2,5}}?{_UNIT})")
 #: Another unit listed after one: 医事司、资讯处.
@@ -48,7 +48,7 @@ _NOT_NAME_TAGS = ("p", "c", "d", "r", "t", "u", "y", "zg")
 
 def _unit_like(name: str, following: str) -> bool:
     """A name of nouns, not an ordinary word nor one glued to the next character (公司, 处理)."""
-    unit = "中心" if name.endswith("中心") else name[-1]
+    unit = next((u for u in ("中心", "委员会") if name.endswith(u)), name[-1])
     size = len(unit)
     head = name[:-size]
     if any(c in _NOT_IN_NAME for c in head):

@@ -505,6 +505,14 @@ def test_schools_and_bureaus_are_organizations() -> None:
     assert "看到環保署" not in orgs
 
 
+def test_bureaus_after_a_place_and_committees_after_a_ministry() -> None:
+    assert surfaces("我有問東京水道局為何還要用", organization_name) == ["東京水道局"]
+    assert surfaces("全球布局，大陸當局，這個格局", organization_name) == []
+    assert "台灣觀光局香港辦事處" in surfaces("台灣觀光局香港辦事處的同仁", organization_name)
+    t = STAGE(transcript("經濟部國營事業委員會的主委也來了"))
+    assert "經濟部國營事業委員會" in names(t, "Organization")
+
+
 def test_a_count_of_districts_is_not_a_place() -> None:
     t = STAGE(transcript("賦稅署及五區國稅局的同仁，還有台北市大安區的里長"))
     places = names(t, "Place")
