@@ -42,6 +42,10 @@ _BODY_WORDS = {
     *("organization", "organisation", "department", "ministry", "office", "bureau"),
     *("authority", "board", "party", "academy", "museum", "library"),
 }
+_BODY_WORDS_ANY_CASE = frozenset(
+    form for word in _BODY_WORDS for form in (word, word.capitalize(), word.upper())
+)
+_LATIN_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}")
 _SMALL = {"of", "for", "and", "the", "&"}
 #: Titles that may stand before a body's name without being part of it.
 _TITLE_WORDS = {"chairman", "president", "minister", "director", "secretary", "chief", "head"}
@@ -73,16 +77,24 @@ def _capitalised(word: str) -> bool:
 def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
     """Persons, bodies and products named in Latin letters (see the module doc)."""
     text = view.text
-    if not re.search(r"[a-z]{2}", text):
+    words_in_turn = set(_LATIN_WORD.findall(view.original))
+    if not words_in_turn:
         return
     names = given_names()
-    for run in _RUN.finditer(text):
-        words = run.group().split(" ") if " " in run.group() else [run.group()]
+    # Most turns name no one and no body in Latin letters: look only where they might.
+    persons = not names.isdisjoint(words_in_turn)
+    bodies = not _BODY_WORDS_ANY_CASE.isdisjoint(words_in_turn)
+    for run in _RUN.finditer(text) if persons or bodies else ():
+        if " " not in run.group():
+            continue  # one word: neither a full name nor a body's name
+        words = run.group().split(" ")
         original = _surface(view, run.start(), run.end()).split()
         if len(original) != len(words):
             continue  # a space the view changed (full-width): spans would not line up
-        yield from _persons(run.start(), words, original, names)
-        yield from _bodies(run.start(), words, original)
+        if persons:
+            yield from _persons(run.start(), words, original, names)
+        if bodies:
+            yield from _bodies(run.start(), words, original)
     yield from _owned(view, hits)
 
 
@@ -145,17 +157,25 @@ def _bodies(start: int, words: list[str], original: list[str]) -> Iterator[Candi
 
 def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
     text = view.text
-    places = {hit.start for hit in hits if _label(hit) == "Place"}
+    places: set[int] | None = None
     for hit in hits:
         entry = hit.payload
         if not isinstance(entry, LexiconEntry) or entry.label not in ("Organization", "Product"):
             continue
+        after = text[hit.end : hit.end + 2]
+        if "的" not in after and not after.startswith(" "):
+            continue  # neither 的 nor a space after the owner: nothing it owns is named
         m = _OWNED.match(text, hit.end)
         brand = None
         if m is None and _brand_owner(entry):
             m = brand = _BRAND_NAME.match(text, hit.end)  # Google Docs, Apple Wallet
-        if m is None or (brand is not None and m.start(1) in places):
-            continue  # Google Taiwan: the company in a place, not a product
+        if m is None:
+            continue
+        if brand is not None:
+            if places is None:
+                places = {h.start for h in hits if _label(h) == "Place"}
+            if m.start(1) in places:
+                continue  # Google Taiwan: the company in a place, not a product
         end = m.end(1)
         surface = _surface(view, m.start(1), end)
         parts = surface.split()
@@ -182,6 +202,7 @@ def _label(hit: Hit) -> str | None:
     return hit.payload.label if isinstance(hit.payload, LexiconEntry) else None
 
 
+@lru_cache(maxsize=4096)
 def _brand_owner(entry: LexiconEntry) -> bool:
     """A company or a product whose name in Latin letters leads its own products' names."""
     latin = any(re.fullmatch(r"[A-Za-z][A-Za-z0-9 .\-]*", form) for form in entry.forms)
