@@ -116,6 +116,14 @@ _TITLES = [
     "组长",
     "科长",
     "队长",
+    "专委",
+    "专门委员",
+    "科员",
+    "技正",
+    "主秘",
+    "执秘",
+    "参议",
+    "秘书",
 ]
 _TITLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True)))
 _PLACE_SUFFIX = re.compile(r"[省市县区镇乡村岛屿州湾]")
@@ -394,6 +402,18 @@ class EntityFinder:
                     )
                 )
             for i, (s, e, word, tag) in enumerate(spans):
+                prev = spans[i - 1] if i else None
+                if (  # 钱|慕贤科长: jieba split the surname off the given name
+                    tag == "nr"
+                    and has_title
+                    and len(word) == 2
+                    and prev is not None
+                    and len(prev[2]) == 1
+                    and prev[2] in _SURNAMES
+                    and prev[2] not in _AFTER_NAME
+                    and prev[2] not in _FUNCTION_CHARS
+                ):
+                    s, word = prev[0], prev[2] + word
                 if tag == "nr" and has_title and _person_like(word, spans, i):
                     if len(word) == 3 and word[-1] in _AFTER_NAME:
                         e -= 1  # 唐凤|多给: jieba glued an adverb to the name
@@ -540,6 +560,9 @@ _ORG_END_CHARS = "部署局院会处司厅府所"
 _ORG_NAME_TITLE = re.compile(
     rf"(?<=[{_ORG_END_CHARS}])([{_SURNAME_CLASS}][\u4e00-\u9fff]{{1,2}}?)副?(?:{_SENIOR})"
 )
+#: Function words that are also rare surnames (由唐凤, 向王明): before a name they are not its
+#: surname.
+_FUNCTION_CHARS = set("由向于从把被以为和与跟将对给让在是也都就还又请叫找问帮替代经那这每各该本某")
 #: Characters that end a name rather than belong to it (部长黄彦男的, 部长唐凤说).
 _AFTER_NAME = set("的了在和与是也都就还又被从向到以而或给让用有并说讲跟及等对将会已曾多再很最更")
 

@@ -37,7 +37,7 @@ _RUN = re.compile(rf"(?<![a-z0-9.\-/@])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|of|for|
 _BODY_WORDS = {
     *("institute", "partnership", "foundation", "association", "council", "lab", "labs"),
     *("laboratory", "service", "agency", "university", "college", "school", "centre"),
-    *("center", "society", "commission", "committee", "network", "alliance", "union"),
+    *("center", "society", "commission", "committee", "alliance", "union"),
     *("fund", "bank", "group", "corporation", "company", "inc", "ltd", "trust", "coalition"),
     *("organization", "organisation", "department", "ministry", "office", "bureau"),
     *("authority", "board", "party", "academy", "museum", "library"),

@@ -878,6 +878,22 @@ def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "latin_platform", 0.5 if weak else 0.6)
 
 
+# --- rule: a website named by its domain in running text (join.gov.tw, slido.com, gov.uk);
+#     a full address (https://…) is a link, not a name, and the caller drops names inside it
+_DOMAIN = re.compile(
+    r"(?<![a-z0-9./@:\-])((?:[a-z0-9][a-z0-9\-]*\.)+"
+    r"(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn))(?![a-z0-9/.\-])"
+)
+
+
+def domain_name(view: NormalizedText) -> Iterator[Candidate]:
+    """`join.gov.tw`, `slido.com`: a domain said or written as the name of a site."""
+    if "." not in view.text:
+        return
+    for m in _DOMAIN.finditer(view.text):
+        yield Candidate(m.start(1), m.end(1), "domain_name", 0.65)
+
+
 # --- rule: a one-letter prefix before a capitalised word (iTaiwan, vTaiwan, eTag, mHealth):
 #     brand spelling
 _CAMEL_HINT = re.compile(r"(?<![A-Za-z0-9])[a-z][A-Z][a-z]")
@@ -1045,6 +1061,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,
     "latin_platform": latin_platform,
+    "domain_name": domain_name,
     "code_product": code_product,
     "named_craft": named_craft,
     "named_vehicle": named_vehicle,

@@ -11,6 +11,7 @@ from loaders.extract.product_rules import (
     acronym_definition,
     acronym_first,
     code_product,
+    domain_name,
     find_candidates,
     latin_brand,
     latin_camel,
@@ -578,3 +579,24 @@ def test_a_brand_leads_its_products_names() -> None:
     products = names(t, "Product")
     assert {"Google Docs", "Apple Wallet", "Windows Hello", "YouTube Live"} <= products
     assert not {"Google Taiwan", "YouTube Live was introduced", "Facebook for Good"} & products
+
+
+def test_rule_domain_name() -> None:
+    assert surfaces("到 join.gov.tw 上面，或 slido.com。", domain_name) == [
+        "join.gov.tw",
+        "slido.com",
+    ]
+    assert surfaces("請看 https://join.gov.tw/x，寄到 a@b.com，版本 3.0", domain_name) == []
+
+
+def test_civil_service_titles_and_a_surname_split_off() -> None:
+    t = STAGE(
+        transcript(
+            "在右邊錢慕賢科長，大家都很熟了",
+            "是工程會的張兆琦專委",
+            "這個由唐鳳政委來說明",
+        )
+    )
+    persons = names(t, "Person")
+    assert {"錢慕賢", "張兆琦", "唐鳳"} <= persons
+    assert not {"慕賢", "由唐鳳"} & persons

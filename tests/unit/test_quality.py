@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-04-18-open-government-contact-points-anniversary": {
         "Organization": 0.85,
-        "Product": 0.58,
+        "Product": 0.63,
         "Technology": 0.89,
         "Person": 0.97,
         "Place": 0.87,
@@ -60,8 +60,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-06-20-fourth-press-tea": {
-        "Organization": 0.70,
-        "Product": 0.35,
+        "Organization": 0.72,
+        "Product": 0.42,
         "Technology": 0.81,
         "Person": 0.91,
         "Place": 0.91,
@@ -107,7 +107,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-27-network-resilience": {
         "Organization": 0.92,
-        "Product": 0.84,
+        "Product": 0.79,
         "Technology": 0.95,
         "Person": 0.87,
         "Place": 0.91,
@@ -127,15 +127,15 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-24-moda-routine-press-conference": {
         "Organization": 0.93,
-        "Product": 0.85,
+        "Product": 0.77,
         "Technology": 0.93,
         "Person": 0.89,
         "Place": 0.97,
         "answers": 0.89,
     },
     "2025-08-21-indo-pacific-press-group": {
-        "Organization": 0.80,
-        "Product": 0.58,
+        "Organization": 0.77,
+        "Product": 0.60,
         "Technology": 0.79,
         "Person": 0.82,
         "Place": 0.92,
