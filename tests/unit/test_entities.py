@@ -600,3 +600,9 @@ def test_civil_service_titles_and_a_surname_split_off() -> None:
     persons = names(t, "Person")
     assert {"錢慕賢", "張兆琦", "唐鳳"} <= persons
     assert not {"慕賢", "由唐鳳"} & persons
+
+
+def test_public_figures_come_from_the_persons_lexicon() -> None:
+    t = STAGE(transcript("像川普、蔡英文總統和黃仁勳都提過，Elon Musk 也是；奧特曼是超人"))
+    assert {"特朗普", "蔡英文", "黄仁勋", "马斯克"} <= names(t, "Person")
+    assert not any("奥特曼" in n or "奧特曼" in n for n in names(t, "Person"))
