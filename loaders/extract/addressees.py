@@ -21,15 +21,16 @@ __all__ = ["ROOM", "address_forms", "addressed"]
 _ADDRESS_TITLES = tuple(
     sorted({*TITLES, "政委", "董", "总", "主委", "执行长", "老师", "委员", "部长"}, key=len)[::-1]
 )
+_TITLE = re.compile("|".join(map(re.escape, _ADDRESS_TITLES)))
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
-    """Speaker label of each named official → the forms a question may address them by.
+    """Speaker label of each named official → the forms `questions` address them by.
 
-    Surname + title counts only for a surname no other official shares; a title alone
-    (董事长) counts once the roles stage or a question (郭董事长) has tied it to exactly
-    one official.
+    Their name; surname + title as the questions write it (郭董事长), for a surname no
+    other official shares; a title alone (董事长) once the roles stage or a question has
+    tied it to exactly one official.
     """
     names = {
         label: to_simplified(speaker.name or label)
@@ -39,19 +40,19 @@ def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
     names = {label: name for label, name in names.items() if _HAN_NAME.fullmatch(name)}
     shared = Counter(name[0] for name in names.values())
     forms: dict[str, set[str]] = {label: {name} for label, name in names.items()}
-    asked = [to_simplified(q.text) for q in questions]
+    by_surname = {name[0]: label for label, name in names.items() if shared[name[0]] == 1}
     holders: dict[str, set[str]] = {}
-    for label, name in names.items():
-        titles = set()
+    for label in names:
         title = t.speakers[label].title
         if title:
-            titles.add(to_simplified(title))
-        if shared[name[0]] == 1:
-            by_surname = {name[0] + title: title for title in _ADDRESS_TITLES}
-            forms[label] |= set(by_surname)
-            titles |= {by_surname[f] for f in by_surname if any(f in text for text in asked)}
-        for title in titles:
-            holders.setdefault(title, set()).add(label)
+            holders.setdefault(to_simplified(title), set()).add(label)
+    if by_surname:  # 郭董事长 in a question: the form names 郭俊铭, and 董事长 is his title
+        asked = "\n".join(to_simplified(q.text) for q in questions)
+        for m in _TITLE.finditer(asked, 1):
+            label = by_surname.get(asked[m.start() - 1])
+            if label is not None:
+                forms[label].add(asked[m.start() - 1] + m.group())
+                holders.setdefault(m.group(), set()).add(label)
     for title, labels in holders.items():
         if len(labels) == 1 and len(title) >= 2:
             forms[next(iter(labels))].add(title)

@@ -1,7 +1,8 @@
 """Rules for names written in Latin letters inside Chinese or English turns.
 
-Press conferences name foreign people, bodies and products in their own spelling
-(Gavin Newsom, Napolitan Institute, Google 的 AI Overviews). Three signals that do not
+Chinese press conferences name foreign people, bodies and products in their own spelling
+(Gavin Newsom, Napolitan Institute, Google 的 AI Overviews). English turns are left alone:
+capitals there mark titles and headings as often as names. Three signals that do not
 depend on any list of the names themselves:
 
 - `latin_person`: a common given name (lexicon/given_names.txt) then one or two
@@ -45,6 +46,7 @@ _BODY_WORDS = {
 _BODY_WORDS_ANY_CASE = frozenset(
     form for word in _BODY_WORDS for form in (word, word.capitalize(), word.upper())
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}")
 _SMALL = {"of", "for", "and", "the", "&"}
 #: Titles that may stand before a body's name without being part of it.
@@ -77,6 +79,8 @@ def _capitalised(word: str) -> bool:
 def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
     """Persons, bodies and products named in Latin letters (see the module doc)."""
     text = view.text
+    if not _HAN.search(text):
+        return  # an English turn: capitals there mark every title and heading, not names
     words_in_turn = set(_LATIN_WORD.findall(view.original))
     if not words_in_turn:
         return

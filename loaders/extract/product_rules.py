@@ -886,9 +886,12 @@ _DOMAIN = re.compile(
 )
 
 
+_TOP_LEVEL = re.compile(r"\.(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn)(?![a-z0-9])")
+
+
 def domain_name(view: NormalizedText) -> Iterator[Candidate]:
     """`join.gov.tw`, `slido.com`: a domain said or written as the name of a site."""
-    if "." not in view.text:
+    if "." not in view.text or not _TOP_LEVEL.search(view.text):
         return
     for m in _DOMAIN.finditer(view.text):
         yield Candidate(m.start(1), m.end(1), "domain_name", 0.65)

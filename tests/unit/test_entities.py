@@ -573,7 +573,7 @@ def test_a_brand_leads_its_products_names() -> None:
     t = STAGE(
         transcript(
             "我們用 Google Docs 跟 Apple Wallet，還有 Windows Hello，Google Taiwan 的同仁",
-            "YouTube Live was introduced last year, and Facebook for Good too.",
+            "去年 YouTube Live was introduced，還有 Facebook for Good 計畫",
         )
     )
     products = names(t, "Product")
