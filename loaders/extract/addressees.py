@@ -49,10 +49,10 @@ def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
     if by_surname:  # 郭董事长 in a question: the form names 郭俊铭, and 董事长 is his title
         asked = "\n".join(to_simplified(q.text) for q in questions)
         for m in _TITLE.finditer(asked, 1):
-            label = by_surname.get(asked[m.start() - 1])
-            if label is not None:
-                forms[label].add(asked[m.start() - 1] + m.group())
-                holders.setdefault(m.group(), set()).add(label)
+            official = by_surname.get(asked[m.start() - 1])
+            if official is not None:
+                forms[official].add(asked[m.start() - 1] + m.group())
+                holders.setdefault(m.group(), set()).add(official)
     for title, labels in holders.items():
         if len(labels) == 1 and len(title) >= 2:
             forms[next(iter(labels))].add(title)
