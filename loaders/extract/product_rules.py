@@ -510,6 +510,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - 10) : m.start()]
         if not window or not re.search(rf"[{_HAN}]$", window):
             continue
+        if m.group() in _PLACE_LED and is_common_word(window[-1] + m.group()):
+            continue  # 格局, 结局, 当局, 邮局: an ordinary word, looked at no further
         if m.group() in _SCHOOL_SHORT:  # 直潭国|小: jieba reads the short form into the name
             tagged = (*pos_tags(window), (m.group(), "n"))
         else:
