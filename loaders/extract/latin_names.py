@@ -1,4 +1,4 @@
-"""Rules for names written in Latin letters inside Chinese or English turns.
+"""Rules for names written in Latin letters inside Chinese turns.
 
 Chinese press conferences name foreign people, bodies and products in their own spelling
 (Gavin Newsom, Napolitan Institute, Google 的 AI Overviews). English turns are left alone:
@@ -10,7 +10,8 @@ depend on any list of the names themselves:
 - `latin_organization`: capitalised words closed by a word that names a kind of body
   (Institute, Partnership, Foundation, Lab, Service …): Open Contracting Partnership.
 - `owned_product`: a capitalised name right after a known organisation or product and
-  的 (Google 的 Gemini, 微软的 Azure): what that owner makes.
+  的 (Google 的 Gemini, 微软的 Azure), or right after a brand spelled in Latin letters
+  (Google Docs, Windows Hello): what that owner makes.
 
 Works on the normalised view (Latin is case-folded there); capitals are read from the
 original through the view's span map.
