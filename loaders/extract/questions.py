@@ -16,8 +16,10 @@ asks; or two questions in two turns). When some turns of such a run ask
 something, the others only set the scene. The officials' turns after a run are
 spread over its questions: each official's first turn answers the first
 question, the second the second, and so on, so every question of the run is
-tied to the officials who took it up (a turn answers one question). An official
-who names an earlier questioner (有關 iThome 問到這個問題) returns to that
+tied to the officials who took it up (a turn answers one question). When the
+reporter names whom each question is for (請教郭董事長, 請教一下唐鳳政委: see
+addressees.py), an official's turns go to the questions put to them instead. An
+official who names an earlier questioner (有關 iThome 問到這個問題) returns to that
 question. Thanks and closing words (謝謝各位, 記者會到此結束) answer nothing.
 """
 
