@@ -415,8 +415,8 @@ class EntityFinder:
                 ):
                     s, word = prev[0], prev[2] + word
                 if tag == "nr" and has_title and _person_like(word, spans, i):
-                    if len(word) == 3 and word[-1] in _AFTER_NAME:
-                        e -= 1  # 唐凤|多给: jieba glued an adverb to the name
+                    if len(word) == 3 and (word[-1] in _AFTER_NAME or word[2] == word[0]):
+                        e -= 1  # 唐凤|多给, 唐凤|唐政委: an adverb or the surname again
                     o_s, o_e = view.span(s, e)
                     name = view.original[o_s:o_e]
                     out.append(
@@ -656,6 +656,8 @@ def _name_after_title(window: str) -> int:
     if tag == "nr" and 2 <= len(first) <= 3 and first not in _NOT_PERSON:
         if len(first) == 2 and len(after[0]) == 1 and after[1] in ("n", "ng"):
             return 3  # 黄彦|男: a third character tagged apart
+        if len(first) == 3 and first[2] == first[0]:
+            return 2  # 政委唐凤|唐政委: the name, then its surname with a title again
         return 2 if first[-1] in _AFTER_NAME else len(first)  # 主席唐凤|多给
     given, given_tag = after
     if (

@@ -371,6 +371,8 @@ def test_persons_named_with_a_title_of_office() -> None:
     persons = names(t, "Person")
     assert {"黃彥男", "林俊秀", "正華", "唐鳳"} <= persons
     assert not {"黃彥", "官提", "時每", "唐鳳多", "謝謝"} & persons
+    t = STAGE(transcript("安排國內數位政委唐鳳唐政委跟我們媒體朋友見面"))
+    assert names(t, "Person") == {"唐鳳"}  # the name, then its surname and title again
     t = STAGE(transcript("同時，我跟李懷仁次長也同步到松山指揮部去看貨物運送的狀態"))
     assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
 

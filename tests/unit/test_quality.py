@@ -77,6 +77,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
         "figures": 0.97,
     },
+    "2019-04-26-washington-press-group": {
+        "Organization": 0.66,
+        "Product": 0.61,
+        "Technology": 0.85,
+        "Person": 0.85,
+        "Place": 0.86,
+        "answers": 0.89,
+        "figures": 0.43,
+    },
     "2019-04-30-sixth-press-tea": {
         "Organization": 0.83,
         "Product": 0.72,
@@ -169,6 +178,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
         "relations": 0.02,
         "figures": 0.79,
+    },
+    "2025-10-01-right-livelihood-press-group": {
+        "Organization": 0.49,
+        "Product": 0.43,
+        "Technology": 0.69,
+        "Person": 0.77,
+        "Place": 0.97,
+        "answers": 0.97,
+        "relations": 0.13,
+        "figures": 0.97,
     },
     "icbc-2018-04-26-press-conference": {
         "Organization": 0.97,
