@@ -23,6 +23,9 @@ _ADDRESS_TITLES = tuple(
 )
 _TITLE = re.compile("|".join(map(re.escape, _ADDRESS_TITLES)))
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: Titles that, alone, are also parts of ordinary words (委员会, 主任委员, 经理人): they
+#: name an official only with a surname.
+_NOT_ALONE = {"委员", "主任", "经理", "老师", "组长", "秘书", "专员", "研究员", "负责人"}
 
 
 def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
@@ -54,7 +57,7 @@ def address_forms(t: Transcript, questions: list[Turn]) -> dict[str, set[str]]:
                 forms[official].add(asked[m.start() - 1] + m.group())
                 holders.setdefault(m.group(), set()).add(official)
     for title, labels in holders.items():
-        if len(labels) == 1 and len(title) >= 2:
+        if len(labels) == 1 and len(title) >= 2 and title not in _NOT_ALONE:
             forms[next(iter(labels))].add(title)
     return forms
 
