@@ -101,6 +101,29 @@ def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate
         if bodies:
             yield from _bodies(run.start(), words, original)
     yield from _owned(view, hits)
+    yield from _named_with_chinese_kind(view)
+
+
+#: A Latin name right before a Chinese word for a kind of body (Gogolook 公司, Expedia集團).
+_CHINESE_KIND = re.compile(
+    rf"(?<![a-z0-9.\-])({_WORD}(?: {_WORD}){{0,2}}) ?"
+    r"(?:公司|集团|电视台|实验室|基金会|研究院|研究所|新闻台|日报|杂志)"
+)
+
+
+def _named_with_chinese_kind(view: NormalizedText) -> Iterator[Candidate]:
+    """`Gogolook 公司`, `Mozilla 基金會`: the Latin name is a body's name.
+
+    A short name in capitals before 公司 is a kind of company (AI 公司, IT 公司, SaaS 公司
+    are dropped by the caller when the lexicon knows them; SI 公司, NPO 基金會 here).
+    """
+    for m in _CHINESE_KIND.finditer(view.text):
+        surface = _surface(view, m.start(1), m.end(1))
+        if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 4):
+            continue
+        if surface.endswith("s") and surface[:-1].isupper():
+            continue  # SDGs 公司, NGOs: a plural kind
+        yield Candidate(m.start(1), m.end(1), "latin_organization", 0.7, "Organization")
 
 
 def _persons(

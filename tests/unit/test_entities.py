@@ -608,3 +608,9 @@ def test_public_figures_come_from_the_persons_lexicon() -> None:
     t = STAGE(transcript("像川普、蔡英文總統和黃仁勳都提過，Elon Musk 也是；奧特曼是超人"))
     assert {"特朗普", "蔡英文", "黄仁勋", "马斯克"} <= names(t, "Person")
     assert not any("奥特曼" in n or "奧特曼" in n for n in names(t, "Person"))
+
+
+def test_a_latin_name_before_a_chinese_kind_of_body() -> None:
+    t = STAGE(transcript("像 Gogolook 公司跟 Expedia集團，還有 SDGs 公司、Omnicom集團"))
+    assert {"Gogolook", "Expedia", "Omnicom"} <= names(t, "Organization")
+    assert "SDGs" not in names(t, "Organization")
