@@ -880,6 +880,46 @@ def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "latin_platform", 0.5 if weak else 0.6)
 
 
+# --- rule: a Latin name right before the kind of thing it is (Polis 系统, Cofacts 平台,
+#     Sensemaker 软件): the name alone is the product
+_LATIN_KIND = re.compile(
+    r"(?<![a-z0-9.\-/@])([a-z][a-z0-9.\-]{1,20}[a-z0-9](?: [a-z][a-z0-9]{1,15}){0,2}) ?"
+    r"(?:平台|系统|软件|工具|网站|app)(?![a-z])"
+)
+#: Latin words before a product word that say what kind of system it is (Web App, Data 平台).
+_NOT_LATIN_NAME = {
+    *("web", "data", "open", "mobile", "cloud", "online", "java", "android", "google", "office"),
+    *("windows", "mac", "linux", "ios", "api", "app", "erp", "crm", "pos", "his", "gis", "bim"),
+}
+
+
+def latin_kind(view: NormalizedText) -> Iterator[Candidate]:
+    """`Polis 系统`, `Cofacts 平台`: a Latin name the kind word after it vouches for.
+
+    Capitals of four letters or fewer (GRB 系统, HIS 系统) may be a kind of system as well
+    as a name: weak, kept when the transcript uses them again.
+    """
+    text = view.text
+    if not re.search(r"[a-z]", text) or not _ANY_HAN.search(text):
+        return  # English turns: "WhatsApp", "like Uber app" are not names before a kind
+    for m in _LATIN_KIND.finditer(text):
+        name = m.group(1)
+        if name in _NOT_LATIN_NAME or name.split()[0] in _NOT_LATIN_NAME:
+            continue
+        if text.startswith("app", m.end(1)):
+            continue  # WhatsApp: one word, not a name and its kind
+        surface = _surface_of(view, m.start(1), m.end(1))
+        if not all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in surface.split()):
+            continue  # a lowercase English word: web app, data platform
+        short_caps = surface.isupper() and len(surface) <= 4
+        yield Candidate(m.start(1), m.end(1), "latin_kind", 0.5 if short_caps else 0.65)
+
+
+def _surface_of(view: NormalizedText, start: int, end: int) -> str:
+    s, e = view.span(start, end)
+    return view.original[s:e]
+
+
 # --- rule: a website named by its domain in running text (join.gov.tw, slido.com, gov.uk);
 #     a full address (https://…) is a link, not a name, and the caller drops names inside it
 _DOMAIN = re.compile(
@@ -1067,6 +1107,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "latin_camel": latin_camel,
     "latin_platform": latin_platform,
     "domain_name": domain_name,
+    "latin_kind": latin_kind,
     "code_product": code_product,
     "named_craft": named_craft,
     "named_vehicle": named_vehicle,
@@ -1076,7 +1117,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
 REPEATABLE = {
     *("programme_name", "modifier_de_system", "named_vehicle", "repeated_system"),
-    "latin_platform",
+    *("latin_platform", "latin_kind"),
 }
 #: How often a repeatable rule's weak name must occur in the transcript (default 2).
 REPEAT_TIMES = {"repeated_system": 3}

@@ -15,6 +15,7 @@ from loaders.extract.product_rules import (
     find_candidates,
     latin_brand,
     latin_camel,
+    latin_kind,
     latin_mixed,
     latin_platform,
     modifier_de_system,
@@ -614,3 +615,12 @@ def test_a_latin_name_before_a_chinese_kind_of_body() -> None:
     t = STAGE(transcript("像 Gogolook 公司跟 Expedia集團，還有 SDGs 公司、Omnicom集團"))
     assert {"Gogolook", "Expedia", "Omnicom"} <= names(t, "Organization")
     assert "SDGs" not in names(t, "Organization")
+
+
+def test_rule_latin_kind() -> None:
+    text = "大家可以上 SayIt 平台，或是用 Loomio 系統、NECTAR平台，還有 Web App、Data平台"
+    assert surfaces(text, latin_kind) == ["SayIt", "Loomio", "NECTAR"]
+    assert surfaces("we use WhatsApp and the Uber app", latin_kind) == []
+    assert surfaces("像 WhatsApp 這樣的通訊軟體", latin_kind) == []
+    t = STAGE(transcript("EMIC系統上線了", "後來 EMIC系統 也整合了"))
+    assert "EMIC" in names(t, "Product")  # capitals before 系統: kept when used again

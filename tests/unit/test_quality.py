@@ -181,7 +181,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.49,
-        "Product": 0.43,
+        "Product": 0.48,
         "Technology": 0.69,
         "Person": 0.77,
         "Place": 0.97,
