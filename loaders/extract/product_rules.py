@@ -694,6 +694,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             numbered = bool(words) and re.fullmatch(r"[0-9+]+", word) is not None
             if not (nounish or joiner or verbish or numbered or (tag == "a" and len(word) >= 2)):
                 break
+            if tag in ("nt", "nr", "j") and any(t == "v" for _, t in words):
+                break  # 国发会|引进计划: a body doing something to a plan, not its name
             words.append((word, tag))
         while words and (words[-1][0] in ("及", "与", "暨") or words[-1][1] in ("a", "v")):
             words.pop()  # a name does not start with a joiner or an adjective

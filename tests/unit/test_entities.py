@@ -270,6 +270,7 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("政委在假訊息危害防治方案的院會後", programme_name) == ["假訊息危害防治方案"]
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
+    assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
