@@ -549,7 +549,7 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
 # (候任部长黄彦男, 数位产业署林俊秀副署长, 正华署长).
 _SENIOR = (
     "部长|次长|院长|署长|局长|司长|处长|主委|主任委员|执行长|董事长|总经理|秘书长|市长|县长|"
-    "行长|总裁|理事长|政委|总统|主席"
+    "行长|总裁|理事长|政委|总统|主席|发言人"
 )
 _SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))
@@ -597,6 +597,9 @@ def _titled_names(
             and not _verb_led(name)
         ):
             out.append((m.start(1), m.end(1), "org_name_title"))
+    for m in _NAME_THEN_TITLE.finditer(chunk):
+        if _full_name_before_title(chunk, m.start(1), m.group(1)):
+            out.append((m.start(1), m.end(1), "name_title"))
     for i, (s, e, word, tag) in enumerate(spans[:-1]):
         after = spans[i + 1][2]
         if (
@@ -614,6 +617,41 @@ def _titled_names(
                 s = spans[i - 1][0]  # 跟李|怀仁次长: jieba split the surname off the name
             out.append((s - offset, e - offset, "given_name_title"))
     return out
+
+
+#: A surname and a two-character given name right before a title of office (徐国勇发言人).
+_NAME_THEN_TITLE = re.compile(rf"([{_SURNAME_CLASS}][\u4e00-\u9fff]{{2}})副?(?:{_SENIOR})")
+#: Last characters of a body, a place or a title, not of a given name (卫福部, 高雄市, 林全前).
+_NOT_NAME_END = set("前副部处市署局分院长任县会司所组科")
+
+
+def _full_name_before_title(chunk: str, start: int, name: str) -> bool:
+    """Whether `name` before a title is a person's name (徐国勇发言人; not 谢谢唐|凤 or 卫福部).
+
+    jieba may split such names (徐国|勇), so the tags are read loosely: one name word, or a
+    surname and a given name; ordinary words, function words, and a surname that ends an
+    ordinary word before it (谢谢|唐凤) are refused.
+    """
+    before = chunk[start - 1 : start + 1] if start else ""
+    if before and is_common_word(before):
+        return False  # 谢|谢唐凤: the first character belongs to the word before
+    if name in _NOT_PERSON or name[0] in _FUNCTION_CHARS or name[-1] in _NOT_NAME_END:
+        return False
+    if name[1] in _ORG_END_CHARS or name[2] == name[0]:
+        return False  # 管处|洪处长, 唐凤|唐政委: a body or a name, then a surname and title
+    if any(c in _AFTER_NAME or c in _FUNCTION_CHARS for c in name[1:]):
+        return False
+    if is_common_word(name) or is_common_word(name[1:]) or is_common_word(name[:2]):
+        return False
+    tags = pos_tags(name)
+    if len(tags) == 1:
+        return tags[0][1] == "nr"
+    if len(tags) != 2:
+        return False
+    (first, _), (rest, tag) = tags
+    if len(first) == 1:
+        return tag in ("nr", "n", "nz", "ns")  # 蔡|玉玲
+    return len(rest) == 1 and tag in ("n", "nr", "ng")  # 徐国|勇
 
 
 #: A speaker naming themself: 我叫竣杰, 我是中央社记者王小明, 记者,我叫芷筠.

@@ -625,3 +625,16 @@ def test_rule_latin_kind() -> None:
     assert surfaces("像 WhatsApp 這樣的通訊軟體", latin_kind) == []
     t = STAGE(transcript("EMIC系統上線了", "後來 EMIC系統 也整合了"))
     assert "EMIC" in names(t, "Product")  # capitals before 系統: kept when used again
+
+
+def test_a_full_name_right_before_a_title_of_office() -> None:
+    t = STAGE(
+        transcript(
+            "在前徐國勇發言人跟現在的發言人",
+            "謝謝唐鳳政委，由唐鳳政委說明，請管處洪處長補充",
+            "衛福部長也來了，高雄市長也在",
+        )
+    )
+    persons = names(t, "Person")
+    assert {"徐國勇", "唐鳳"} <= persons
+    assert not {"謝唐鳳", "由唐鳳", "管處洪", "衛福部", "高雄市"} & persons
