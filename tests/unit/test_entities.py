@@ -638,3 +638,16 @@ def test_a_full_name_right_before_a_title_of_office() -> None:
     persons = names(t, "Person")
     assert {"徐國勇", "唐鳳"} <= persons
     assert not {"謝唐鳳", "由唐鳳", "管處洪", "衛福部", "高雄市"} & persons
+
+
+def test_short_names_inside_ordinary_words_are_not_entities() -> None:
+    t = STAGE(
+        transcript(
+            "變成大概知道，給他一台電腦，九成都是在做這個，師資安排，專門委員林文信",
+            "大部分人大概都同意，說明報告在這裡，行政協調很重要",
+        )
+    )
+    found = {m.surface for m in t.mentions}
+    assert not {"成大", "台電", "成都", "資安", "員林", "人大", "明報", "政協"} & found
+    t = STAGE(transcript("台電跟台大、成都和資安都在談"))
+    assert {"台電", "台大", "成都", "資安"} <= {m.surface for m in t.mentions}

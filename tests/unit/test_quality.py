@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
     },
     "2017-11-21-press-tea-social-enterprise": {
-        "Organization": 0.68,
+        "Organization": 0.69,
         "Product": 0.14,
         "Technology": 0.81,
         "Person": 0.97,
@@ -87,7 +87,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.43,
     },
     "2019-04-30-sixth-press-tea": {
-        "Organization": 0.83,
+        "Organization": 0.85,
         "Product": 0.72,
         "Technology": 0.83,
         "Person": 0.97,
@@ -96,7 +96,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
-        "Organization": 0.70,
+        "Organization": 0.71,
         "Product": 0.50,
         "Technology": 0.64,
         "Person": 0.70,
@@ -143,7 +143,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-04-10-moda-routine-press-conference": {
-        "Organization": 0.90,
+        "Organization": 0.91,
         "Product": 0.82,
         "Technology": 0.92,
         "Person": 0.80,
