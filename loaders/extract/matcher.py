@@ -2,7 +2,10 @@
 
 Leftmost-longest picks 中国工商银行 over 中国 + 工商银行 in one pass. Latin
 terms must stand as words (`AI` is not found inside `SAID`), and an all-capitals
-alias only matches capitals in the original, so `WHO` is not the English "who".
+alias only matches capitals in the original, so `WHO` is not the English "who". In an
+English turn a capitalised name (Signal, Meta) does not match a lowercase word ("the WiFi
+signal", "meta data"): English writes names with capitals, Chinese text often does not
+(用google).
 Blockers are longer words that contain a name without meaning it (中国银行业):
 they take the text and yield nothing.
 """
@@ -20,6 +23,7 @@ from loaders.normalize import NormalizedText, normalize, spelling_variants
 __all__ = ["Hit", "Matcher"]
 
 _ASCII_WORD = re.compile(r"[0-9a-z]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Matcher:
         patterns: list[str] = []
         self._payloads: list[object] = []
         self._upper: list[bool] = []
+        self._title: list[bool] = []  # capitalised Latin forms (Signal, Meta, Threads)
         self._forms: list[str] = []
         seen: set[str] = set()
         for form, payload in forms:
@@ -53,6 +58,7 @@ class Matcher:
                 self._payloads.append(payload)
                 self._forms.append(form)
                 self._upper.append(form.isascii() and form.isupper())
+                self._title.append(form.isascii() and form[:1].isupper() and not form.isupper())
         for blocker in blockers:
             pattern = normalize(blocker).strip()
             if pattern and pattern not in seen:
@@ -61,6 +67,7 @@ class Matcher:
                 self._payloads.append(None)
                 self._forms.append(blocker)
                 self._upper.append(False)
+                self._title.append(False)
         self._automaton = (
             ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns
@@ -75,6 +82,7 @@ class Matcher:
         if self._automaton is None:
             return []
         text = view.text
+        english = _HAN.search(text) is None
         hits: list[Hit] = []
         for index, start, end in self._automaton.find_matches_as_indexes(text):
             payload = self._payloads[index]
@@ -83,8 +91,11 @@ class Matcher:
             if _inside_word(text, start, end):
                 continue
             o_start, o_end = view.span(start, end)
-            if self._upper[index] and not view.original[o_start:o_end].isupper():
+            surface = view.original[o_start:o_end]
+            if self._upper[index] and not surface.isupper():
                 continue
+            if english and self._title[index] and surface.islower():
+                continue  # English text capitalises names: "the WiFi signal" is no Signal
             hits.append(Hit(start, end, o_start, o_end, payload, self._forms[index]))
         return hits
 

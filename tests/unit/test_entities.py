@@ -113,6 +113,14 @@ def test_two_length_changes_in_one_run() -> None:
 
 
 # -- matcher
+def test_capitalised_names_in_english_text_need_their_capital() -> None:
+    m = Matcher([("Signal", 1), ("Meta", 2)])
+    english = m.find(normalized_view("the WiFi signal and its meta data; Signal and Meta too"))
+    assert [h.payload for h in english] == [1, 2]
+    chinese = m.find(normalized_view("大家用signal聯絡，meta 也在"))
+    assert [h.payload for h in chinese] == [1, 2]
+
+
 def test_leftmost_longest_and_latin_word_boundaries() -> None:
     m = Matcher([("中国工商银行", 1), ("中国", 2), ("AI", 3)], blockers=["中国银行业"])
     hits = m.find(normalized_view("中国工商银行SAID AI, ai 中国银行业"))
