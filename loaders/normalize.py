@@ -108,6 +108,11 @@ class NormalizedText:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
+    def surface(self, start: int, end: int) -> str:
+        """The original text of view span `[start, end)`, as it was written (capitals too)."""
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
 
 _Map = tuple[list[int], list[int]] | None
 

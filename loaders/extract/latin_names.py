@@ -68,11 +68,6 @@ def given_names() -> frozenset[str]:
     return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-def _surface(view: NormalizedText, start: int, end: int) -> str:
-    s, e = view.span(start, end)
-    return view.original[s:e]
-
-
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and (word[1:].islower() or word.isupper()) and len(word) >= 2
 
@@ -93,7 +88,7 @@ def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate
         if " " not in run.group():
             continue  # one word: neither a full name nor a body's name
         words = run.group().split(" ")
-        original = _surface(view, run.start(), run.end()).split()
+        original = view.surface(run.start(), run.end()).split()
         if len(original) != len(words):
             continue  # a space the view changed (full-width): spans would not line up
         if persons:
@@ -118,7 +113,7 @@ def _named_with_chinese_kind(view: NormalizedText) -> Iterator[Candidate]:
     are dropped by the caller when the lexicon knows them; SI 公司, NPO 基金會 here).
     """
     for m in _CHINESE_KIND.finditer(view.text):
-        surface = _surface(view, m.start(1), m.end(1))
+        surface = view.surface(m.start(1), m.end(1))
         if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 4):
             continue
         if surface.endswith("s") and surface[:-1].isupper():
@@ -205,7 +200,7 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
             if m.start(1) in places:
                 continue  # Google Taiwan: the company in a place, not a product
         end = m.end(1)
-        surface = _surface(view, m.start(1), end)
+        surface = view.surface(m.start(1), end)
         parts = surface.split()
         kept = 0
         while kept < len(parts) and (parts[kept][:1].isupper() or parts[kept].isdigit()):

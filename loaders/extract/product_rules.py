@@ -186,8 +186,7 @@ def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
     if "-" not in view.text:
         return
     for m in _BRAND.finditer(view.text):
-        o_start, o_end = view.span(m.start(), m.end())
-        surface = view.original[o_start:o_end]
+        surface = view.surface(m.start(), m.end())
         head, _, rest = surface.partition("-")
         if head.islower() and sum(c.isupper() for c in rest) >= 2:
             yield Candidate(m.start(), m.end().__index__(), "latin_brand", 0.85)
@@ -616,8 +615,7 @@ _NOT_ORG_ACRONYMS = {
 
 
 def _org_acronym(view: NormalizedText, start: int, end: int) -> bool:
-    o_start, o_end = view.span(start, end)
-    surface = view.original[o_start:o_end]
+    surface = view.surface(start, end)
     return (
         surface.isupper() and sum(c.isupper() for c in surface) >= 2
     ) and surface not in _NOT_ORG_ACRONYMS
@@ -630,8 +628,7 @@ def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
     if not (_CAPS.search(original) if chinese else _CODE_HINT.search(original)):
         return  # no capitals, or an English turn with no organisation code
     for m in _ORG_CODE.finditer(text) if _CODE_HINT.search(original) else ():
-        o_start, o_end = view.span(m.start(), m.end())
-        letters = original[o_start:o_end].replace("-", "").replace("/", "")
+        letters = view.surface(m.start(), m.end()).replace("-", "").replace("/", "")
         if letters.isupper() and letters not in ("CERT", "CSIRT", "ISAC", "ISAO"):
             # bare CERT is the kind (建立他们自己的 CERT); TWCERT, N-CERT, C-ISAC name one
             yield Candidate(m.start(), m.end(), "organization_acronym", 0.8, "Organization")
@@ -728,12 +725,11 @@ _PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计�
 
 def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
     """An ALL-CAPS acronym followed by its meaning, the meaning ending in a programme noun."""
-    text, original = view.text, view.original
+    text = view.text
     if ("(" not in text and "即" not in text and "就是" not in text) or not _ANY_HAN.search(text):
         return
     for m in _ACRONYM_FIRST.finditer(text):
-        o_start, o_end = view.span(m.start(1), m.end(1))
-        acronym = original[o_start:o_end]
+        acronym = view.surface(m.start(1), m.end(1))
         if sum(c.isupper() for c in acronym) < 3 or not acronym.isupper():
             continue
         meaning = (m.group(2) or m.group(3) or "").strip()
@@ -851,14 +847,17 @@ _ON_PLATFORM = re.compile(
     r"(?:在|到|于|从|透过|通过)\s?([a-z][a-z0-9.\-]{1,20}[a-z0-9])\s?"
     r"(?:上面|上(?![课班市去来午下网线])|网站|平台|社团|帐号|账号|页面|频道)"
 )
-#: English words that name a kind of place online, not one platform.
-_NOT_PLATFORM = {
+#: English words that name a kind of place, system or software, not one (在 app 上,
+#: Web App, Data 平台); well-known platforms the lexicon holds are dropped by the caller.
+_GENERIC_LATIN = {
     *("app", "apps", "data", "web", "website", "online", "internet", "sandbox", "blog"),
     *("email", "mail", "server", "cloud", "code", "open", "demo", "test", "wiki", "site"),
     *("forum", "line", "page", "chat", "video", "live", "news", "social", "media", "google"),
     *("desktop", "beta", "logo", "database", "process", "license", "log", "skill", "issue"),
     *("startup", "digital", "criteria", "operation", "engagement", "motion", "facts", "t-shirt"),
     *("committee", "latency", "formality", "network", "platform", "system", "service"),
+    *("mobile", "java", "android", "office", "windows", "mac", "linux", "ios", "api", "erp"),
+    *("crm", "pos", "his", "gis", "bim"),
 }
 
 
@@ -871,10 +870,9 @@ def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
     """
     for m in _ON_PLATFORM.finditer(view.text):
         name = m.group(1)
-        if name in _NOT_PLATFORM or name.isdigit():
+        if name in _GENERIC_LATIN or name.isdigit():
             continue
-        o_start, o_end = view.span(m.start(1), m.end(1))
-        surface = view.original[o_start:o_end]
+        surface = view.surface(m.start(1), m.end(1))
         plain = "." not in surface and not any(c.isdigit() for c in surface)
         acronym = plain and surface.isupper() and len(surface) <= 4
         word = plain and surface.islower()
@@ -888,11 +886,6 @@ _LATIN_KIND = re.compile(
     r"(?<![a-z0-9.\-/@])([a-z][a-z0-9.\-]{1,20}[a-z0-9](?: [a-z][a-z0-9]{1,15}){0,2}) ?"
     r"(?:平台|系统|软件|工具|网站|app)(?![a-z])"
 )
-#: Latin words before a product word that say what kind of system it is (Web App, Data 平台).
-_NOT_LATIN_NAME = {
-    *("web", "data", "open", "mobile", "cloud", "online", "java", "android", "google", "office"),
-    *("windows", "mac", "linux", "ios", "api", "app", "erp", "crm", "pos", "his", "gis", "bim"),
-}
 
 
 def latin_kind(view: NormalizedText) -> Iterator[Candidate]:
@@ -906,20 +899,15 @@ def latin_kind(view: NormalizedText) -> Iterator[Candidate]:
         return  # English turns: "WhatsApp", "like Uber app" are not names before a kind
     for m in _LATIN_KIND.finditer(text):
         name = m.group(1)
-        if name in _NOT_LATIN_NAME or name.split()[0] in _NOT_LATIN_NAME:
+        if name in _GENERIC_LATIN or name.split()[0] in _GENERIC_LATIN:
             continue
         if text.startswith("app", m.end(1)):
             continue  # WhatsApp: one word, not a name and its kind
-        surface = _surface_of(view, m.start(1), m.end(1))
+        surface = view.surface(m.start(1), m.end(1))
         if not all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in surface.split()):
             continue  # a lowercase English word: web app, data platform
         short_caps = surface.isupper() and len(surface) <= 4
         yield Candidate(m.start(1), m.end(1), "latin_kind", 0.5 if short_caps else 0.65)
-
-
-def _surface_of(view: NormalizedText, start: int, end: int) -> str:
-    s, e = view.span(start, end)
-    return view.original[s:e]
 
 
 # --- rule: a website named by its domain in running text (join.gov.tw, slido.com, gov.uk);
@@ -955,8 +943,7 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
     if not _CAMEL_HINT.search(original):
         return
     for m in _CAMEL.finditer(text):
-        o_start, o_end = view.span(m.start(), m.end())
-        surface = original[o_start:o_end]
+        surface = view.surface(m.start(), m.end())
         if surface[0].islower() and surface[1].isupper() and surface[2:].islower():
             if m.group() in _NOT_CAMEL_BRANDS:
                 continue
