@@ -402,18 +402,8 @@ class EntityFinder:
                     )
                 )
             for i, (s, e, word, tag) in enumerate(spans):
-                prev = spans[i - 1] if i else None
-                if (  # 钱|慕贤科长: jieba split the surname off the given name
-                    tag == "nr"
-                    and has_title
-                    and len(word) == 2
-                    and prev is not None
-                    and len(prev[2]) == 1
-                    and prev[2] in _SURNAMES
-                    and prev[2] not in _AFTER_NAME
-                    and prev[2] not in _FUNCTION_CHARS
-                ):
-                    s, word = prev[0], prev[2] + word
+                if tag == "nr" and has_title and len(word) == 2 and _split_surname(spans, i):
+                    s, word = spans[i - 1][0], spans[i - 1][2] + word  # 钱|慕贤科长
                 if tag == "nr" and has_title and _person_like(word, spans, i):
                     if len(word) == 3 and (word[-1] in _AFTER_NAME or word[2] == word[0]):
                         e -= 1  # 唐凤|多给, 唐凤|唐政委: an adverb or the surname again
@@ -612,8 +602,7 @@ def _titled_names(
             and not _verb_led(word)
             and re.fullmatch(r"[\u4e00-\u9fff]+", word)
         ):
-            prev, prev_tag = (spans[i - 1][2], spans[i - 1][3]) if i else ("", "")
-            if len(prev) == 1 and prev in _SURNAMES and prev_tag == "nr":
+            if _split_surname(spans, i):
                 s = spans[i - 1][0]  # 跟李|怀仁次长: jieba split the surname off the name
             out.append((s - offset, e - offset, "given_name_title"))
     return out
@@ -680,6 +669,20 @@ def _self_named(view: NormalizedText) -> list[tuple[int, int, str]]:
         s, e = view.span(m.start(1), m.end(1))
         out.append((s, e, view.original[s:e]))
     return out
+
+
+def _split_surname(spans: list[tuple[int, int, str, str]], i: int) -> bool:
+    """Whether the word before `spans[i]` is a surname jieba split off the given name
+    (李|怀仁, 钱|慕贤), not a function word that is also a rare surname (由|唐凤)."""
+    if i == 0:
+        return False
+    prev = spans[i - 1][2]
+    return (
+        len(prev) == 1
+        and prev in _SURNAMES
+        and prev not in _AFTER_NAME
+        and prev not in _FUNCTION_CHARS
+    )
 
 
 def _name_after_title(window: str) -> int:
