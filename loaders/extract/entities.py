@@ -500,6 +500,7 @@ _NOT_EDITION = {
     *("and", "the", "for", "with", "group", "groups", "account", "page", "post", "posts"),
     *("app", "apps", "user", "users", "message", "messages", "official", "chat", "link"),
     *("channel", "channels", "video", "videos", "live", "store", "ads", "ad"),
+    *("team", "teams", "service", "services", "platform", "data", "code", "api", "site"),
     *("is", "are", "was", "has", "have", "of", "to", "in", "on", "or", "id", "ids"),
 }
 

@@ -348,6 +348,8 @@ _QUOTED_AFTER_KIND = re.compile(
 _NOT_SITE_NAME = re.compile(
     r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
 )
+#: A quoted clause rather than a name: 「告诉新创公司要做什么」的概念, 「我们来做」的计划.
+_CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]们|^[我你他她]")
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
     r"的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"  # 「数位国家」计划, 「…」的概念
@@ -379,7 +381,8 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
-        if len(m.group(1).strip()) >= 3 and not is_common_word(m.group(1).strip()):
+        name = m.group(1).strip()
+        if len(name) >= 3 and not is_common_word(name) and not _CLAUSE.search(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
 
 

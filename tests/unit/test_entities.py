@@ -296,6 +296,8 @@ def test_rule_acronym_first() -> None:
 
 def test_quoted_programme_and_working_groups() -> None:
     assert surfaces("在「生生用平板」的概念之下", quoted_name) == ["生生用平板"]
+    # a quoted clause is not a name
+    assert surfaces("政府放棄「告訴新創公司要做什麼」的概念", quoted_name) == []
     t = STAGE(transcript("需要一個專門叫做「數位國家」的分組來協調。"))
     assert "數位國家" not in names(t, "Product")
 
@@ -323,9 +325,9 @@ def test_rule_latin_camel_and_quoted_qualifier() -> None:
         "vTaiwan",
         "eTag",
     ]
-    t = STAGE(transcript("如果大家看「Join」連署平台的話，Join 上面很多。"))
-    joined = t.entities[entity_key("Product", "Join連署平台")]
-    assert "Join" in joined.aliases
+    t = STAGE(transcript("如果大家看「Civix」連署平台的話，Civix 上面很多。"))
+    joined = t.entities[entity_key("Product", "Civix連署平台")]
+    assert "Civix" in joined.aliases
 
 
 def test_known_product_with_modifier_or_edition() -> None:
@@ -474,9 +476,9 @@ def test_quoted_site_names_and_quoted_aliases() -> None:
     assert surfaces("偷拍論壇「創意私房」曾經被停止解析", quoted_name) == ["創意私房"]
     assert surfaces("透過這個 Super App「Diia」來完成", quoted_name) == ["Diia"]
     assert surfaces("平台『人別驗證功能』上線", quoted_name) == []  # a feature, not the site
-    t = STAGE(transcript("「Join」平台的25案裡面，到「Join」上去找"))
-    joined = t.entities[entity_key("Product", "Join平台")]
-    assert "Join" in joined.aliases
+    t = STAGE(transcript("「Civix」平台的25案裡面，到「Civix」上去找"))
+    joined = t.entities[entity_key("Product", "Civix平台")]
+    assert "Civix" in joined.aliases
     t = STAGE(transcript("我們希望透過公共政策的平台，其實是在收斂"))
     assert names(t, "Product") == set()  # one noun before 的平台 says what it is for
 
