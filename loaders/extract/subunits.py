@@ -42,8 +42,8 @@ _PARENT_KINDS = ("government", "regulator")
 #: Characters a department's name never holds: joiners and function words
 #: (经济部跟国科会, 青年署或资科司, 特教有个科).
 _NOT_IN_NAME = set("或和跟与及的了是在有每各这那其也都就还又已")
-#: Word classes that open a clause rather than a name (自己办, 常常办, 本来动保科).
-_NOT_NAME_TAGS = ("p", "c", "d", "r", "t", "u", "y", "zg")
+#: Word classes that open a clause rather than a name (自己办, 常常办, 本来动保科, 里面办).
+_NOT_NAME_TAGS = ("p", "c", "d", "f", "r", "t", "u", "y", "zg")
 
 
 def _unit_like(name: str, following: str) -> bool:
@@ -84,7 +84,19 @@ def government_subunits(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[C
         m = _AFTER_PARENT.match(text, hit.end)
         if m is None or not _unit_like(m.group(1), text[m.end() : m.end() + 1]):
             continue
-        found.append((m.start(1), m.end(1)))
+        if m.start(1) == hit.end:
+            # 经济部技术处: written together, the unit is named with its parent (every
+            # ministry has a 资讯处), and the unit's own name is an alias.
+            yield Candidate(
+                hit.start,
+                m.end(1),
+                "government_subunit",
+                0.75,
+                "Organization",
+                (m.start(1), m.end(1)),
+            )
+        else:
+            found.append((m.start(1), m.end(1)))
         pos = m.end()
         while (more := _LISTED.match(text, pos)) and _unit_like(
             more.group(1), text[more.end() : more.end() + 1]

@@ -367,7 +367,9 @@ def test_government_subunits_need_a_known_parent() -> None:
         )
     )
     orgs = names(t, "Organization")
-    assert {"醫事司", "資訊處", "資科司", "民主網絡司", "多元宇宙科"} <= orgs
+    assert {"醫事司", "資訊處", "教育部資科司", "民主網絡司", "多元宇宙科"} <= orgs
+    # written together, a unit is named with its parent and keeps its own name as an alias
+    assert "資科司" in t.entities[entity_key("Organization", "教育部資科司")].aliases
     assert not {"常常辦", "跟國科", "好處", "公司"} & orgs
 
 
@@ -516,7 +518,7 @@ def test_schools_and_bureaus_are_organizations() -> None:
         )
     )
     orgs = names(t, "Organization")
-    assert {"賦稅署", "國貿局"} <= orgs
+    assert {"賦稅署", "經濟部國貿局"} <= orgs
     assert "看到環保署" not in orgs
 
 
