@@ -46,7 +46,8 @@ HANDOVER = re.compile(
     r"下一位|下一个问题|最后一个问题|最后一题|还有(?:没有)?.{0,6}(?:问题|提问|媒体|朋友|记者|吗)|"
     r"有没有.{0,8}(?:问题|提问|媒体|记者)|媒体朋友|请.{0,8}(?:回答|回应|答复|提问|发问|补充|说明)|"
     r"请.{1,8}(?:说|讲)一下|"
-    r"开放.{0,4}提问|\b(?:next question|any (?:other |more )?questions?)\b",
+    r"开放.{0,4}提问|(?:可以|欢迎|向).{0,10}(?:提问|发问)|"
+    r"\b(?:next question|any (?:other |more )?questions?)\b",
     re.IGNORECASE,
 )
 #: A reporter's turn at least this long (characters) is a question even without a cue.
@@ -78,7 +79,7 @@ def _is_question(turn: Turn) -> bool:
 
 #: Words that only thank or close the conference (simplified): no answer in them.
 CLOSING = re.compile(
-    r"到此结束|到这里结束|圆满结束|就到这里|到此为止|散会|"
+    r"到此结束|到这[里边]结束|圆满结束|就到这[里边]|到[此这]为止|到这边为止|散会|"
     r"\b(?:that concludes|this concludes|thank you all for coming)\b",
     re.IGNORECASE,
 )

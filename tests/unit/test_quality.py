@@ -64,7 +64,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.34,
-        "answers": 0.63,
+        "answers": 0.74,
         "figures": 0.97,
     },
     "2017-12-13-south-penghu-marine-national-park": {

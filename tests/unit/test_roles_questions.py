@@ -220,3 +220,19 @@ def test_address_forms_learn_a_title_from_surname_and_title() -> None:
     assert [addressed(q.text, forms) for q in questions] == [{"郭俊銘"}, {"郭俊銘"}]
     assert addressed("想請問現場的PO有沒有哪一位可以分享？", forms) == {ROOM}
     assert addressed("請問這個計畫什麼時候開始？", forms) == set()
+
+
+def test_a_moderator_inviting_questions_or_closing_answers_nothing() -> None:
+    t = transcript(
+        [
+            ("張秀禎", "謝謝政委，下一個問題。"),
+            ("提問者", "我想請教有關於電競運動產業的發展，您計畫怎麼做？"),
+            ("唐鳳", "我在當初接這個協調的時候，其實是當作開放政府的第一個示範案例在做的。"),
+            ("張秀禎", "今天也有公私部門代表，也可以向他們提問。"),
+            ("提問者", "在12月1日要舉行的協作會議，目前有比較確定正反方的人選是誰？"),
+            ("唐鳳", "我們希望所有各方的利益關係人都可以邀集到，從連署人這一方是邀請提案人本人。"),
+            ("張秀禎", "會議進行超過一個小時了，我們先到這邊結束，政委樂意再回答，謝謝大家。"),
+        ]
+    )
+    assert "張秀禎" in moderators(t)
+    assert [turn.answers for turn in t.turns] == [None, None, 2, None, None, 5, None]
