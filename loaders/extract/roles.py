@@ -144,7 +144,7 @@ _ORG_SPLIT = re.compile(
 )
 _HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
 _SEGMENT_SPLIT = re.compile(
-    r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请|邀請|大家"
+    r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请到|邀請到|请到|請到|邀请|邀請|请|請|大家"
 )
 
 
@@ -177,6 +177,12 @@ class Outlets:
                         key = variant_key(_LATIN_HAN_GAP.sub("", variant))
                         self._forms.setdefault(key, entry.name)
         self._longest = max((len(k) for k in self._forms), default=0)
+        self._organizations: set[str] = {
+            variant_key(form)
+            for entry in (lexicon or Lexicon()).entries
+            if entry.label == "Organization"
+            for form in entry.forms
+        }
         # Names the lexicon gives to other things (台灣 the place, 中華 …): never an outlet's stem.
         self._other: set[str] = {
             variant_key(form)
@@ -203,6 +209,10 @@ class Outlets:
                 return name
         return None
 
+    def is_organization(self, text: str) -> bool:
+        """Whether the lexicon knows `text` as an organisation of any kind (国务院新闻办公室)."""
+        return variant_key(text) in self._organizations
+
     def known(self, text: str) -> str | None:
         """The lexicon name of the outlet `text` names, or None."""
         if not text.strip():
@@ -228,6 +238,8 @@ class Outlets:
             rest = _REPORTER.sub("", rest).strip(" \t\u3000·")
             if rest and not _looks_like_name(rest):
                 continue  # 新华社中国经济信息社记者: more outlet follows, not a name
+            if rest and self.known(rest) is not None:
+                rest = ""  # 中央广播电视总台央视记者: a brand of the outlet, not a reporter's name
             return _LATIN_HAN_GAP.sub("", head.strip()), rest
         return None
 
@@ -279,11 +291,21 @@ def _split_title(phrase: str) -> tuple[str, str | None]:
     return phrase[: match.start()], phrase[match.start() :]
 
 
-def _split_org(phrase: str) -> tuple[str | None, str | None]:
-    """`中国工商银行信息科技部` → (`中国工商银行`, `信息科技部`)."""
+def _split_org(
+    phrase: str, known: Callable[[str], bool] | None = None
+) -> tuple[str | None, str | None]:
+    """`中国工商银行信息科技部` → (`中国工商银行`, `信息科技部`).
+
+    The longest start the lexicon knows as an organisation wins (国务院新闻办公室|新闻局,
+    not 国务院|新闻办公室新闻局); otherwise the first word that ends like a body.
+    """
     phrase = phrase.strip()
     if len(phrase) < 2:
         return None, None
+    if known is not None:
+        for cut in range(len(phrase), 1, -1):
+            if known(phrase[:cut]):
+                return phrase[:cut], phrase[cut:].strip() or None
     match = _ORG_SPLIT.match(to_simplified(phrase))
     if not match:
         return phrase, None
@@ -292,11 +314,19 @@ def _split_org(phrase: str) -> tuple[str | None, str | None]:
     return org, dept
 
 
-def parse_introduction(text: str, name: str) -> Introduction | None:
+def parse_introduction(
+    text: str, name: str, known: Callable[[str], bool] | None = None
+) -> Introduction | None:
     """What `text` says about `name`: the words just before the name, split into parts.
+
+    `known` tells organisations the lexicon holds. A department named alone after
+    another office of the same person (海关总署新闻发言人、统计分析司司长吕大良) belongs to
+    the body named in that office.
 
     >>> parse_introduction("发布人有中国工商银行副行长王敬东先生;", "王敬东")
     Introduction(name='王敬东', organization='中国工商银行', department=None, title='副行长')
+    >>> parse_introduction("海关总署新闻发言人、统计分析司司长吕大良", "吕大良")
+    Introduction(name='吕大良', organization='海关总署', department='统计分析司', title='司长')
     """
     if not name:  # an unlabelled turn: `find("")` would match everywhere, forever
         return None
@@ -307,14 +337,18 @@ def parse_introduction(text: str, name: str) -> Introduction | None:
         if segment:
             rest, title = _split_title(segment)
             if title:
-                org, dept = _split_org(rest) if rest else (None, None)
+                org, dept = _split_org(rest, known) if rest else (None, None)
+                if org and _DEPARTMENT_END.search(org) and not (known and known(org)):
+                    parent = _office_before(before, segment, known)
+                    if parent:
+                        org, dept = parent, org + (dept or "")
                 return Introduction(name, org, dept, title)
             # 數位發展部唐鳳部長: the organisation before the name, the title after it
             after = re.match(
                 f"(?:{_TITLE_ALT})", to_simplified(text[at + len(name) : at + len(name) + 8])
             )
             if after:
-                org, dept = _split_org(segment)
+                org, dept = _split_org(segment, known)
                 if (org is not None and org != segment) or _ORG_SPLIT.match(to_simplified(segment)):
                     title = text[at + len(name) : at + len(name) + after.end()]
                     return Introduction(name, org, dept, title)
@@ -329,6 +363,21 @@ def _simplified(text: str) -> str:
 
 
 _ORG_END = re.compile(r"(?:部|局|署|院|会|委|府|银行|公司|集团|中心)$")
+#: Words a department's name ends with (统计分析司, 资讯处): a unit of a body, not a body.
+_DEPARTMENT_END = re.compile(r"(?:司|处|處|科|室)$")
+
+
+def _office_before(before: str, segment: str, known: Callable[[str], bool] | None) -> str | None:
+    """The body of the office listed just before `segment` with 、 (海关总署新闻发言人、)."""
+    head = before[: len(before) - len(segment)].rstrip()
+    if not head.endswith("、"):
+        return None
+    previous = _SEGMENT_SPLIT.split(head[:-1])[-1].strip()
+    rest, title = _split_title(previous)
+    if not title or not rest:
+        return None
+    org, _ = _split_org(rest, known)
+    return org
 
 
 def introduced_by_surname(text: str, name: str) -> Introduction | None:
@@ -450,10 +499,15 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
     by_label: dict[str, list[Turn]] = {}
     for turn in t.turns:
         by_label.setdefault(turn.speaker, []).append(turn)
+    # The host's words, the first turn and the lines before the first turn (国务院新闻办公室
+    # 举行新闻发布会，请海关总署副署长王令浚介绍…) introduce the officials.
     host_text = "\n".join(
-        turn.text
-        for turn in t.turns
-        if to_simplified(turn.speaker).lower().strip() in HOST_LABELS or turn.seq <= 1
+        [line.text for line in t.context if not line.text.lstrip().startswith("#")]
+        + [
+            turn.text
+            for turn in t.turns
+            if to_simplified(turn.speaker).lower().strip() in HOST_LABELS or turn.seq <= 1
+        ]
     )
 
     org_names: dict[str, str] = {}
@@ -570,9 +624,13 @@ def _classify(
             organization=_org(outlet) if outlet else None,
             title="记者",
         )
-    introduced = parse_introduction(host_text, label) if host_text else None
+    is_org = outlets.is_organization
+    introduced = _introduced_in_label(t, turns, label, is_org)
+    if introduced is None and host_text:
+        introduced = parse_introduction(host_text, label, is_org)
     if introduced is None:
-        introduced = parse_introduction("\n".join(turn.text for turn in t.turns[:3]), label)
+        first = "\n".join(turn.text for turn in t.turns[:3])
+        introduced = parse_introduction(first, label, is_org)
     if introduced is None:
         introduced = introduced_by_surname(host_text, label) or titled_in_heading(t.title, label)
     return Speaker(
@@ -586,6 +644,35 @@ def _classify(
         title=introduced.title if introduced else None,
         department=introduced.department if introduced else None,
     )
+
+
+_ABOUT = re.compile(r"^[ \t]*[（(]([^）)]+)[）)]")
+
+
+def _introduced_in_label(
+    t: Transcript, turns: list[Turn], label: str, known: Callable[[str], bool]
+) -> Introduction | None:
+    """Who a label's bracket says the speaker is (`寿小丽（国务院新闻办公室新闻局副局长）`).
+
+    Each of the listed offices is read as an introduction of the name; the first that
+    names an organisation wins, else the first with a title.
+    """
+    for turn in turns:
+        if turn.label_end < 0 or turn.start < turn.label_end:
+            continue
+        about = _ABOUT.match(t.text[turn.label_end : turn.start])
+        if about is None:
+            continue
+        found = [
+            parse_introduction(part.strip() + label, label, known)
+            for part in re.split(r"[、，,；;]", about.group(1))
+            if part.strip()
+        ]
+        found_any = [intro for intro in found if intro is not None]
+        with_org = [intro for intro in found_any if intro.organization]
+        if with_org or found_any:
+            return (with_org or found_any)[0]
+    return None
 
 
 def _unbracketed(label: str) -> str:

@@ -3,6 +3,11 @@
 A turn starts at an unindented line `label:` (ASCII or full-width colon) and
 runs over any indented or unlabelled paragraphs until the next label. The
 timestamp, when present, closes the turn and is kept as `time`.
+
+Briefings of the State Council Information Office and many ministries write who a
+speaker is in brackets after the name (`寿小丽（国务院新闻办公室新闻局副局长、新闻发言人）：`):
+the label is the name, so later turns (`寿小丽：`) are the same speaker, and the bracket
+stays in the text between the label and the turn for the roles stage to read.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from loaders.model import ContextLine
 __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
 
 # A label: short, no spaces or sentence punctuation, not a URL scheme.
-LABEL = re.compile(r"^(?P<label>[^\s:：,，。.!?！？;；()（）\[\]<>#>\"“”]{1,24})[ \t]*[:：]")
+LABEL = re.compile(
+    r"^(?P<label>[^\s:：,，。.!?！？;；()（）\[\]<>#>\"“”]{1,24})"
+    r"(?:[ \t]*[（(](?P<about>[^（）()\n。！？]{2,40})[）)])?[ \t]*[:：]"
+)
 TIMESTAMP = re.compile(
     r"[ \t\u3000]*\[(?P<time>\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*$"
 )

@@ -83,3 +83,16 @@ def test_forced_format_without_turns_is_refused_naming_the_file_and_format() -> 
     doc = decode("没有标签的文字".encode(), "plain.txt")
     with pytest.raises(InputError, match=r"^plain\.txt: no turns in format 'qa'"):
         parse_document(doc, "qa")
+
+
+def test_live_label_with_a_bracketed_description_is_the_name() -> None:
+    text = (
+        "寿小丽（国务院新闻办公室新闻局副局长、新闻发言人）：\n女士们、先生们，上午好！\n"
+        "王令浚：\n大家上午好！\n寿小丽：\n下面请大家提问。\n"
+    )
+    result = parse_text(text, "live")
+    assert [turn.speaker for turn in result.turns] == ["寿小丽", "王令浚", "寿小丽"]
+    first = result.turns[0]
+    assert text[first.label_start : first.label_end] == "寿小丽"
+    assert text[first.label_end : first.start].startswith("（国务院新闻办公室")
+    assert first.text == "女士们、先生们，上午好！"

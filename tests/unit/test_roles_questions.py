@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
 from loaders.extract.roles import make_stage
 from loaders.keys import person_key
 from loaders.model import Transcript, Turn
+from presskg.pipeline import load_transcript
 
 ROLES = make_stage(ExtractOptions())
 
@@ -236,3 +239,26 @@ def test_a_moderator_inviting_questions_or_closing_answers_nothing() -> None:
     )
     assert "張秀禎" in moderators(t)
     assert [turn.answers for turn in t.turns] == [None, None, 2, None, None, 5, None]
+
+
+def test_officials_introduced_in_label_brackets_and_the_opening_lines(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.txt"
+    path.write_text(
+        "国务院新闻办公室于2024年1月12日举行新闻发布会，请海关总署副署长王令浚介绍情况，并答记者问。\n\n"
+        "寿小丽（国务院新闻办公室新闻局副局长、新闻发言人）：\n"
+        "今天我们邀请到海关总署新闻发言人、统计分析司司长吕大良先生。\n\n"
+        "王令浚：\n大家上午好！\n\n"
+        "中央广播电视总台央视记者：\n请问今年外贸形势如何？\n\n"
+        "吕大良：\n今年外贸面临的外部环境依然复杂严峻。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    who = {
+        label: (org_of(t, label), s.title, s.department, s.role) for label, s in t.speakers.items()
+    }
+    assert who["寿小丽"] == ("国务院新闻办公室", "副局长", "新闻局", "official")
+    assert who["王令浚"] == ("海关总署", "副署长", None, "official")
+    assert who["吕大良"] == ("海关总署", "司长", "统计分析司", "official")
+    assert who["中央广播电视总台央视记者"][0] == "中央广播电视总台"
+    assert t.speakers["中央广播电视总台央视记者"].anonymous  # 央视 is the outlet, not a name
+    assert t.turns[-1].answers == t.turns[-2].seq
