@@ -689,9 +689,15 @@ def _split_surname(spans: list[tuple[int, int, str, str]], i: int) -> bool:
 def _name_after_title(window: str) -> int:
     """Length of the name that opens `window` (the text right after a title), or 0.
 
+    An honorific after two or three characters closes the name (董事长田国立先生); else
     jieba tags the name `nr` (黄彦|男, 朴元淳), or splits off the surname and leaves a
     given name that is no ordinary word (何|全德); 官提到, 时每一次, 那一些 are not names.
     """
+    for size in (2, 3):  # 董事长田国立先生: an honorific closes the name
+        if window[size : size + 2] in ("先生", "女士") and re.fullmatch(
+            r"[\u4e00-\u9fff]+", window[:size]
+        ):
+            return size
     tags = pos_tags(window)
     first, tag = tags[0]
     after = tags[1] if len(tags) > 1 else ("", "")

@@ -305,7 +305,8 @@ def _split_org(
     if known is not None:
         for cut in range(len(phrase), 1, -1):
             if known(phrase[:cut]):
-                return phrase[:cut], phrase[cut:].strip() or None
+                unit = re.sub(r"^的?副?$|^的", "", phrase[cut:].strip())  # 民进党的|委员
+                return phrase[:cut], unit or None
     match = _ORG_SPLIT.match(to_simplified(phrase))
     if not match:
         return phrase, None
@@ -342,6 +343,8 @@ def parse_introduction(
                     parent = _office_before(before, segment, known)
                     if parent:
                         org, dept = parent, org + (dept or "")
+                if org is None:  # 中国建设银行董事长田国立先生，行长张金良先生
+                    org = _body_listed_before(text[max(0, at - 120) : at - len(segment)], known)
                 return Introduction(name, org, dept, title)
             # 數位發展部唐鳳部長: the organisation before the name, the title after it
             after = re.match(
@@ -365,6 +368,24 @@ def _simplified(text: str) -> str:
 _ORG_END = re.compile(r"(?:部|局|署|院|会|委|府|银行|公司|集团|中心)$")
 #: Words a department's name ends with (统计分析司, 资讯处): a unit of a body, not a body.
 _DEPARTMENT_END = re.compile(r"(?:司|处|處|科|室)$")
+
+
+def _body_listed_before(text: str, known: Callable[[str], bool] | None) -> str | None:
+    """The body of the nearest office listed earlier in the same sentence, if any.
+
+    Officials of one body are introduced in a row, the body named once:
+    `中国建设银行董事长田国立先生，行长张金良先生` gives 张金良 the bank too. Only a
+    body the lexicon knows is taken: the words before a title may be a name instead.
+    """
+    sentence = re.split(r"[。！？\n]", text)[-1]
+    for part in reversed(_SEGMENT_SPLIT.split(sentence)):
+        title = re.search(f"(?:{_TITLE_ALT})", to_simplified(part))
+        if title is None:
+            continue
+        org, _ = _split_org(part[: title.start()], known)
+        if org and known is not None and known(org):  # 资源司牛信仁司长: no body, a name
+            return org
+    return None
 
 
 def _office_before(before: str, segment: str, known: Callable[[str], bool] | None) -> str | None:

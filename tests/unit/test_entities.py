@@ -389,6 +389,10 @@ def test_persons_named_with_a_title_of_office() -> None:
     assert names(t, "Person") == {"唐鳳"}  # the name, then its surname and title again
     t = STAGE(transcript("同時，我跟李懷仁次長也同步到松山指揮部去看貨物運送的狀態"))
     assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
+    t = STAGE(transcript("出席的有中国建设银行董事长田国立先生和行长张金良先生。"))
+    assert {"田国立", "张金良"} <= names(t, "Person")  # an honorific closes the name
+    t = STAGE(transcript("我行与住建部门合作，支持保交楼。"))
+    assert names(t, "Organization") == set()  # 住建部门: housing departments, not the ministry
 
 
 def test_security_and_digital_government_terms() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
-from loaders.extract.roles import make_stage
+from loaders.extract.roles import Outlets, make_stage, parse_introduction
 from loaders.keys import person_key
+from loaders.lexicon import load_lexicon
 from loaders.model import Transcript, Turn
 from presskg.pipeline import load_transcript
 
@@ -262,3 +263,18 @@ def test_officials_introduced_in_label_brackets_and_the_opening_lines(tmp_path: 
     assert who["中央广播电视总台央视记者"][0] == "中央广播电视总台"
     assert t.speakers["中央广播电视总台央视记者"].anonymous  # 央视 is the outlet, not a name
     assert t.turns[-1].answers == t.turns[-2].seq
+
+
+def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
+    known = Outlets(load_lexicon(())).is_organization
+    host = "出席今天发布会的有：中国建设银行董事长田国立先生，行长张金良先生，副行长纪志宏先生。"
+    for name, title in (("张金良", "行长"), ("纪志宏", "副行长")):
+        intro = parse_introduction(host, name, known)
+        assert intro is not None and (intro.organization, intro.title) == ("中国建设银行", title)
+    # the words before a title may be a name, not a body: nothing is inherited from them
+    host = "先跟大家介紹資源司牛信仁司長，還有副執行長林炫佑"
+    intro = parse_introduction(host, "林炫佑", known)
+    assert intro is not None and intro.organization is None
+    # a joiner between a body and a title is neither part of the body nor a department
+    intro = parse_introduction("今天有民進黨的委員鄭寶清", "鄭寶清", known)
+    assert intro is not None and (intro.organization, intro.department) == ("民進黨", None)
