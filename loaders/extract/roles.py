@@ -618,6 +618,18 @@ def _classify(
         )
     if folded in ANSWER_LABELS or folded.startswith(("答", "a(", "a（")):
         name = _bracketed(label)
+        if name is None and folded in ANSWER_LABELS:
+            answerer = _sole_answerer(t, outlets.is_organization)
+            if answerer is not None:
+                return Speaker(
+                    label,
+                    person_key(answerer.name),
+                    answerer.name,
+                    "official",
+                    organization=_org(answerer.organization) if answerer.organization else None,
+                    title=answerer.title,
+                    department=answerer.department,
+                )
         return Speaker(
             label,
             person_key(name) if name else person_key(label, t.key),
@@ -665,6 +677,30 @@ def _classify(
         title=introduced.title if introduced else None,
         department=introduced.department if introduced else None,
     )
+
+
+#: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问).
+_ANSWERS_AS = re.compile(
+    rf"(?:{_TITLE_ALT})([\u4e00-\u9fff]{{2,3}}?)(?:先生|女士)?"
+    r"(?:就|接受|回答|答|表示|介绍|在)"
+)
+
+
+def _sole_answerer(t: Transcript, known: Callable[[str], bool]) -> Introduction | None:
+    """The official the title and opening lines name as answering, when they name one only.
+
+    `问：/答：` pieces (人民银行有关负责人答记者问) often name the official once, before the
+    questions; with one such name, every bare `答` is that person.
+    """
+    opening = "\n".join([t.title, *(line.text for line in t.context)])
+    names = {m.group(1) for m in _ANSWERS_AS.finditer(to_simplified(opening))}
+    if len(names) != 1:
+        return None
+    simple = to_simplified(opening)
+    name = names.pop()
+    at = simple.find(name)
+    written = opening[at : at + len(name)] if len(simple) == len(opening) else name
+    return parse_introduction(opening, written, known)
 
 
 _ABOUT = re.compile(r"^[ \t]*[（(]([^）)]+)[）)]")

@@ -278,3 +278,24 @@ def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
     # a joiner between a body and a title is neither part of the body nor a department
     intro = parse_introduction("今天有民進黨的委員鄭寶清", "鄭寶清", known)
     assert intro is not None and (intro.organization, intro.department) == ("民進黨", None)
+
+
+def test_a_bare_answer_label_is_the_one_official_the_opening_names(tmp_path: Path) -> None:
+    piece = (
+        "中国人民银行有关负责人就数字人民币试点答记者问\n\n"
+        "中国人民银行数字货币研究所所长穆长春就相关问题回答了记者提问。\n\n"
+        "问：数字人民币与支付宝有什么区别？\n答：数字人民币是法定货币，支付宝是支付工具。\n"
+    )
+    path = tmp_path / "qa.txt"
+    path.write_text(piece, encoding="utf-8")
+    t = load_transcript(path)
+    answerer = t.speakers["答"]
+    assert (answerer.name, answerer.title, answerer.department) == (
+        "穆长春",
+        "所长",
+        "数字货币研究所",
+    )
+    assert org_of(t, "答") == "中国人民银行" and not answerer.anonymous
+    # with no one named, the answerer stays anonymous
+    path.write_text(piece.replace("数字货币研究所所长穆长春", "有关负责人"), encoding="utf-8")
+    assert load_transcript(path).speakers["答"].anonymous
