@@ -540,7 +540,7 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
 # (候任部长黄彦男, 数位产业署林俊秀副署长, 正华署长).
 _SENIOR = (
     "部长|次长|院长|署长|局长|司长|处长|主委|主任委员|执行长|董事长|总经理|秘书长|市长|县长|"
-    "行长|总裁|理事长|政委|总统|主席|发言人"
+    "行长|总裁|理事长|政委|总统|主席|发言人|所长|主任|厅长|校长|会长|社长|台长"
 )
 _SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))

@@ -391,6 +391,8 @@ def test_persons_named_with_a_title_of_office() -> None:
     assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
     t = STAGE(transcript("出席的有中国建设银行董事长田国立先生和行长张金良先生。"))
     assert {"田国立", "张金良"} <= names(t, "Person")  # an honorific closes the name
+    t = STAGE(transcript("今天有林峻丞董事長、台經院康廷嶽副所長，還有中心主任李明德就此說明"))
+    assert {"康廷嶽", "李明德"} <= names(t, "Person")
     t = STAGE(transcript("我行与住建部门合作，支持保交楼。"))
     assert names(t, "Organization") == set()  # 住建部门: housing departments, not the ministry
 
