@@ -193,7 +193,12 @@ def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
 
 
 # --- rule: 名称(ACRONYM): a definition that also gives an alias
-_DEFINITION = re.compile(rf"([{_HAN}a-z0-9]{{2,24}})\(([a-z][a-z0-9&\-]{{1,11}})\)")
+#: 智慧银行信息系统(ECOS); 「公共运输整合资讯流通服务平台」(Public Transport data eXchange, PTX):
+#: the name may be quoted, and its English name may come before the acronym.
+_DEFINITION = re.compile(
+    rf"([{_HAN}a-z0-9]{{2,24}})[{_CLOSE}]?"
+    r"\((?:[a-z][a-z \-]{2,60},\s*)?([a-z][a-z0-9&\-]{1,11})\)"
+)
 _ORG_SUFFIX = re.compile(
     r"(?:中心|委员会|协会|学会|基金会|组织|机构|公司|集团|银行|大学|学院|研究院|"
     r"部|局|署|院|会|所|厅|处|司|科)$"
@@ -224,11 +229,17 @@ def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
         acronym = original[a_start:a_end]
         if sum(c.isupper() for c in acronym) < 2:
             continue
-        tail = _noun_tail(m.group(1))
-        if tail < 2:
-            continue
-        start = m.end(1) - tail
+        quoted = text[m.end(1)] in _CLOSE and m.start(1) > 0 and text[m.start(1) - 1] in _OPEN
+        if quoted:
+            start = m.start(1)  # 「公共运输整合资讯流通服务平台」: the quotes hold the name
+        else:
+            tail = _noun_tail(m.group(1))
+            if tail < 2:
+                continue
+            start = m.end(1) - tail
         name = text[start : m.end(1)]
+        if is_common_word(name) or re.fullmatch(_SUFFIX, name):
+            continue  # 情报监看|系统(KIS): only the kind word is left, not a name
         if _EVENT_SUFFIX.search(name):
             continue  # 资讯安全大会(RSA): a conference, not a product
         label, confidence = "Product", 0.5

@@ -147,6 +147,13 @@ def test_rule_acronym_definition_gives_an_alias() -> None:
     assert view.original[s:e] == "智慧银行信息系统"
     assert cand.alias is not None
     assert view.original[slice(*view.span(*cand.alias))] == "ECOS"
+    text = "在交通上有「公共運輸整合資訊流通服務平台」（Public Transport data eXchange，PTX），有"
+    view = normalized_view(text)
+    (cand,) = list(acronym_definition(view))  # quoted, with its English name before the acronym
+    assert view.original[slice(*view.span(cand.start, cand.end))] == "公共運輸整合資訊流通服務平台"
+    assert cand.alias is not None and view.original[slice(*view.span(*cand.alias))] == "PTX"
+    # only the kind word left of a verb-led name is no name: 情報監看|系統（KIS）
+    assert list(acronym_definition(normalized_view("樂思軟件的情報監看系統（KIS）。"))) == []
 
 
 def test_rule_naming_cue() -> None:

@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.73,
-        "Product": 0.73,
+        "Product": 0.76,
         "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.85,
@@ -198,7 +198,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.79,
     },
     "2025-10-01-right-livelihood-press-group": {
-        "Organization": 0.68,
+        "Organization": 0.71,
         "Product": 0.67,
         "Technology": 0.77,
         "Person": 0.77,
