@@ -178,6 +178,9 @@ _NOT_PLACE = set(
         "小区",
         "城市",
         "都市",
+        "大城市",
+        "大都市",
+        "港湾",
         "县市",
         "岛屿",
         "海岛",
@@ -739,12 +742,19 @@ def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> b
     return bool(_TITLE_RE.fullmatch(after) or _TITLE_RE.search(before[-3:] if before else "x"))
 
 
+#: Two characters a tagger calls a place but that are not one: a verb and an island
+#: (登岛, 驻岛), and one character with 市, 村 or 乡 (上市, 黑市, 新村, 爱乡): real places of
+#: that shape are in the lexicon, and the rest are ordinary words.
+_SHORT_NOT_PLACE = re.compile(r"^(?:[上下登驻以在到去来进出][岛屿]|.[市村乡])$")
+
+
 def _place_like(word: str) -> bool:
     return (
         len(word) >= 2
         and word not in _NOT_PLACE
         and word[0] not in _PLACE_PREFIX_STOP
         and not (len(word) == 2 and word[0] in "一二两三四五六七八九十几多")  # 五区: a count
+        and not _SHORT_NOT_PLACE.match(word)
         and _PLACE_SUFFIX.search(word[-1]) is not None
         and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
     )

@@ -172,6 +172,8 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
             suffix = suffix[:1]
         if suffix[0] in _STOP_CHARS:
             continue
+        if not prefix and pos_tags(suffix[0])[0][1][:1] in tuple("pcdumqr"):
+            continue  # x亿, o不, i跟: a letter before a number or function word is no brand
         start = letter - len(prefix)
         end = letter + 1 + len(suffix)
         yield Candidate(start, end, "latin_mixed", 0.9 if prefix else 0.75)

@@ -547,6 +547,8 @@ def test_a_count_of_districts_is_not_a_place() -> None:
     t = STAGE(transcript("賦稅署及五區國稅局的同仁，還有台北市大安區的里長"))
     places = names(t, "Place")
     assert "五區" not in places
+    t = STAGE(transcript("公司上市之後，登島要先申請，黑市很多，新村那邊的市場，台中市東區"))
+    assert names(t, "Place") == {"台中", "東區"}  # 台中市 is the lexicon's 台中
 
 
 def test_rule_latin_platform() -> None:
