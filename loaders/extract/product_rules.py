@@ -511,6 +511,10 @@ _QUANTIFIERS = (
 )
 
 
+#: Words that open the name of a kind of body, not of one body (国立大学, 国民中学, 同业公会).
+_KIND_LEAD = {"国立", "国民", "公立", "私立", "普通", "同业", "一般", "各级"}
+
+
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
     organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
@@ -543,8 +547,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         lead = before[-1][1] if before else ""
         alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
         if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
-            if is_common_word(whole):
-                continue
+            if is_common_word(whole) or (whole[:2] in _KIND_LEAD and is_common_word(whole[2:])):
+                continue  # 中央政府, 国立|大学, 同业|公会: a kind of body
             yield Candidate(
                 pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
             )
@@ -937,11 +941,21 @@ _DOMAIN = re.compile(
 _TOP_LEVEL = re.compile(r"\.(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn)(?![a-z0-9])")
 
 
+#: Stand-ins for any name (something.gov.tw, example.com): no site.
+_STAND_IN_LABELS = {"something", "example", "xxx", "abc", "foo", "whatever", "domain"}
+#: After a domain, words that make it the end of many addresses (gov.tw 结尾): a kind of site.
+_SUFFIX_OF_MANY = re.compile(rf"\s*[{_CLOSE}]?\s*的?(?:结尾|后缀|网域|域名)")
+
+
 def domain_name(view: NormalizedText) -> Iterator[Candidate]:
     """`join.gov.tw`, `slido.com`: a domain said or written as the name of a site."""
     if "." not in view.text or not _TOP_LEVEL.search(view.text):
         return
     for m in _DOMAIN.finditer(view.text):
+        if m.group(1).split(".")[0] in _STAND_IN_LABELS or _SUFFIX_OF_MANY.match(
+            view.text, m.end(1)
+        ):
+            continue  # something.gov.tw, 帳號是「gov.tw」結尾: a kind of address
         yield Candidate(m.start(1), m.end(1), "domain_name", 0.65)
 
 

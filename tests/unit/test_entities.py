@@ -618,6 +618,11 @@ def test_rule_domain_name() -> None:
         "slido.com",
     ]
     assert surfaces("請看 https://join.gov.tw/x，寄到 a@b.com，版本 3.0", domain_name) == []
+    # a kind of address (gov.tw 結尾) or a stand-in is not a site
+    found = surfaces("帳號是「gov.tw」結尾，或 something.gov.tw，或 gov.uk", domain_name)
+    assert found == ["gov.uk"]
+    orgs = surfaces("部分國立大學跟國民中學，還有同業公會，中央政府", organization_name)
+    assert orgs == []  # kinds of body, not bodies
 
 
 def test_civil_service_titles_and_a_surname_split_off() -> None:
