@@ -42,8 +42,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
     },
     "2016-11-23-foreign-media-tea": {
-        "Organization": 0.78,
-        "Product": 0.63,
+        "Organization": 0.80,
+        "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.93,
@@ -53,7 +53,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.73,
         "Product": 0.76,
-        "Technology": 0.75,
+        "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -113,7 +113,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
-        "Organization": 0.83,
+        "Organization": 0.84,
         "Product": 0.70,
         "Technology": 0.83,
         "Person": 0.70,
@@ -150,7 +150,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-03-27-network-resilience": {
-        "Organization": 0.94,
+        "Organization": 0.92,
         "Product": 0.79,
         "Technology": 0.93,
         "Person": 0.87,
@@ -189,12 +189,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.85,
-        "Product": 0.79,
+        "Product": 0.85,
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
-        "relations": 0.02,
+        "relations": 0.08,
         "figures": 0.79,
     },
     "2025-10-01-right-livelihood-press-group": {
