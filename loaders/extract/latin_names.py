@@ -72,6 +72,14 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and (word[1:].islower() or word.isupper()) and len(word) >= 2
 
 
+#: Surnames written with a capital inside (McCain, MacArthur, DelBene, DeSantis, O'Brien).
+_PREFIXED_SURNAME = re.compile(r"(?:Mc|Mac|De|Del|Della|Di|Da|Van|Von|La|Le|O')[A-Z][a-z]+")
+
+
+def _surname_like(word: str) -> bool:
+    return _capitalised(word) or _PREFIXED_SURNAME.fullmatch(word) is not None
+
+
 def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
     """Persons, bodies and products named in Latin letters (see the module doc)."""
     text = view.text
@@ -132,7 +140,7 @@ def _persons(
     for i, word in enumerate(original):
         if word not in names:
             continue
-        rest = [w for w in original[i + 1 : i + 3] if _capitalised(w) and w.lower() not in _SMALL]
+        rest = [w for w in original[i + 1 : i + 3] if _surname_like(w) and w.lower() not in _SMALL]
         if not rest or original[i + 1] != rest[0]:
             continue
         if len(rest) == 2 and original[i + 2] != rest[1]:

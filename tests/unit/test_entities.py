@@ -583,6 +583,8 @@ def test_names_in_latin_letters() -> None:
         )
     )
     assert names(t, "Person") == {"Dan Brown", "Jeffery Sachs", "Gavin Newsom"}
+    t2 = STAGE(transcript("見了 Suzan DelBene 跟 Yasmin Green，去了 Morgan Stanley、Georgia Tech"))
+    assert names(t2, "Person") == {"Suzan DelBene", "Yasmin Green"}
     orgs = names(t, "Organization")
     assert {
         "Taipei Taxi Association",

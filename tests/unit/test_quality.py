@@ -107,7 +107,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.75,
         "Product": 0.85,
         "Technology": 0.97,
-        "Person": 0.85,
+        "Person": 0.97,
         "Place": 0.86,
         "answers": 0.89,
         "figures": 0.43,
@@ -142,7 +142,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-02-14-second-washington-press-group": {
         "Organization": 0.71,
         "Technology": 0.90,
-        "Person": 0.56,
+        "Person": 0.69,
         "Place": 0.97,
         "answers": 0.97,
         "figures": 0.97,
