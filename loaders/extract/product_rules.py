@@ -513,6 +513,8 @@ _QUANTIFIERS = (
 
 #: Words that open the name of a kind of body, not of one body (国立大学, 国民中学, 同业公会).
 _KIND_LEAD = {"国立", "国民", "公立", "私立", "普通", "同业", "一般", "各级"}
+#: Kinds of body every town or office has, named by what they do (托婴中心, 立委办公室).
+_KINDS_OF_BODY = {"普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"}
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
@@ -547,7 +549,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         lead = before[-1][1] if before else ""
         alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
         if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
-            if is_common_word(whole) or (whole[:2] in _KIND_LEAD and is_common_word(whole[2:])):
+            kind = whole[:2] in _KIND_LEAD and is_common_word(whole[2:])
+            if is_common_word(whole) or kind or whole in _KINDS_OF_BODY:
                 continue  # 中央政府, 国立|大学, 同业|公会: a kind of body
             yield Candidate(
                 pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
@@ -597,6 +600,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 咨询委员会, 发展协会: a kind of body, not one body
         if m.group() in _PLACE_LED and not (name and _place_or_body(name[-1][0])):
             continue  # 水道局 of no place
+        if text[start : m.end()] in _KINDS_OF_BODY:
+            continue
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 

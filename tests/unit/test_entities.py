@@ -625,6 +625,10 @@ def test_rule_domain_name() -> None:
     assert found == ["gov.uk"]
     orgs = surfaces("部分國立大學跟國民中學，還有同業公會，中央政府", organization_name)
     assert orgs == []  # kinds of body, not bodies
+    found = surfaces(
+        "社區發展協會、托嬰中心、普通高中、立委辦公室，還有澎湖區漁會", organization_name
+    )
+    assert found == ["澎湖區漁會"]
 
 
 def test_civil_service_titles_and_a_surname_split_off() -> None:

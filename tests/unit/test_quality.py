@@ -55,7 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.97,
-        "Place": 0.93,
+        "Place": 0.97,
         "answers": 0.97,
         "figures": 0.97,
     },
@@ -68,7 +68,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
     },
     "2017-11-21-press-tea-social-enterprise": {
-        "Organization": 0.71,
+        "Organization": 0.72,
         "Product": 0.69,
         "Technology": 0.87,
         "Person": 0.97,
