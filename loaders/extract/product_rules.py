@@ -263,7 +263,7 @@ _APPOSITION = re.compile(
 )
 _CUE_HINTS = re.compile(r"[叫名称品台统务用]|app")
 _UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
-_NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前")
+_NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前|之类|什么的")
 #: Cues that name by themselves (名为X的平台); 叫/叫做/称为 also introduce terms and
 #: nicknames (这叫做「假新闻」, 我们称为「循证决策」, 叫我Mei), so they need a head.
 _STRONG_CUES = ("名叫", "名为", "命名为", "取名为", "取名")
@@ -309,10 +309,12 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             quoted = m.group(1) is not None
             start = m.start(2)
             close = _ANY_CLOSE.search(text, start, start + 25) if quoted else None
-            # a quoted name runs to its closing quote (「公务人员政策参与平台」) unless
-            # it holds a phrase (「服务的应用水准」)
+            # a quoted name runs to its closing quote (「公务人员政策参与平台」); a quoted
+            # phrase (「服务的应用水准」) is no name, nor is its first word
             inner = text[start : close.start()].strip() if close else ""
-            name = inner if inner and "的" not in inner else _trim(m.group(2))
+            if inner and "的" in inner:
+                continue  # 叫做「公共建设的工程经费编列手册」: a phrase, whole or nothing
+            name = inner or _trim(m.group(2))
             if len(name) < 2:
                 continue
             latin = re.search(r"[a-z]", name) is not None

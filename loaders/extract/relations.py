@@ -51,6 +51,14 @@ _OFFERS_JOINT = re.compile(
     rf"{_SLOT}\s*(?:跟|和|与|同)\s*{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}"
 )
 _OWNS = re.compile(rf"{_SLOT}\s*的?\s*{_SLOT}")
+#: Said outright: Meta 旗下的 Threads; 疾管署就有一个叫做「疾管家」的LINE BOT; Gogolook (Whoscall).
+_OFFERS_STATED = (
+    re.compile(rf"{_SLOT}\s*旗下(?:的|有)?\s*{_LIST}"),
+    re.compile(
+        rf"{_SLOT}[^<]{{0,8}}?有(?:一个|一套|一款|个)?\s*(?:叫做|叫作|名为|叫)\s*[“「『]?\s*(<\d+>)"
+    ),
+    re.compile(rf"{_SLOT}\s*\(\s*(<\d+>)\s*\)"),
+)
 _PARTNERS = (
     re.compile(
         rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?(?:合作|签约|有合约|结盟)"
@@ -156,6 +164,12 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
         for org in orgs:
             for product in _slots(m.group(3)):
                 if label(product) == "Product":
+                    yield "OFFERS", slots[org][1], slots[product][1]
+    for pattern in _OFFERS_STATED:
+        for m in pattern.finditer(template):
+            org = int(m.group(1))
+            for product in _slots(m.group(2)):
+                if label(org) == "Organization" and label(product) == "Product":
                     yield "OFFERS", slots[org][1], slots[product][1]
     for m in _OWNS.finditer(template):
         # 我们前瞻计划, 海巡的118系统: an organisation owns a product the rules named

@@ -160,6 +160,9 @@ def test_rule_naming_cue() -> None:
     text = "推出了融资产品叫融e借,还有一站式服务平台,叫小微金融服务平台。智能投顾产品,就是AI投,"
     assert surfaces(text, naming_cue) == ["融e借", "小微金融服务平台", "AI投"]
     assert surfaces("他叫张三,我们叫它老办法", naming_cue) == []
+    # a quoted phrase is no name, nor its first word; "and such" ends a name
+    assert surfaces("现在有一个叫做「公共建设的工程经费编列手册」", naming_cue) == []
+    assert surfaces("中华电信好像有一个叫Multipay之类的", naming_cue) == ["Multipay"]
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:

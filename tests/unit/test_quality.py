@@ -154,6 +154,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.63,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.30,
         "figures": 0.97,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
@@ -210,7 +211,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.82,
         "Place": 0.75,
         "answers": 0.97,
-        "relations": 0.09,
+        "relations": 0.22,
         "figures": 0.97,
     },
     "2025-08-21-indo-pacific-press-group": {
@@ -220,7 +221,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
-        "relations": 0.08,
+        "relations": 0.14,
         "figures": 0.79,
     },
     "2025-10-01-right-livelihood-press-group": {

@@ -71,3 +71,13 @@ def test_offers_from_an_organisation_owning_a_named_product() -> None:
     found = run("希望透過海巡署的118系統，可以直接在海上通聯。")
     assert ("OFFERS", "海巡署", "118系統") in found  # 118系統 is named by a rule, not known
     assert not any(r[0] == "OFFERS" for r in run("透過海巡署，以及118系統，可以通聯。"))
+
+
+def test_offers_said_outright() -> None:
+    assert ("OFFERS", "Meta", "Threads") in run("Meta 旗下的 Threads 已經提供了這種功能。")
+    found = run("同樣是在衛福部裡面的疾管署就有一個叫做「疾管家」的LINE BOT，大家可以用。")
+    assert ("OFFERS", "疾病管制署", "疾管家") in found
+    assert ("OFFERS", "Gogolook", "Whoscall") in run(
+        "與 Gogolook（Whoscall）合作，在群聊裡自動建議。"
+    )
+    assert not any(r[0] == "OFFERS" for r in run("Meta 跟 Threads 都在，疾管署跟 LINE 也在。"))
