@@ -69,8 +69,17 @@ def moderators(t: Transcript) -> set[str]:
     return found
 
 
+#: A reporter's turn that opens by counting its question (第二個，有關於…; 第三個問題是…;
+#: 最後一個問題) asks even without a question word: it is one of a list of questions.
+NUMBERED = re.compile(
+    r"^(?:第[二三四五六七八九十两兩2-9]|另外(?:一个|一個)?(?:问题|問題)|"
+    r"(?:还有|還有|最后|最後)(?:一个|一個)(?:问题|問題))"
+)
+
+
 def _asks(turn: Turn) -> bool:
-    return ASKING.search(turn.text.strip()) is not None
+    text = turn.text.strip()
+    return ASKING.search(text) is not None or NUMBERED.match(text) is not None
 
 
 def _is_question(turn: Turn) -> bool:

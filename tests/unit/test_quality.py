@@ -118,7 +118,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.93,
         "Person": 0.97,
         "Place": 0.82,
-        "answers": 0.93,
+        "answers": 0.97,
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
@@ -127,7 +127,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.83,
         "Person": 0.70,
         "Place": 0.79,
-        "answers": 0.77,
+        "answers": 0.85,
         "figures": 0.97,
     },
     "2019-12-11-digital-development": {

@@ -299,3 +299,16 @@ def test_a_bare_answer_label_is_the_one_official_the_opening_names(tmp_path: Pat
     # with no one named, the answerer stays anonymous
     path.write_text(piece.replace("数字货币研究所所长穆长春", "有关负责人"), encoding="utf-8")
     assert load_transcript(path).speakers["答"].anonymous
+
+
+def test_a_numbered_question_asks_without_a_question_word() -> None:
+    t = transcript(
+        [
+            ("問", "想請教政委，國發會引用了未來46％的工作會被AI取代，是不是可以說明？"),
+            ("問", "第二個，有關於行政院要列資安禁用黑名單，目前還沒有出爐，時間也delay了。"),
+            ("唐鳳", "我自己把AI理解成輔助式的智慧，我們常常看到的那個引用數據其實指的是任務。"),
+            ("唐鳳", "另外，在資安處的督導之下，對所有資安產品的測試能量都不斷提升。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [True, True, False, False]
+    assert [turn.answers for turn in t.turns] == [None, None, 1, 2]
