@@ -453,7 +453,8 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
-    r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局)"
+    r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
+    r"海运|航运|人寿)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body
 )
 #: Short school words jieba does not know (国小 for 国民小学, 国中 for 国民中学).
@@ -515,6 +516,14 @@ _QUANTIFIERS = (
 
 #: Words that open the name of a kind of body, not of one body (国立大学, 国民中学, 同业公会).
 _KIND_LEAD = {"国立", "国民", "公立", "私立", "普通", "同业", "一般", "各级"}
+#: Words that end a company's name (长荣海运, 万海航运, 国泰人寿), and the words before
+#: them that name the sector instead (两岸航运, 国际海运). 航空 and 证券 are left out: most
+#: words before them name a sector (民用航空, 有价证券).
+_COMPANY_WORDS = {"海运", "航运", "人寿"}
+_SECTOR_HEADS = {
+    *("国际", "国内", "国外", "民用", "军用", "通用", "商业", "商用", "两岸", "全球", "远洋"),
+    *("发展", "有价", "区域", "廉价", "低价", "传统", "一般"),
+}
 #: Kinds of body every town or office has, named by what they do (托婴中心, 立委办公室).
 _KINDS_OF_BODY = {"普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"}
 
@@ -552,7 +561,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
         if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
             kind = whole[:2] in _KIND_LEAD and is_common_word(whole[2:])
-            if is_common_word(whole) or kind or whole in _KINDS_OF_BODY:
+            sector = m.group() in _COMPANY_WORDS and whole[: -len(m.group())] in _SECTOR_HEADS
+            if is_common_word(whole) or kind or sector or whole in _KINDS_OF_BODY:
                 continue  # 中央政府, 国立|大学, 同业|公会: a kind of body
             yield Candidate(
                 pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
@@ -604,6 +614,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 水道局 of no place
         if text[start : m.end()] in _KINDS_OF_BODY:
             continue
+        if m.group() in _COMPANY_WORDS and text[start : m.start()] in _SECTOR_HEADS:
+            continue  # 国际航空, 民用航空: the sector, not a company
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 

@@ -632,6 +632,8 @@ def test_rule_domain_name() -> None:
         "社區發展協會、托嬰中心、普通高中、立委辦公室，還有澎湖區漁會", organization_name
     )
     assert found == ["澎湖區漁會"]
+    found = surfaces("長榮海運、萬海航運跟國泰人壽，還有兩岸航運、國際海運", organization_name)
+    assert found == ["長榮海運", "萬海航運", "國泰人壽"]  # companies, not the sector
 
 
 def test_civil_service_titles_and_a_surname_split_off() -> None:
