@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
-        "Organization": 0.66,
+        "Organization": 0.70,
         "Product": 0.71,
         "Technology": 0.70,
         "Person": 0.77,
@@ -51,7 +51,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.89,
     },
     "2016-11-23-foreign-media-tea": {
-        "Organization": 0.80,
+        "Organization": 0.82,
         "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.97,
@@ -60,7 +60,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-09-08-silicon-valley-press-group": {
-        "Organization": 0.73,
+        "Organization": 0.76,
         "Product": 0.76,
         "Technology": 0.77,
         "Person": 0.97,
