@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from loaders.lexicon import BUILTIN_DIR, LexiconError, load_lexicon, read_file
+from loaders.normalize import variant_key
 
 FORBIDDEN = ("融e行", "融e购", "融e联", "融安e信", "融e借", "AI投", "ECOS", "e-ICBC")
 
@@ -21,6 +22,17 @@ def test_every_shipped_file_loads_and_names_its_sources() -> None:
 def test_technology_lexicon_has_at_least_150_concepts() -> None:
     techs = [e for e in load_lexicon().entries if e.label == "Technology"]
     assert len(techs) >= 150
+
+
+def test_no_form_names_two_shipped_entries() -> None:
+    owner: dict[str, str] = {}
+    shared = []
+    for entry in load_lexicon().entries:
+        for form in entry.forms:
+            key = variant_key(form)
+            if owner.setdefault(key, entry.name) != entry.name:
+                shared.append((form, owner[key], entry.name))
+    assert shared == []  # one form, one thing: the first entry would take every mention
 
 
 def test_no_product_of_the_example_is_shipped() -> None:
