@@ -538,9 +538,18 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         org_names.setdefault(key, name)
         return key
 
+    classified = {
+        label: _classify(
+            t, label, to_simplified(label).lower().strip(), turns, host_text, org, outlets
+        )
+        for label, turns in by_label.items()
+    }
+    if not any(speaker.role == "reporter" for speaker in classified.values()):
+        for label in _interviewers(t, by_label):
+            if classified[label].role == "official" and not classified[label].title:
+                classified[label].role = "reporter"
     for label, turns in by_label.items():
-        folded = to_simplified(label).lower().strip()
-        speaker = _classify(t, label, folded, turns, host_text, org, outlets)
+        speaker = classified[label]
         t.speakers[label] = speaker
         t.add_entity(
             Entity(
@@ -576,6 +585,36 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             turn.role = speaker.role
             turn.person = speaker.person
     return t
+
+
+#: A title that says the transcript is an interview (中央社、自由時報採訪). 記者 is left out:
+#: a 記者會前會議 is a meeting, and press conferences label their reporters.
+_INTERVIEW_TITLE = re.compile(r"采访|採訪|专访|專訪|联访|聯訪|茶叙|茶敘|interview", re.IGNORECASE)
+#: Share of an interviewer's turns that ask: the interviewee asks back far less often.
+_ASKING_SHARE = 0.25
+
+
+def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
+    """Named speakers who interview (asked only when no label names a reporter).
+
+    Interviews label reporters by their names (楊明珠：), not by outlet. The one who speaks
+    most is the interviewee; every other speaker asking in at least a quarter of their turns
+    is an interviewer. Labels the roles stage reads otherwise (问, outlets) are left alone.
+    """
+    from loaders.extract.questions import ASKING  # questions imports this module's titles
+
+    if not _INTERVIEW_TITLE.search(t.title or "") or len(by_label) < 2:
+        return set()
+    said = {label: sum(len(turn.text) for turn in turns) for label, turns in by_label.items()}
+    interviewee = max(said, key=lambda label: said[label])
+    found = set()
+    for label, turns in by_label.items():
+        if label == interviewee or not _looks_like_name(label.strip()):
+            continue
+        asking = sum(1 for turn in turns if ASKING.search(turn.text))
+        if asking / len(turns) >= _ASKING_SHARE:
+            found.add(label)
+    return found
 
 
 def _person_aliases(speaker: Speaker) -> list[str]:

@@ -103,6 +103,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
         "figures": 0.97,
     },
+    "2019-03-12-cna-ltn-taiwan-news-interview": {
+        "Organization": 0.58,
+        "Product": 0.67,
+        "Technology": 0.69,
+        "Person": 0.54,
+        "Place": 0.66,
+        "answers": 0.64,
+        "figures": 0.84,
+    },
     "2019-04-26-washington-press-group": {
         "Organization": 0.75,
         "Product": 0.85,
@@ -138,6 +147,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.93,
         "answers": 0.97,
         "figures": 0.97,
+    },
+    "2020-02-11-csis-press-group": {
+        "Organization": 0.63,
+        "Product": 0.97,
+        "Technology": 0.97,
+        "Person": 0.82,
+        "Place": 0.85,
+        "answers": 0.77,
     },
     "2020-02-14-second-washington-press-group": {
         "Organization": 0.71,

@@ -312,3 +312,26 @@ def test_a_numbered_question_asks_without_a_question_word() -> None:
     )
     assert [turn.is_question for turn in t.turns] == [True, True, False, False]
     assert [turn.answers for turn in t.turns] == [None, None, 1, 2]
+
+
+def test_interviewers_named_without_an_outlet_ask_the_questions(tmp_path: Path) -> None:
+    path = tmp_path / "2019-03-12-中央社採訪.md"
+    path.write_text(
+        "# 2019-03-12 中央社、自由時報採訪\n\n"
+        "### 黃子維：\n請坐。\n\n"
+        "### 楊明珠：\n政委您好，這一次來日本，有見到日本該見的人嗎？\n\n"
+        "### 唐鳳：\n有一些重要的涉台人士，有見到面，交換了很多意見。\n\n"
+        "### 楊明珠：\n包括什麼？\n\n"
+        "### 唐鳳：\n第一個是，大家對於假訊息的因應，非常有興趣。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert {label: s.role for label, s in t.speakers.items()} == {
+        "楊明珠": "reporter",
+        "唐鳳": "official",
+        "黃子維": "official",
+    }
+    assert [turn.answers for turn in t.turns] == [None, None, 2, None, 4]
+    # the same speakers at a meeting (no interview in the title) keep their roles
+    path.write_text(path.read_text(encoding="utf-8").replace("採訪", "會議"), encoding="utf-8")
+    assert load_transcript(path).speakers["楊明珠"].role == "official"
