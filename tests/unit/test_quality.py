@@ -107,7 +107,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.58,
         "Product": 0.67,
         "Technology": 0.69,
-        "Person": 0.54,
+        "Person": 0.62,
         "Place": 0.66,
         "answers": 0.64,
         "figures": 0.84,
