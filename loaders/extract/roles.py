@@ -143,6 +143,9 @@ _ORG_SPLIT = re.compile(
     r"(?P<dept>.*)$"
 )
 _HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
+#: A bracketed part of a label: who the speaker is (`寿小丽（…新闻发言人）`), or a name or
+#: an outlet after 问/答 (`问（新华社记者）`).
+_BRACKET = re.compile(r"[（(]([^）)]+)[）)]")
 _SEGMENT_SPLIT = re.compile(
     r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请到|邀請到|请到|請到|邀请|邀請|请|請|大家"
 )
@@ -643,7 +646,7 @@ def _classify(
         or ASKER_LABEL.match(_unbracketed(folded))
     ):
         name = _bracketed(label)
-        inner = re.search(r"[（(]([^）)]+)[）)]", label)
+        inner = _BRACKET.search(label)
         outlet = outlet_from_label(inner.group(1))[0] if inner and not name else None
         outlet = outlet or _self_introduced_outlet(turns)
         return Speaker(
@@ -732,17 +735,14 @@ def _sole_answerer(t: Transcript, known: Callable[[str], bool]) -> Introduction 
     questions; with one such name, every bare `答` is that person.
     """
     opening = "\n".join([t.title, *(line.text for line in t.context)])
-    names = {m.group(1) for m in _ANSWERS_AS.finditer(to_simplified(opening))}
+    simple = to_simplified(opening)
+    names = {m.group(1) for m in _ANSWERS_AS.finditer(simple)}
     if len(names) != 1:
         return None
-    simple = to_simplified(opening)
     name = names.pop()
     at = simple.find(name)
     written = opening[at : at + len(name)] if len(simple) == len(opening) else name
     return parse_introduction(opening, written, known)
-
-
-_ABOUT = re.compile(r"^[ \t]*[（(]([^）)]+)[）)]")
 
 
 def _introduced_in_label(
@@ -756,18 +756,16 @@ def _introduced_in_label(
     for turn in turns:
         if turn.label_end < 0 or turn.start < turn.label_end:
             continue
-        about = _ABOUT.match(t.text[turn.label_end : turn.start])
+        about = _BRACKET.match(t.text[turn.label_end : turn.start].lstrip(" \t"))
         if about is None:
             continue
         found = [
-            parse_introduction(part.strip() + label, label, known)
+            intro
             for part in re.split(r"[、，,；;]", about.group(1))
-            if part.strip()
+            if part.strip() and (intro := parse_introduction(part.strip() + label, label, known))
         ]
-        found_any = [intro for intro in found if intro is not None]
-        with_org = [intro for intro in found_any if intro.organization]
-        if with_org or found_any:
-            return (with_org or found_any)[0]
+        if found:
+            return next((intro for intro in found if intro.organization), found[0])
     return None
 
 
@@ -777,7 +775,7 @@ def _unbracketed(label: str) -> str:
 
 
 def _bracketed(label: str) -> str | None:
-    match = re.search(r"[（(]([^）)]+)[）)]", label)
+    match = _BRACKET.search(label)
     if not match:
         return None
     inner = match.group(1).strip()
