@@ -528,6 +528,18 @@ _SECTOR_HEADS = {
 _KINDS_OF_BODY = {"普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"}
 
 
+def _a_kind_of_body(name: str, word: str) -> bool:
+    """`name` ending in organisation word `word` names a kind of body, not one body:
+    an ordinary word (中央政府), a kind lead (国立|大学, 同业|公会), a sector (两岸|航运)."""
+    head = name[: -len(word)]
+    return (
+        is_common_word(name)
+        or name in _KINDS_OF_BODY
+        or (name[:2] in _KIND_LEAD and is_common_word(name[2:]))
+        or (word in _COMPANY_WORDS and head in _SECTOR_HEADS)
+    )
+
+
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
     organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
@@ -560,9 +572,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         lead = before[-1][1] if before else ""
         alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
         if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
-            kind = whole[:2] in _KIND_LEAD and is_common_word(whole[2:])
-            sector = m.group() in _COMPANY_WORDS and whole[: -len(m.group())] in _SECTOR_HEADS
-            if is_common_word(whole) or kind or sector or whole in _KINDS_OF_BODY:
+            if _a_kind_of_body(whole, m.group()):
                 continue  # 中央政府, 国立|大学, 同业|公会: a kind of body
             yield Candidate(
                 pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
@@ -612,10 +622,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 咨询委员会, 发展协会: a kind of body, not one body
         if m.group() in _PLACE_LED and not (name and _place_or_body(name[-1][0])):
             continue  # 水道局 of no place
-        if text[start : m.end()] in _KINDS_OF_BODY:
-            continue
-        if m.group() in _COMPANY_WORDS and text[start : m.start()] in _SECTOR_HEADS:
-            continue  # 国际航空, 民用航空: the sector, not a company
+        if _a_kind_of_body(text[start : m.end()], m.group()):
+            continue  # 托婴中心, 两岸航运
         confidence = 0.65 if words >= 2 or length >= 3 else 0.6
         yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
 
@@ -951,13 +959,9 @@ def latin_kind(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a website named by its domain in running text (join.gov.tw, slido.com, gov.uk);
 #     a full address (https://…) is a link, not a name, and the caller drops names inside it
-_DOMAIN = re.compile(
-    r"(?<![a-z0-9./@:\-])((?:[a-z0-9][a-z0-9\-]*\.)+"
-    r"(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn))(?![a-z0-9/.\-])"
-)
-
-
-_TOP_LEVEL = re.compile(r"\.(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn)(?![a-z0-9])")
+_TLD = r"(?:tw|com|org|net|gov|io|ai|uk|jp|eu|info|edu|hk|cn)"
+_DOMAIN = re.compile(rf"(?<![a-z0-9./@:\-])((?:[a-z0-9][a-z0-9\-]*\.)+{_TLD})(?![a-z0-9/.\-])")
+_TOP_LEVEL = re.compile(rf"\.{_TLD}(?![a-z0-9])")
 
 
 #: Stand-ins for any name (something.gov.tw, example.com): no site.
