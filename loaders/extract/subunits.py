@@ -79,7 +79,7 @@ def government_subunits(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[C
     parents = _parents(hits)
     if not parents:
         return
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, tuple[int, int] | None]] = []  # start, end, alias
     for hit in parents:
         m = _AFTER_PARENT.match(text, hit.end)
         if m is None or not _unit_like(m.group(1), text[m.end() : m.end() + 1]):
@@ -87,31 +87,24 @@ def government_subunits(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[C
         if m.start(1) == hit.end:
             # 经济部技术处: written together, the unit is named with its parent (every
             # ministry has a 资讯处), and the unit's own name is an alias.
-            yield Candidate(
-                hit.start,
-                m.end(1),
-                "government_subunit",
-                0.75,
-                "Organization",
-                (m.start(1), m.end(1)),
-            )
+            found.append((hit.start, m.end(1), (m.start(1), m.end(1))))
         else:
-            found.append((m.start(1), m.end(1)))
+            found.append((m.start(1), m.end(1), None))
         pos = m.end()
         while (more := _LISTED.match(text, pos)) and _unit_like(
             more.group(1), text[more.end() : more.end() + 1]
         ):
-            found.append((more.start(1), more.end(1)))
+            found.append((more.start(1), more.end(1), None))
             pos = more.end()
         nested = _NESTED.match(text, pos)
         if nested and _unit_like(nested.group(1), text[nested.end() : nested.end() + 1]):
-            found.append((nested.start(1), nested.end(1)))
+            found.append((nested.start(1), nested.end(1), None))
     for m in _QUOTED.finditer(text):
         near = any(
             abs(hit.start - m.start()) <= _NEARBY or abs(m.end() - hit.end) <= _NEARBY
             for hit in parents
         )
         if near and _unit_like(m.group(1), ""):
-            found.append((m.start(1), m.end(1)))
-    for start, end in found:
-        yield Candidate(start, end, "government_subunit", 0.75, "Organization")
+            found.append((m.start(1), m.end(1), None))
+    for start, end, alias in found:
+        yield Candidate(start, end, "government_subunit", 0.75, "Organization", alias)
