@@ -235,10 +235,10 @@ def _align_run(run: str, offset: int) -> list[tuple[str, int, int]]:
     while pos < n:
         rest = run[pos:]
         target = to_simplified(rest)
-        if target == "".join(map(_char_simplified, rest)):  # also when nothing is left
+        by_char = "".join(map(_char_simplified, rest))
+        if target == by_char:  # also when nothing is left
             pieces.append((target, offset + pos, offset + n))  # no phrase left to place
             break
-        by_char = "".join(map(_char_simplified, rest))
         pairs = enumerate(zip(by_char, target, strict=False))
         first = next((i for i, (a, b) in pairs if a != b), 0)
         cut, left = len(rest), target
