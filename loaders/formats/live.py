@@ -23,7 +23,7 @@ __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
 # A label: short, no spaces or sentence punctuation, not a URL scheme.
 LABEL = re.compile(
     r"^(?P<label>[^\s:：,，。.!?！？;；()（）\[\]<>#>\"“”]{1,24})"
-    r"(?:[ \t]*[（(](?P<about>[^（）()\n。！？]{2,40})[）)])?[ \t]*[:：]"
+    r"(?:[ \t]*[（(][^（）()\n。！？]{2,40}[）)])?[ \t]*[:：]"  # （who they are）: read by roles
 )
 TIMESTAMP = re.compile(
     r"[ \t\u3000]*\[(?P<time>\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*$"
