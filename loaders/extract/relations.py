@@ -152,11 +152,12 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
             for tech in techs:
                 if label(product) == "Product" and label(tech) == "Technology":
                     yield "USES", slots[product][1], slots[tech][1]
-    for m in _OFFERS.finditer(template):
-        org = int(m.group(1))
-        for product in _slots(m.group(2)):
-            if label(org) == "Organization" and label(product) == "Product":
-                yield "OFFERS", slots[org][1], slots[product][1]
+    for pattern in (_OFFERS, *_OFFERS_STATED):
+        for m in pattern.finditer(template):
+            org = int(m.group(1))
+            for product in _slots(m.group(2)):
+                if label(org) == "Organization" and label(product) == "Product":
+                    yield "OFFERS", slots[org][1], slots[product][1]
     for m in _OFFERS_JOINT.finditer(template):
         orgs = (int(m.group(1)), int(m.group(2)))
         if not label(orgs[0]) == label(orgs[1]) == "Organization":
@@ -164,12 +165,6 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
         for org in orgs:
             for product in _slots(m.group(3)):
                 if label(product) == "Product":
-                    yield "OFFERS", slots[org][1], slots[product][1]
-    for pattern in _OFFERS_STATED:
-        for m in pattern.finditer(template):
-            org = int(m.group(1))
-            for product in _slots(m.group(2)):
-                if label(org) == "Organization" and label(product) == "Product":
                     yield "OFFERS", slots[org][1], slots[product][1]
     for m in _OWNS.finditer(template):
         # 我们前瞻计划, 海巡的118系统: an organisation owns a product the rules named
