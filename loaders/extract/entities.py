@@ -18,10 +18,13 @@ points into `Transcript.text`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import rjieba
 
@@ -203,7 +206,7 @@ _SURNAMES = set(
     "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘"
     "满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都"
     "普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭"
-    "干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由赖洪萧傅粘"
 )
 _COMPOUND_SURNAMES = (
     "欧阳",
@@ -377,13 +380,32 @@ class EntityFinder:
     def _pos_claims(
         self, t: Transcript, seq: int, view: NormalizedText, base: int, taken: list[_Claim]
     ) -> list[_Claim]:
-        """Persons and places from POS tags, only in clauses with a title or place cue."""
+        """Persons and places from POS tags: full names anywhere, other names and places
+        only in clauses with a title or place cue."""
         text = view.text
         out = [
             _Claim(base + s, base + e, _POS, "Person", person_key(name), name, "self_named", 0.7)
             for s, e, name in _self_named(view)
         ]
-        if not _TITLE_RE.search(text) and not _PLACE_SUFFIX.search(text):
+
+        def claim(start: int, end: int, label: str, rule: str, confidence: float) -> _Claim:
+            """A claim on the original text for the view span `start:end`."""
+            o_s, o_e = view.span(start, end)
+            name = view.original[o_s:o_e]
+            key = person_key(name) if label == "Person" else entity_key(label, name)
+            return _Claim(base + o_s, base + o_e, _POS, label, key, name, rule, confidence)
+
+        words = rjieba.tag(text)  # once per turn: jieba splits at punctuation anyway
+        bare = list(_bare_full_names(words))
+        cued = _TITLE_RE.search(text) is not None or _PLACE_SUFFIX.search(text) is not None
+        if not bare and not cued:
+            return out
+        ends = list(accumulate(len(word) for word, _ in words))
+        for i in bare:
+            found = claim(ends[i] - 3, ends[i], "Person", "bare_full_name", 0.6)
+            if not any(c.start < found.end and found.start < c.end for c in taken):
+                out.append(found)  # else 唐凤|去: a name already known, and the word after it
+        if not cued:
             return out
         for clause in _CLAUSE.finditer(text):
             chunk = clause.group()
@@ -391,56 +413,25 @@ class EntityFinder:
             has_place = _PLACE_SUFFIX.search(chunk) is not None
             if not (has_title or has_place):
                 continue
-            words = rjieba.tag(chunk)
-            pos = clause.start()
-            spans = []
-            for word, tag in words:
-                spans.append((pos, pos + len(word), word, tag))
-                pos += len(word)
+            first = bisect.bisect_right(ends, clause.start())
+            last = bisect.bisect_right(ends, clause.end())
+            spans = [
+                (ends[i] - len(words[i][0]), ends[i], *words[i])
+                for i in range(first, last)
+                if ends[i] - len(words[i][0]) >= clause.start()
+            ]
             titled = _titled_names(chunk, spans, clause.start()) if has_title else []
             for s, e, rule in titled:
-                o_s, o_e = view.span(clause.start() + s, clause.start() + e)
-                name = view.original[o_s:o_e]
-                out.append(
-                    _Claim(
-                        base + o_s, base + o_e, _POS, "Person", person_key(name), name, rule, 0.7
-                    )
-                )
+                out.append(claim(clause.start() + s, clause.start() + e, "Person", rule, 0.7))
             for i, (s, e, word, tag) in enumerate(spans):
                 if tag == "nr" and has_title and len(word) == 2 and _split_surname(spans, i):
                     s, word = spans[i - 1][0], spans[i - 1][2] + word  # 钱|慕贤科长
                 if tag == "nr" and has_title and _person_like(word, spans, i):
                     if len(word) == 3 and (word[-1] in _AFTER_NAME or word[2] == word[0]):
                         e -= 1  # 唐凤|多给, 唐凤|唐政委: an adverb or the surname again
-                    o_s, o_e = view.span(s, e)
-                    name = view.original[o_s:o_e]
-                    out.append(
-                        _Claim(
-                            base + o_s,
-                            base + o_e,
-                            _POS,
-                            "Person",
-                            person_key(name),
-                            name,
-                            "pos_person",
-                            0.7,
-                        )
-                    )
+                    out.append(claim(s, e, "Person", "pos_person", 0.7))
                 elif tag == "ns" and has_place and _place_like(word):
-                    o_s, o_e = view.span(s, e)
-                    name = view.original[o_s:o_e]
-                    out.append(
-                        _Claim(
-                            base + o_s,
-                            base + o_e,
-                            _POS,
-                            "Place",
-                            entity_key("Place", name),
-                            name,
-                            "pos_place",
-                            0.6,
-                        )
-                    )
+                    out.append(claim(s, e, "Place", "pos_place", 0.6))
         return out
 
     # -- helpers
@@ -722,6 +713,44 @@ def _name_after_title(window: str) -> int:
     ):
         return 1 + len(given)
     return 0
+
+
+#: Last characters of things jieba may tag as a name (高丽菜, 阿美族, 钟点费, 万灵丹).
+_THING_END = set(
+    "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时"
+)
+#: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带):
+#: a name with one of them needs a title beside it.
+_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成")
+
+
+def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
+    """Indices of full names with no title beside them (江明宗, 简立峰) in jieba's `words`:
+    a surname and a two-character given name that jieba tags `nr` as one word.
+
+    jieba tags many three-character words `nr` (高峰会, 麦克风, 唐凤去); a name is kept only
+    when neither the word nor its two-character halves are common words, its characters
+    do not repeat (戚戚焉, 勾一勾), its last character ends no object or title, and it
+    does not open a longer ordinary word (公序良|俗).
+    """
+    for i in [i for i, (word, tag) in enumerate(words) if tag == "nr" and len(word) == 3]:
+        word = words[i][0]
+        if word[0] not in _SURNAMES or word[0] in _FUNCTION_CHARS:
+            continue
+        if word[0] in _WORDLIKE_SURNAMES or word[1] in "总董":
+            continue  # 林总|谈: a surname and a title, not a name
+        if len(set(word)) < 3 or word in _NOT_PERSON:
+            continue
+        if word[2] in _AFTER_NAME or word[2] in _NOT_NAME_END or word[2] in _THING_END:
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            continue
+        after = words[i + 1][0][:1] if i + 1 < len(words) else ""
+        if after and is_common_word(word + after):
+            continue  # 公序良|俗: the start of a longer word
+        if is_common_word(word) or is_common_word(word[1:]) or is_common_word(word[:2]):
+            continue
+        yield i
 
 
 def _verb_led(name: str) -> bool:

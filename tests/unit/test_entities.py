@@ -226,9 +226,20 @@ def test_speakers_and_short_forms_come_first() -> None:
     assert [m.surface for m in t.mentions if m.entity == key] == ["王行长", "王敬东"]
 
 
-def test_persons_need_a_title_and_thanks_is_no_person() -> None:
+def test_persons_with_a_title_and_thanks_is_no_person() -> None:
     t = STAGE(transcript("谢谢大家。数位发展部部长唐凤表示,李明先生也来了"))
     assert names(t, "Person") == {"唐凤", "李明"}
+
+
+def test_full_names_without_a_title() -> None:
+    # from the corpus: 2016-04-16 (柯华葳, 蔡玉玲, 蔡志忠) and 2016-05-04 (公序良俗)
+    t = STAGE(
+        transcript(
+            "我是在跟柯華葳協作、在跟蔡玉玲協作。像蔡志忠的目標讀者就是我",
+            "如果違反公序良俗的話，要怎麼辦？請大家發言後記得把麥克風按掉，唐鳳去年也說過",
+        )
+    )
+    assert names(t, "Person") == {"柯華葳", "蔡玉玲", "蔡志忠"}
 
 
 def test_places_from_lexicon_and_pos() -> None:
