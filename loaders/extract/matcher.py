@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from loaders.normalize import NormalizedText, normalize, spelling_variants
+from loaders.normalize import NormalizedText, spelling_variants
 
 __all__ = ["Hit", "Matcher"]
 
@@ -59,15 +59,16 @@ class Matcher:
                 self._forms.append(form)
                 self._upper.append(form.isascii() and form.isupper())
                 self._title.append(form.isascii() and form[:1].isupper() and not form.isupper())
-        for blocker in blockers:
-            pattern = normalize(blocker).strip()
-            if pattern and pattern not in seen:
-                seen.add(pattern)
-                patterns.append(pattern)
-                self._payloads.append(None)
-                self._forms.append(blocker)
-                self._upper.append(False)
-                self._title.append(False)
+        for blocker in blockers:  # each spelling too, as for the forms (数位发展部会, 数字发展部会)
+            for variant in sorted(spelling_variants(blocker)):
+                pattern = variant.strip()
+                if pattern and pattern not in seen:
+                    seen.add(pattern)
+                    patterns.append(pattern)
+                    self._payloads.append(None)
+                    self._forms.append(blocker)
+                    self._upper.append(False)
+                    self._title.append(False)
         self._automaton = (
             ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             if patterns

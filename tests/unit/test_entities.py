@@ -127,6 +127,13 @@ def test_leftmost_longest_and_latin_word_boundaries() -> None:
     assert [(h.form, h.payload) for h in hits] == [("中国工商银行", 1), ("AI", 3)]
 
 
+def test_blockers_hold_in_taiwan_spelling() -> None:
+    # Taiwan text 數位 normalises to 数字: a blocker written 数位 must hold there too
+    m = Matcher([("数位发展部", 1)], blockers=["数位发展部会"])
+    assert m.find(normalized_view("規劃全新的數位發展部會籌設")) == []
+    assert [h.payload for h in m.find(normalized_view("數位發展部今天成立"))] == [1]
+
+
 # -- product rules, each on its own
 def test_rule_latin_mixed() -> None:
     found = surfaces("以融e行、融安e信为代表,打造工商银行e支付产品,A股", latin_mixed)

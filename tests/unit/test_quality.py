@@ -42,8 +42,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
-        "Organization": 0.70,
-        "Product": 0.71,
+        "Organization": 0.74,
+        "Product": 0.72,
         "Technology": 0.70,
         "Person": 0.82,
         "Place": 0.90,
@@ -51,7 +51,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.89,
     },
     "2016-11-23-foreign-media-tea": {
-        "Organization": 0.82,
+        "Organization": 0.86,
         "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.97,
@@ -60,8 +60,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-01-11-economic-daily-interview": {
-        "Organization": 0.71,
-        "Product": 0.67,
+        "Organization": 0.77,
+        "Product": 0.70,
         "Technology": 0.85,
         "Person": 0.69,
         "Place": 0.77,
@@ -69,7 +69,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-09-08-silicon-valley-press-group": {
-        "Organization": 0.76,
+        "Organization": 0.78,
         "Product": 0.76,
         "Technology": 0.77,
         "Person": 0.97,
@@ -77,7 +77,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
     },
     "2017-11-21-press-tea-social-enterprise": {
-        "Organization": 0.72,
+        "Organization": 0.74,
         "Product": 0.69,
         "Technology": 0.87,
         "Person": 0.97,
@@ -113,7 +113,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-03-12-cna-ltn-taiwan-news-interview": {
-        "Organization": 0.58,
+        "Organization": 0.66,
         "Product": 0.67,
         "Technology": 0.69,
         "Person": 0.65,
@@ -122,7 +122,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.84,
     },
     "2019-04-26-washington-press-group": {
-        "Organization": 0.75,
+        "Organization": 0.79,
         "Product": 0.85,
         "Technology": 0.97,
         "Person": 0.97,
@@ -131,7 +131,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.43,
     },
     "2019-04-30-sixth-press-tea": {
-        "Organization": 0.85,
+        "Organization": 0.88,
         "Product": 0.78,
         "Technology": 0.93,
         "Person": 0.97,
@@ -140,7 +140,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
-        "Organization": 0.84,
+        "Organization": 0.86,
         "Product": 0.70,
         "Technology": 0.83,
         "Person": 0.82,
@@ -149,7 +149,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-21-cna-germany-interview": {
-        "Organization": 0.56,
+        "Organization": 0.80,
         "Product": 0.77,
         "Technology": 0.70,
         "Person": 0.63,
@@ -175,7 +175,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.77,
     },
     "2020-02-14-second-washington-press-group": {
-        "Organization": 0.71,
+        "Organization": 0.75,
         "Technology": 0.90,
         "Person": 0.69,
         "Place": 0.97,
@@ -190,6 +190,24 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.97,
         "answers": 0.97,
         "relations": 0.30,
+        "figures": 0.97,
+    },
+    "2020-05-15-global-views-interview": {
+        "Organization": 0.78,
+        "Product": 0.49,
+        "Technology": 0.60,
+        "Person": 0.47,
+        "Place": 0.53,
+        "answers": 0.87,
+        "figures": 0.60,
+    },
+    "2020-09-26-business-today-interview": {
+        "Organization": 0.70,
+        "Product": 0.11,
+        "Technology": 0.74,
+        "Person": 0.63,
+        "Place": 0.76,
+        "answers": 0.84,
         "figures": 0.97,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
@@ -240,7 +258,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.89,
     },
     "2025-06-12-french-press-group": {
-        "Organization": 0.89,
+        "Organization": 0.93,
         "Product": 0.76,
         "Technology": 0.70,
         "Person": 0.90,
@@ -250,7 +268,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-08-21-indo-pacific-press-group": {
-        "Organization": 0.85,
+        "Organization": 0.88,
         "Product": 0.85,
         "Technology": 0.82,
         "Person": 0.97,
@@ -260,8 +278,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.79,
     },
     "2025-10-01-right-livelihood-press-group": {
-        "Organization": 0.71,
-        "Product": 0.67,
+        "Organization": 0.68,
+        "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.97,
