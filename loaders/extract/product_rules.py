@@ -731,6 +731,9 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         words: list[tuple[str, str]] = []
         tagged = pos_tags(window)
         for word, tag in reversed(tagged):
+            if len(word) >= 3 and word[0] in "有是在" and not is_common_word(word):
+                words.append((word[1:], tag))  # 农业局|有佳农: jieba joined the verb to the name
+                break
             nounish = tag.startswith(_NOUNISH) and word not in _STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
             # 危害|防治方案, 产业|创新计划: names hold two-character verbs; 5+2 a number

@@ -78,7 +78,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-11-21-press-tea-social-enterprise": {
         "Organization": 0.74,
-        "Product": 0.69,
+        "Product": 0.73,
         "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.35,
@@ -194,8 +194,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.78,
-        "Product": 0.49,
-        "Technology": 0.60,
+        "Product": 0.82,
+        "Technology": 0.62,
         "Person": 0.47,
         "Place": 0.53,
         "answers": 0.87,
@@ -203,7 +203,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-09-26-business-today-interview": {
         "Organization": 0.70,
-        "Product": 0.11,
+        "Product": 0.47,
         "Technology": 0.74,
         "Person": 0.63,
         "Place": 0.76,
