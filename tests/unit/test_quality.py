@@ -142,7 +142,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
         "Product": 0.70,
-        "Technology": 0.83,
+        "Technology": 0.86,
         "Person": 0.82,
         "Place": 0.79,
         "answers": 0.85,
@@ -195,7 +195,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-15-global-views-interview": {
         "Organization": 0.78,
         "Product": 0.82,
-        "Technology": 0.62,
+        "Technology": 0.74,
         "Person": 0.47,
         "Place": 0.53,
         "answers": 0.87,
