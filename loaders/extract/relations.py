@@ -65,6 +65,17 @@ _PARTNERS = (
     ),
     re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:携手|联手|牵手)\s*{_LIST}"),
 )
+#: Bodies named together as doing one thing: 工业局、台湾资通产业标准协会一起来做规范;
+#: 资讯处、资策会的朋友们帮台水一起写出了. Every two of them work together.
+_TOGETHER = re.compile(
+    rf"{_LIST}[^<]{{0,6}}?(?:(?:帮|协助|陪)\s*({_SLOT})[^<]{{0,2}}?)?(?:一起|共同|联合|合办|合作)"
+)
+#: A whole stated of its part: 全球资讯网只是网际网路里面的一个部分; X是Y的一部分.
+_PART_OF_STATED = re.compile(
+    rf"{_SLOT}[^<]{{0,4}}?(?:是|为|属于|只是|算是)\s*[“「『]?\s*{_SLOT}\s*[”」』]?\s*"
+    r"(?:的|里面的|里的|当中的|之中的)"
+    r"(?:一部分|一个部分|一环|一员)"
+)
 
 
 def _slots(group: str) -> list[int]:
@@ -179,6 +190,18 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
             for other in _slots(m.group(2)):
                 if label(org) == label(other) == "Organization":
                     yield "PARTNERS_WITH", slots[org][1], slots[other][1]
+    for m in _TOGETHER.finditer(template):
+        together = [i for i in _slots(m.group(1)) if label(i) == "Organization"]
+        helped = int(m.group(3)) if m.group(3) else None
+        if helped is not None and label(helped) == "Organization":
+            together.append(helped)
+        for i, org in enumerate(together):
+            for other in together[i + 1 :]:
+                yield "PARTNERS_WITH", slots[org][1], slots[other][1]
+    for m in _PART_OF_STATED.finditer(template):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if label(part) == label(whole) == "Product":
+            yield "PART_OF", slots[part][1], slots[whole][1]
 
 
 def extract_relations(t: Transcript) -> list[Relation]:

@@ -137,6 +137,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.82,
         "answers": 0.97,
+        "relations": 0.08,
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
@@ -146,6 +147,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.82,
         "Place": 0.79,
         "answers": 0.85,
+        "relations": 0.33,
         "figures": 0.97,
     },
     "2019-11-21-cna-germany-interview": {

@@ -81,3 +81,20 @@ def test_offers_said_outright() -> None:
         "與 Gogolook（Whoscall）合作，在群聊裡自動建議。"
     )
     assert not any(r[0] == "OFFERS" for r in run("Meta 跟 Threads 都在，疾管署跟 LINE 也在。"))
+
+
+def test_bodies_working_together() -> None:
+    # from the corpus: 2019-04-30 and 2019-11-05
+    found = run("也就是工業局、臺灣資通產業標準協會一起來做規範。")
+    assert ("PARTNERS_WITH", "经济部工业局", "臺灣資通產業標準協會") in found
+    helped = run("像行政院資訊處、資策會的朋友們幫台水一起寫出了機器學徒。")
+    pairs = {(a, b) for kind, a, b in helped if kind == "PARTNERS_WITH"}
+    assert len(pairs) == 3  # each two of the three bodies
+    assert not run("工業局、臺灣資通產業標準協會都還在討論，大家一起來看。") & {
+        ("PARTNERS_WITH", "经济部工业局", "臺灣資通產業標準協會")
+    }
+
+
+def test_part_of_stated() -> None:
+    found = run("所以「健保快易通」其實是「我的E政府」的一部分。")
+    assert ("PART_OF", "健保快易通", "我的E政府") in found
