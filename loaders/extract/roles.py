@@ -551,6 +551,11 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         for label in _interviewers(t, by_label):
             if classified[label].role == "official" and not classified[label].title:
                 classified[label].role = "reporter"
+    outlet = _title_outlet(t.title or "", outlets)
+    if outlet:  # 今周刊採訪: the one outlet the title names is the interviewers' own
+        for speaker in classified.values():
+            if speaker.role == "reporter" and not speaker.organization:
+                speaker.organization = org(outlet)
     for label, turns in by_label.items():
         speaker = classified[label]
         t.speakers[label] = speaker
@@ -595,6 +600,34 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
 _INTERVIEW_TITLE = re.compile(r"采访|採訪|专访|專訪|联访|聯訪|茶叙|茶敘|interview", re.IGNORECASE)
 #: Share of an interviewer's turns that ask: the interviewee asks back far less often.
 _ASKING_SHARE = 0.25
+
+
+def _title_outlet(title: str, outlets: Outlets) -> str | None:
+    """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪).
+
+    Known outlets are read left to right, longest first; the words right before the
+    interview word may be an outlet's short name (遠見 → 遠見雜誌). Titles naming no outlet
+    or several (中央社、自由時報、台灣新聞社採訪) give None: who works where is not said.
+    """
+    found = _INTERVIEW_TITLE.search(title)
+    if found is None:
+        return None
+    head = re.sub(r"^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?", "", title[: found.start()]).strip(" -_")
+    names: set[str] = set()
+    start = 0
+    while start < len(head) - 1:
+        for end in range(min(len(head), start + 16), start + 1, -1):
+            name = outlets.known(head[start:end])
+            if name is not None:
+                names.add(name)
+                start = end
+                break
+        else:
+            start += 1
+    if not names:
+        stem = outlets.stem(head)
+        names = {stem} if stem else set()
+    return names.pop() if len(names) == 1 else None
 
 
 def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:

@@ -151,7 +151,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-21-cna-germany-interview": {
-        "Organization": 0.80,
+        "Organization": 0.84,
         "Product": 0.77,
         "Technology": 0.70,
         "Person": 0.63,
@@ -195,7 +195,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-05-15-global-views-interview": {
-        "Organization": 0.78,
+        "Organization": 0.81,
         "Product": 0.82,
         "Technology": 0.74,
         "Person": 0.47,
@@ -204,7 +204,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.60,
     },
     "2020-09-26-business-today-interview": {
-        "Organization": 0.70,
+        "Organization": 0.72,
         "Product": 0.47,
         "Technology": 0.74,
         "Person": 0.63,

@@ -335,3 +335,20 @@ def test_interviewers_named_without_an_outlet_ask_the_questions(tmp_path: Path) 
     # the same speakers at a meeting (no interview in the title) keep their roles
     path.write_text(path.read_text(encoding="utf-8").replace("採訪", "會議"), encoding="utf-8")
     assert load_transcript(path).speakers["楊明珠"].role == "official"
+
+
+def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: Path) -> None:
+    body = (
+        "### 王炘珏：\n想請問您怎麼看縣市的永續指標？\n\n"
+        "### 唐鳳：\n我覺得指標本身是一個對話的開始。\n\n"
+        "### 王炘珏：\n那您覺得企業可以做什麼？\n\n"
+        "### 唐鳳：\n可以從自己的供應鏈開始。\n"
+    )
+    path = tmp_path / "interview.md"
+    path.write_text("# 2020-09-26 今周刊採訪\n\n" + body, encoding="utf-8")
+    t = load_transcript(path)
+    assert t.speakers["王炘珏"].role == "reporter"
+    assert org_of(t, "王炘珏") == "今周刊" and org_of(t, "唐鳳") is None
+    # two outlets in the title: who works where is not said
+    path.write_text("# 2019-03-12 中央社、自由時報採訪\n\n" + body, encoding="utf-8")
+    assert org_of(load_transcript(path), "王炘珏") is None
