@@ -525,7 +525,10 @@ _SECTOR_HEADS = {
     *("发展", "有价", "区域", "廉价", "低价", "传统", "一般"),
 }
 #: Kinds of body every town or office has, named by what they do (托婴中心, 立委办公室).
-_KINDS_OF_BODY = {"普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"}
+_KINDS_OF_BODY = {
+    *("普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"),
+    "公寓大厦管理委员会",
+}
 
 
 def _a_kind_of_body(name: str, word: str) -> bool:
@@ -534,6 +537,7 @@ def _a_kind_of_body(name: str, word: str) -> bool:
     head = name[: -len(word)]
     return (
         is_common_word(name)
+        or name.endswith("政务委员会")  # 蔡玉玲政务委员|会说: a title, then "will"
         or name in _KINDS_OF_BODY
         or (name[:2] in _KIND_LEAD and is_common_word(name[2:]))
         or (word in _COMPANY_WORDS and head in _SECTOR_HEADS)

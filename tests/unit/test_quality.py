@@ -60,10 +60,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-01-11-economic-daily-interview": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.70,
         "Technology": 0.85,
-        "Person": 0.69,
+        "Person": 0.80,
         "Place": 0.77,
         "answers": 0.97,
         "figures": 0.97,
@@ -151,7 +151,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-11-21-cna-germany-interview": {
-        "Organization": 0.84,
+        "Organization": 0.88,
         "Product": 0.77,
         "Technology": 0.70,
         "Person": 0.63,
@@ -280,7 +280,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.79,
     },
     "2025-10-01-right-livelihood-press-group": {
-        "Organization": 0.68,
+        "Organization": 0.71,
         "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.77,
