@@ -528,6 +528,8 @@ _SECTOR_HEADS = {
 _KINDS_OF_BODY = {
     *("普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"),
     "公寓大厦管理委员会",
+    # the speaker's own government, named as "the government" (臺灣政府 for Taiwan's officials)
+    *("台湾政府", "中华民国政府", "我国政府"),
 }
 
 
@@ -1007,6 +1009,8 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
         if surface[0].islower() and surface[1].isupper() and surface[2:].islower():
             if m.group() in _NOT_CAMEL_BRANDS:
                 continue
+            if re.search(r"[a-z]+ $", text[max(0, m.start() - 12) : m.start()]):
+                continue  # Public Transport data eXchange: a capital inside an English phrase
             confidence = 0.75 if surface[0] == "i" else 0.6  # iPad, iTaiwan; vTaiwan, eTag
             yield Candidate(m.start(), m.end(), "latin_camel", confidence)
 

@@ -349,6 +349,8 @@ def test_rule_modifier_de_system() -> None:
 def test_rule_latin_camel_and_quoted_qualifier() -> None:
     assert surfaces("透過像 iTaiwan 的 WI-FI", latin_camel) == ["iTaiwan"]
     assert surfaces("the item is ipad", latin_camel) == []
+    # a capital inside an English gloss (2017-09-08): no brand of its own
+    assert surfaces("資訊流通服務平台（Public Transport data eXchange，PTX）", latin_camel) == []
     assert surfaces("在 vTaiwan 上討論，用 eTag 收費，還有 eSports 比賽", latin_camel) == [
         "vTaiwan",
         "eTag",

@@ -60,7 +60,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-01-06-nikkei-interview": {
-        "Organization": 0.82,
+        "Organization": 0.84,
         "Product": 0.79,
         "Technology": 0.76,
         "Person": 0.84,
@@ -77,8 +77,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-09-08-silicon-valley-press-group": {
-        "Organization": 0.78,
-        "Product": 0.76,
+        "Organization": 0.82,
+        "Product": 0.79,
         "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.85,
@@ -131,7 +131,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-03-12-cna-ltn-taiwan-news-interview": {
-        "Organization": 0.66,
+        "Organization": 0.69,
         "Product": 0.67,
         "Technology": 0.69,
         "Person": 0.65,
@@ -140,7 +140,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.84,
     },
     "2019-04-26-washington-press-group": {
-        "Organization": 0.79,
+        "Organization": 0.85,
         "Product": 0.85,
         "Technology": 0.97,
         "Person": 0.97,
@@ -149,7 +149,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.43,
     },
     "2019-04-30-sixth-press-tea": {
-        "Organization": 0.88,
+        "Organization": 0.90,
         "Product": 0.78,
         "Technology": 0.93,
         "Person": 0.97,
@@ -187,7 +187,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-02-11-csis-press-group": {
-        "Organization": 0.63,
+        "Organization": 0.77,
         "Product": 0.97,
         "Technology": 0.97,
         "Person": 0.82,
@@ -288,7 +288,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-08-21-indo-pacific-press-group": {
-        "Organization": 0.88,
+        "Organization": 0.90,
         "Product": 0.85,
         "Technology": 0.82,
         "Person": 0.97,
