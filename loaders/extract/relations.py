@@ -58,6 +58,11 @@ _OFFERS_STATED = (
         rf"{_SLOT}[^<]{{0,8}}?有(?:一个|一套|一款|个)?\s*(?:叫做|叫作|名为|叫)\s*[“「『]?\s*(<\d+>)"
     ),
     re.compile(rf"{_SLOT}\s*\(\s*(<\d+>)\s*\)"),
+    # 我们去年推出了智能投顾产品,就是AI投: the kind launched, then its name
+    re.compile(
+        rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,12}}?(?:<\d+>)?[^<]{{0,8}}?"
+        rf"(?:产品|服务|平台|系统|应用|app)[^<]{{0,3}}?(?:就是|叫做|叫作|叫|名为|称为)\s*{_LIST}"
+    ),
 )
 _PARTNERS = (
     re.compile(

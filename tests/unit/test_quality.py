@@ -314,7 +314,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
-        "relations": 0.84,
+        "relations": 0.90,
         "figures": 0.97,
     },
 }

@@ -98,3 +98,10 @@ def test_bodies_working_together() -> None:
 def test_part_of_stated() -> None:
     found = run("所以「健保快易通」其實是「我的E政府」的一部分。")
     assert ("PART_OF", "健保快易通", "我的E政府") in found
+
+
+def test_offers_the_kind_launched_then_its_name() -> None:
+    # the ICBC example, turn 15: 智能投顾 is a technology between the verb and the name
+    found = run("同时,我们去年推出了智能投顾产品,就是AI投,它是用人工智能的方法。")
+    assert ("OFFERS", "中国工商银行", "AI投") in found
+    assert not any(r[0] == "OFFERS" for r in run("我们去年推出了智能投顾产品。"))
