@@ -293,12 +293,19 @@ def _trim(name: str) -> str:
     return (name[: cut.start()] if cut else name).strip()
 
 
+#: How brands write themselves and terms do not: a digit in a word, or a word opening with a
+#: lowercase letter then a capital (叫做「O3b mPOWER」, 「iPhone」); 「Plurality」 and
+#: 「OpenAPI」 are terms.
+_BRAND_SHAPE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|(?<![A-Za-z])[a-z][A-Z]")
+
+
 def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
     """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`.
 
     叫/叫做/称为 count only after a classifier or the kind of thing (一个叫做,
     网站叫做) or when the name ends in a product word; an unquoted Latin name needs
-    a capital or a digit (English words such as "freedom" are not names). A name
+    a capital or a digit (English words such as "freedom" are not names); a quoted Latin
+    name shaped like a brand (O3b mPOWER) needs no kind before it. A name
     ending in an organisation word, or after 一家/公司, is an organisation.
     """
     text, original = view.text, view.original
@@ -331,6 +338,9 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                     continue  # 叫做freedom: an English word, not a brand
             before = text[max(0, m.start() - 6) : m.start()]
             strong = pattern is _APPOSITION or text.startswith(_STRONG_CUES, m.start())
+            if quoted and latin and not strong:
+                o_start, o_end = view.span(start, start + len(name))
+                strong = _BRAND_SHAPE.search(original[o_start:o_end]) is not None
             if not (strong or suffix or _CUE_HEAD.search(before)):
                 continue  # 这叫做「假新闻」, 我们称为「循证决策」: a term, not a name
             if _EVENT_SUFFIX.search(name):
@@ -717,6 +727,8 @@ def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
 #     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
 #     used again in the transcript (see `REPEATABLE`) is the second signal.
 _PROGRAMME = re.compile(r"(?:计划|方案|专案)")
+#: How far before 计划 a name may start (机关资料传输韧性强化暨发放共用基础平台建置计划: 22).
+_PROGRAMME_REACH = 24
 #: Verbs done to a plan (提出方案, 拟定计划, 列入计划): the plan is their object, not named.
 _PLAN_VERBS = {
     *("提出", "拟定", "拟订", "提送", "提报", "提列", "填进", "列入", "纳入", "推动", "鼓励"),
@@ -731,12 +743,15 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…计划/方案/专案` preceded by a run of nouns (adjectives and 及/与 inside)."""
     text = view.text
     for m in _PROGRAMME.finditer(text):
-        window = text[max(0, m.start() - 14) : m.start()]
+        window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
         if not window or not re.search(rf"[{_HAN}a-z0-9]$", window):
             continue
         words: list[tuple[str, str]] = []
         tagged = pos_tags(window)
-        for word, tag in reversed(tagged):
+        cut = m.start() > _PROGRAMME_REACH  # the window's first word may be the end of one
+        for i, (word, tag) in reversed(list(enumerate(tagged))):
+            if i == 0 and cut:
+                break  # 关|键民生系统…计划: a word cut by the window is not part of the name
             if len(word) >= 3 and word[0] in "有是在" and not is_common_word(word):
                 words.append((word[1:], tag))  # 农业局|有佳农: jieba joined the verb to the name
                 break

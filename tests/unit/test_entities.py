@@ -170,6 +170,9 @@ def test_rule_naming_cue() -> None:
     # a quoted phrase is no name, nor its first word; "and such" ends a name
     assert surfaces("现在有一个叫做「公共建设的工程经费编列手册」", naming_cue) == []
     assert surfaces("中华电信好像有一个叫Multipay之类的", naming_cue) == ["Multipay"]
+    # a quoted Latin name shaped like a brand needs no kind before the cue (2023-08-01)
+    assert surfaces("他的中軌衛星的部分叫做「O3b mPOWER」，所以", naming_cue) == ["O3b mPOWER"]
+    assert surfaces("這個部分叫做「Plurality」，也就是", naming_cue) == []
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
@@ -307,6 +310,10 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
+    # a long name is read whole (2023-08-01), never from the middle of a word
+    assert surfaces("還有「行政部門關鍵民生系統精進雲端備份及回復計畫」", programme_name) == [
+        "行政部門關鍵民生系統精進雲端備份及回復計畫"
+    ]
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
