@@ -741,6 +741,22 @@ def _classify(
         introduced = parse_introduction(first, label, is_org)
     if introduced is None:
         introduced = introduced_by_surname(host_text, label) or titled_in_heading(t.title, label)
+    simple = to_simplified(label).strip()
+    if introduced is None and (_TITLE_LABEL.fullmatch(simple) or _TITLE_ONLY.fullmatch(simple)):
+        # ### 主秘：, ### 科長：: an official the transcript names by office only
+        return Speaker(
+            label, person_key(label, t.key), label, "official", anonymous=True, title=label
+        )
+    if introduced is None and (is_org(label) or _BODY_LABEL.match(simple)):
+        # ### 資訊處：: a body speaks through someone the transcript does not name
+        return Speaker(
+            label,
+            person_key(label, t.key),
+            label,
+            "official",
+            anonymous=True,
+            organization=_org(label),
+        )
     return Speaker(
         label,
         person_key(label),
@@ -752,6 +768,15 @@ def _classify(
         title=introduced.title if introduced else None,
         department=introduced.department if introduced else None,
     )
+
+
+#: Short titles of office that label a speaker alone (主秘 is 主任秘书).
+_TITLE_ONLY = re.compile(r"副?(?:主秘|执秘|专委|科长|组长|次长|参事|技正)")
+_TITLE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT})")
+#: A speaker label that names a body, not a person (資訊處, 數位產業署, 台北市租賃商業同業公會).
+_BODY_LABEL = re.compile(
+    r"^[\u4e00-\u9fff]{1,14}(?:处|局|司|署|部|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
+)
 
 
 #: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问).

@@ -352,3 +352,24 @@ def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: P
     # two outlets in the title: who works where is not said
     path.write_text("# 2019-03-12 中央社、自由時報採訪\n\n" + body, encoding="utf-8")
     assert org_of(load_transcript(path), "王炘珏") is None
+
+
+def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
+    path = tmp_path / "meeting.md"
+    path.write_text(
+        "# 2023-01-01 部務會議\n\n### 唐鳳：\n請資訊處報告。\n\n"
+        "### 資訊處：\n報告部長，系統已經上線。\n\n### 謝俊科：\n我補充一下。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    body = t.speakers["資訊處"]
+    assert body.anonymous and body.role == "official" and org_of(t, "資訊處") == "資訊處"
+    assert not any(
+        e.label == "Person" and e.name == "資訊處" and not e.anonymous for e in t.entities.values()
+    )
+    assert not t.speakers["謝俊科"].anonymous  # a name ending in 科 is a person
+    path.write_text(
+        "# 2018-01-01 會議\n\n### 主席：\n開始。\n\n### 主秘：\n報告主席。\n", encoding="utf-8"
+    )
+    officer = load_transcript(path).speakers["主秘"]
+    assert officer.anonymous and officer.title == "主秘"  # an office, not a name
