@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.extract.product_rules import is_common_word
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, load_lexicon
@@ -747,7 +748,7 @@ def _classify(
         return Speaker(
             label, person_key(label, t.key), label, "official", anonymous=True, title=label
         )
-    if introduced is None and (is_org(label) or _BODY_LABEL.match(simple)):
+    if introduced is None and (is_org(label) or _names_a_body(simple)):
         # ### 資訊處：: a body speaks through someone the transcript does not name
         return Speaker(
             label,
@@ -775,8 +776,20 @@ _TITLE_ONLY = re.compile(r"副?(?:主秘|执秘|专委|科长|组长|次长|参�
 _TITLE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT})")
 #: A speaker label that names a body, not a person (資訊處, 數位產業署, 台北市租賃商業同業公會).
 _BODY_LABEL = re.compile(
-    r"^[\u4e00-\u9fff]{1,14}(?:处|局|司|署|部|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
+    r"^[\u4e00-\u9fff]{1,14}(处|局|司|署|部|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
 )
+
+
+def _names_a_body(label: str) -> bool:
+    """Whether a (simplified) speaker label names a body: 資訊處, 民主網絡司, 同業公會.
+
+    A one-character body word needs an ordinary word before it (资讯|处, 消防|署): 大泷淳司 is a
+    person whose given name ends in 司.
+    """
+    m = _BODY_LABEL.match(label)
+    if m is None:
+        return False
+    return len(m.group(1)) > 1 or is_common_word(label[-3:-1])
 
 
 #: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问).

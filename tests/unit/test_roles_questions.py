@@ -373,3 +373,12 @@ def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
     )
     officer = load_transcript(path).speakers["主秘"]
     assert officer.anonymous and officer.title == "主秘"  # an office, not a name
+
+
+def test_a_person_whose_given_name_ends_like_a_body_is_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# 2020-01-01 來訪\n\n### 大瀧淳司：\n您好。\n\n### 唐鳳：\n您好，歡迎。\n",
+        encoding="utf-8",
+    )
+    assert not load_transcript(path).speakers["大瀧淳司"].anonymous
