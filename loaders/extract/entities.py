@@ -567,8 +567,11 @@ def _titled_names(
     surname when jieba tagged it apart (李|怀仁次长).
     """
     out: list[tuple[int, int, str]] = []
+    for m in _NAME_THEN_PERSONAL.finditer(chunk):  # 沈伯洋老师, 唐光华先生, 赖全裕教授
+        if _full_name_before_title(chunk, m.start(1), m.group(1), loose=True):
+            out.append((m.start(1), m.end(1), "name_personal_title"))
     if not _SENIOR_RE.search(chunk):
-        return out  # 先生, 记者, 老师: the rules below read titles of office only
+        return out  # 先生, 记者, 老师 alone: the rules below read titles of office only
     for m in _TITLE_THEN_NAME.finditer(chunk):
         start = m.start(1)
         size = _name_after_title(chunk[start : start + 5])
@@ -607,11 +610,15 @@ def _titled_names(
 
 #: A surname and a two-character given name right before a title of office (徐国勇发言人).
 _NAME_THEN_TITLE = re.compile(rf"([{_SURNAME_CLASS}][\u4e00-\u9fff]{{2}})副?(?:{_SENIOR})")
+#: A surname and a two-character given name right before a personal title (沈伯洋老师).
+_NAME_THEN_PERSONAL = re.compile(
+    rf"([{_SURNAME_CLASS}][\u4e00-\u9fff]{{2}})(?:老师|教授|先生|女士|博士|律师|医师|委员(?!会)|议员|立委)"
+)
 #: Last characters of a body, a place or a title, not of a given name (卫福部, 高雄市, 林全前).
 _NOT_NAME_END = set("前副部处市署局分院长任县会司所组科")
 
 
-def _full_name_before_title(chunk: str, start: int, name: str) -> bool:
+def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = False) -> bool:
     """Whether `name` before a title is a person's name (徐国勇发言人; not 谢谢唐|凤 or 卫福部).
 
     jieba may split such names (徐国|勇), so the tags are read loosely: one name word, or a
@@ -630,8 +637,8 @@ def _full_name_before_title(chunk: str, start: int, name: str) -> bool:
     if is_common_word(name) or is_common_word(name[1:]) or is_common_word(name[:2]):
         return False
     tags = pos_tags(name)
-    if len(tags) == 1:
-        return tags[0][1] == "nr"
+    if len(tags) == 1:  # before a personal title, jieba's place or noun tag is read as a name
+        return tags[0][1] in (("nr", "ns", "nz") if loose else ("nr",))  # 沈伯洋|老师
     if len(tags) != 2:
         return False
     (first, _), (rest, tag) = tags

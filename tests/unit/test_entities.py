@@ -252,6 +252,17 @@ def test_full_names_without_a_title() -> None:
     assert names(t, "Person") == {"柯華葳", "蔡玉玲", "蔡志忠"}
 
 
+def test_full_names_before_a_personal_title() -> None:
+    # from the corpus: 2020-02-11 (jieba tags 沈伯洋 a place), 2018-06-20, 2020-09-26
+    t = STAGE(
+        transcript(
+            "同時邀請我跟沈伯洋老師。像翁章梁老師直接來這邊開直播。像有賴全裕教授發現",
+            "原住民委員會的朋友、商管群老師都來了",
+        )
+    )
+    assert names(t, "Person") == {"沈伯洋", "翁章梁", "賴全裕"}
+
+
 def test_places_from_lexicon_and_pos() -> None:
     t = STAGE(transcript("我们在河北、雄安新区和澎湖縣望安鄉推动"))
     assert {"河北", "雄安新区", "澎湖"} <= names(t, "Place")
