@@ -35,7 +35,7 @@ quality = _quality()
 FLOORS: dict[str, dict[str, float]] = {
     "2016-10-01-moedict-press-conference": {
         "Organization": 0.92,
-        "Product": 0.63,
+        "Product": 0.71,
         "Technology": 0.97,
         "Person": 0.80,
         "Place": 0.97,
@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
-        "Product": 0.73,
+        "Product": 0.79,
         "Technology": 0.73,
         "Person": 0.87,
         "Place": 0.90,
@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2016-11-23-foreign-media-tea": {
         "Organization": 0.86,
-        "Product": 0.67,
+        "Product": 0.70,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.97,
@@ -69,7 +69,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-01-11-economic-daily-interview": {
         "Organization": 0.80,
-        "Product": 0.70,
+        "Product": 0.78,
         "Technology": 0.90,
         "Person": 0.80,
         "Place": 0.77,
@@ -78,7 +78,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
-        "Product": 0.79,
+        "Product": 0.82,
         "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.85,
@@ -86,7 +86,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-11-21-press-tea-social-enterprise": {
         "Organization": 0.74,
-        "Product": 0.73,
+        "Product": 0.77,
         "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.35,
@@ -122,7 +122,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.82,
-        "Product": 0.79,
+        "Product": 0.81,
         "Technology": 0.78,
         "Person": 0.66,
         "Place": 0.74,
@@ -160,8 +160,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
-        "Product": 0.70,
-        "Technology": 0.86,
+        "Product": 0.78,
+        "Technology": 0.85,
         "Person": 0.82,
         "Place": 0.79,
         "answers": 0.85,
