@@ -365,6 +365,12 @@ _QUOTED_AFTER = re.compile(
 )
 
 
+_QUOTED_ITEM = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]")
+#: Quoted names listed before 等 and a kind of product (“A”和“B”等产品, 「C」等平台).
+_QUOTED_LIST = re.compile(
+    rf"((?:[{_OPEN}][^{_CLOSE}\n]{{2,12}}[{_CLOSE}]\s*(?:、|和|及|与|以及|,)?\s*)+)"
+    r"等\s*(?:一系列|多个|几个|多款|各种)?\s*(?:产品|平台|系统|服务|应用|app|工具|软件)"
+)
 #: A quoted name right after the kind of site it is (论坛「…」, 网站「…」, App「Diia」).
 _QUOTED_AFTER_KIND = re.compile(
     rf"(?:论坛|网站|网页|平台|app|频道|粉专)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
@@ -404,6 +410,12 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
         name = m.group(1).strip()
         if len(name) >= 2 and not _NOT_SITE_NAME.search(name) and not is_common_word(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
+    for m in _QUOTED_LIST.finditer(text):
+        # “建行惠懂你”和“小微快贷”等产品: the kind word after 等 vouches for each quoted name
+        for item in _QUOTED_ITEM.finditer(text, m.start(1), m.end(1)):
+            name = item.group(1).strip()
+            if len(name) >= 2 and not is_common_word(name) and not _CLAUSE.search(name):
+                yield Candidate(item.start(1), item.end(1), "quoted_name", 0.75)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
         name = m.group(1).strip()

@@ -194,6 +194,10 @@ def test_rule_quoted_name() -> None:
     assert surfaces("以融e行为代表的“三融”平台", quoted_name) == ["“三融”平台"]
     assert surfaces("银行业首款风险信息服务平台——“融安e信”", quoted_name) == ["融安e信"]
     assert surfaces("给客户“ONE ICBC”的一致体验", quoted_name) == []
+    # quoted names listed before 等 and a kind of product
+    text = "我们依托“建行惠懂你”和“小微快贷”等产品,打造了平台"
+    assert surfaces(text, quoted_name) == ["建行惠懂你", "小微快贷"]
+    assert surfaces("「真的假的」等等都可以", quoted_name) == []
 
 
 def test_rule_product_phrase_needs_a_second_signal() -> None:
