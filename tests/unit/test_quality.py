@@ -230,6 +230,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.84,
         "figures": 0.97,
     },
+    "2021-03-26-nna-interview": {
+        "Organization": 0.70,
+        "Product": 0.77,
+        "Technology": 0.77,
+        "Person": 0.87,
+        "Place": 0.82,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
     "2022-05-30-digital-certificate-isolation-notice": {
         "Organization": 0.85,
         "Product": 0.87,
@@ -257,6 +266,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.97,
         "answers": 0.97,
         "figures": 0.87,
+    },
+    "2023-08-15-liberty-times-interview": {
+        "Organization": 0.78,
+        "Product": 0.72,
+        "Technology": 0.74,
+        "Person": 0.77,
+        "Place": 0.93,
+        "answers": 0.97,
+        "relations": 0.04,
+        "figures": 0.97,
     },
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
