@@ -14,8 +14,7 @@ from pathlib import Path
 
 from loaders.extract.registry import DEFAULT_STAGES, ExtractOptions, Stage, make_stages, run_stages
 from loaders.formats import FORMATS, detect_format, parse_text
-from loaders.formats.base import make_turn
-from loaders.formats.markdown import iso_date
+from loaders.formats.base import iso_date, make_turn
 from loaders.keys import transcript_key
 from loaders.model import Transcript
 from loaders.read import Document, read_document

@@ -301,16 +301,19 @@ def _split_org(
     """`中国工商银行信息科技部` → (`中国工商银行`, `信息科技部`).
 
     The longest start the lexicon knows as an organisation wins (国务院新闻办公室|新闻局,
-    not 国务院|新闻办公室新闻局); otherwise the first word that ends like a body.
+    not 国务院|新闻办公室新闻局), read from the leftmost place one starts (请来了|中国人民银行);
+    otherwise the first word that ends like a body.
     """
     phrase = phrase.strip()
     if len(phrase) < 2:
         return None, None
     if known is not None:
-        for cut in range(len(phrase), 1, -1):
-            if known(phrase[:cut]):
-                unit = re.sub(r"^的?副?$|^的", "", phrase[cut:].strip())  # 民进党的|委员
-                return phrase[:cut], unit or None
+        # from the left: 请来了|中国人民银行 when the words before the body are no part of it
+        for start in range(0, len(phrase) - 1):
+            for cut in range(len(phrase), start + 1, -1):
+                if known(phrase[start:cut]):
+                    unit = re.sub(r"^的?副?$|^的", "", phrase[cut:].strip())  # 民进党的|委员
+                    return phrase[start:cut], unit or None
     match = _ORG_SPLIT.match(to_simplified(phrase))
     if not match:
         return phrase, None
@@ -674,6 +677,10 @@ def _classify(
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
+    role_word, _, named = label.strip().partition(" ")
+    if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(named.strip()):
+        # 主持人 袭艳春: the host, named
+        return Speaker(label, person_key(named.strip()), named.strip(), "host")
     if (
         folded in QUESTION_LABELS
         or folded.startswith(("问", "提问", "q(", "q（"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -74,3 +75,21 @@ def make_turn(
         label_start=label_start,
         label_end=label_end,
     )
+
+
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})")
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date in `text`, as YYYY-MM-DD.
+
+    >>> iso_date("# 2016-10-01 萌典松前記者會")
+    '2016-10-01'
+    """
+    match = _DATE.search(text)
+    if not match:
+        return None
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"

@@ -15,27 +15,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.formats.base import ParseResult, iter_lines, make_turn
+from loaders.formats.base import ParseResult, iso_date, iter_lines, make_turn
 from loaders.model import ContextLine
 
 __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
 
-# A label: short, no spaces or sentence punctuation, not a URL scheme.
+_WORD = r"[^\s:：,，。.!?！？;；()（）\[\]【】<>#>\"“”]"
+# A label: short, no sentence punctuation, not a URL scheme; one space may join a role and a
+# name or two names in Han (主持人 王兆星) or two capitalised words (Audrey Tang); a label may
+# also stand in lenticular brackets (【主持人 袭艳春】).
 LABEL = re.compile(
-    r"^(?P<label>[^\s:：,，。.!?！？;；()（）\[\]<>#>\"“”]{1,24})"
+    rf"^(?:(?P<label>{_WORD}{{1,24}}|[\u4e00-\u9fff]{{2,8}}[ \t\u3000][\u4e00-\u9fff]{{2,8}}"
+    r"|[A-Z][a-z]+[ \t][A-Z][a-z]+)"
     r"(?:[ \t]*[（(][^（）()\n。！？]{2,40}[）)])?[ \t]*[:：]"  # （who they are）: read by roles
+    r"|【[ \t]*(?P<bracketed>[^】\n:：]{1,24}?)[ \t]*】[ \t]*[:：]?)"
 )
 TIMESTAMP = re.compile(
     r"[ \t\u3000]*\[(?P<time>\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*$"
 )
+_SENTENCE_END = re.compile(r"[。！？!?，,；;]")
 _NOT_LABELS = {"http", "https", "ftp", "mailto", "注", "注意", "备注", "附", "来源", "时间", "地点"}
 
 
-def _label(line: str) -> re.Match[str] | None:
+def _label(line: str) -> tuple[str, int, int, int] | None:
+    """(label, its start, its end, where the turn's text starts) for a labelled line."""
     match = LABEL.match(line)
-    if match is None or match.group("label").lower() in _NOT_LABELS:
+    if match is None:
         return None
-    return match
+    group = "label" if match.group("label") is not None else "bracketed"
+    label = match.group(group)
+    if label.lower() in _NOT_LABELS:
+        return None
+    return label, match.start(group), match.end(group), match.end()
 
 
 def score_live(text: str) -> float:
@@ -43,9 +54,9 @@ def score_live(text: str) -> float:
     labels: list[str] = []
     stamps = 0
     for line in iter_lines(text[:200_000]):
-        match = _label(line.text)
-        if match:
-            labels.append(match.group("label"))
+        found = _label(line.text)
+        if found:
+            labels.append(found[0])
         if TIMESTAMP.search(line.text):
             stamps += 1
     if not labels:
@@ -67,11 +78,11 @@ def parse_live(text: str) -> ParseResult:
     result = ParseResult()
     opened: list[_Open] = []
     for line in iter_lines(text):
-        match = _label(line.text)
-        if match:
-            label = match.group("label")
+        found = _label(line.text)
+        if found:
+            label, start, end, text_start = found
             opened.append(
-                _Open(label, line.start, line.start + len(label), line.start + match.end())
+                _Open(label, line.start + start, line.start + end, line.start + text_start)
             )
     for i, turn in enumerate(opened):
         end = opened[i + 1].label_start if i + 1 < len(opened) else len(text)
@@ -95,4 +106,8 @@ def parse_live(text: str) -> ParseResult:
     preamble_end = opened[0].label_start if opened else len(text)
     if text[:preamble_end].strip():
         result.context.append(ContextLine(text[:preamble_end].strip(), 0, preamble_end))
+        first = text[:preamble_end].strip().splitlines()[0].strip()
+        if len(first) <= 60 and not _SENTENCE_END.search(first):
+            result.title = first  # 中国银保监会新闻发布会: a heading line before the first turn
+            result.date = iso_date(first)
     return result

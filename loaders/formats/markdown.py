@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.formats.base import ParseResult, iter_lines, make_turn
+from loaders.formats.base import ParseResult, iso_date, iter_lines, make_turn
 from loaders.model import ContextLine
 
 __all__ = ["parse_markdown", "score_markdown"]
@@ -18,7 +18,6 @@ _SPEAKER = re.compile(
     r"^(?:###[ \t]+(?P<any>.+?)|##[ \t]+(?P<colon>[^#].{0,40}?)[ \t]*[:：])[ \t]*$"
 )
 _TITLE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*$")
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})")
 
 
 def _speaker(line: str) -> str | None:
@@ -52,21 +51,6 @@ def score_markdown(text: str) -> float:
             score += 10
     # A `# title` alone has no turns to give: leave the text to another format.
     return score if speakers else 0.0
-
-
-def iso_date(text: str) -> str | None:
-    """The first full date in `text`, as YYYY-MM-DD.
-
-    >>> iso_date("# 2016-10-01 萌典松前記者會")
-    '2016-10-01'
-    """
-    match = _DATE.search(text)
-    if not match:
-        return None
-    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def parse_markdown(text: str) -> ParseResult:

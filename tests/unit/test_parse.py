@@ -96,3 +96,24 @@ def test_live_label_with_a_bracketed_description_is_the_name() -> None:
     assert text[first.label_start : first.label_end] == "寿小丽"
     assert text[first.label_end : first.start].startswith("（国务院新闻办公室")
     assert first.text == "女士们、先生们，上午好！"
+
+
+def test_live_labels_in_brackets_or_with_one_space_and_a_heading_line() -> None:
+    text = (
+        "国务院新闻办公室新闻发布会\n\n【主持人 袭艳春】女士们、先生们，下午好。\n"
+        "【范一飞】谢谢主持人。\n主持人 王兆星：请提问。\nAudrey Tang: Thank you.\n"
+        "For example: not a label.\n"
+    )
+    assert detect_format(text) == "live"
+    result = parse_text(text, "live")
+    assert [t.speaker for t in result.turns] == [
+        "主持人 袭艳春",
+        "范一飞",
+        "主持人 王兆星",
+        "Audrey Tang",
+    ]
+    assert result.turns[1].text == "谢谢主持人。"
+    for turn in result.turns:
+        assert text[turn.label_start : turn.label_end] == turn.speaker
+    assert result.title == "国务院新闻办公室新闻发布会"
+    assert "For example: not a label." in result.turns[-1].text
