@@ -677,10 +677,11 @@ def _classify(
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
-    role_word, _, named = label.strip().partition(" ")
-    if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(named.strip()):
+    role_word, _, host_name = label.strip().partition(" ")
+    host_name = host_name.strip()
+    if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(host_name):
         # 主持人 袭艳春: the host, named
-        return Speaker(label, person_key(named.strip()), named.strip(), "host")
+        return Speaker(label, person_key(host_name), host_name, "host")
     if (
         folded in QUESTION_LABELS
         or folded.startswith(("问", "提问", "q(", "q（"))
