@@ -93,3 +93,14 @@ def iso_date(text: str) -> str | None:
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_SENTENCE_END = re.compile(r"[。！？!?，,；;]")
+
+
+def heading(preamble: str) -> str | None:
+    """The preamble's first line when it reads as a heading (中国银保监会新闻发布会), else None:
+    short, and no sentence ends or pauses in it."""
+    lines = preamble.strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    return first if first and len(first) <= 60 and not _SENTENCE_END.search(first) else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.formats.base import ParseResult, iso_date, iter_lines, make_turn
+from loaders.formats.base import ParseResult, heading, iso_date, iter_lines, make_turn
 from loaders.model import ContextLine
 
 __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
@@ -33,7 +33,6 @@ LABEL = re.compile(
 TIMESTAMP = re.compile(
     r"[ \t\u3000]*\[(?P<time>\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*$"
 )
-_SENTENCE_END = re.compile(r"[。！？!?，,；;]")
 _NOT_LABELS = {"http", "https", "ftp", "mailto", "注", "注意", "备注", "附", "来源", "时间", "地点"}
 
 
@@ -106,8 +105,6 @@ def parse_live(text: str) -> ParseResult:
     preamble_end = opened[0].label_start if opened else len(text)
     if text[:preamble_end].strip():
         result.context.append(ContextLine(text[:preamble_end].strip(), 0, preamble_end))
-        first = text[:preamble_end].strip().splitlines()[0].strip()
-        if len(first) <= 60 and not _SENTENCE_END.search(first):
-            result.title = first  # 中国银保监会新闻发布会: a heading line before the first turn
-            result.date = iso_date(first)
+        result.title = heading(text[:preamble_end]) or ""
+        result.date = iso_date(result.title)
     return result

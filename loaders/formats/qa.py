@@ -1,5 +1,6 @@
 """`qa`: interview style, `问：…` / `答：…` (also 問/答, Q:/A:), names optional.
 
+A label may also follow a sentence on the same line (`问：…是什么？答：…`).
 `问（新华社记者）：` and `答（张三）：` carry a name in brackets; without one the
 label itself (问/答) is the speaker label and the roles stage treats 问 as a
 reporter and 答 as an official.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.formats.base import ParseResult, iter_lines, make_turn
+from loaders.formats.base import ParseResult, heading, iso_date, iter_lines, make_turn
 from loaders.model import ContextLine
 
 __all__ = ["QA_LABEL", "parse_qa", "score_qa"]
@@ -21,17 +22,30 @@ QA_LABEL = re.compile(
 )
 
 
+#: A label inside a line, after the end of a sentence: `问：…是什么？答：…` on one line.
+_INLINE = re.compile(
+    r"(?<=[？?。！!])[ \t\u3000]*(?P<label>(?P<kind>[问問答])"
+    r"(?:[ \t]*[（(](?P<name>[^）)\n]{1,30})[）)])?)[ \t]*[:：]"
+)
+
+
+def _labels(line: str) -> list[re.Match[str]]:
+    """The labels of a line: one at its start, then any after a sentence inside it."""
+    first = QA_LABEL.match(line)
+    if first is None:
+        return []
+    return [first, *_INLINE.finditer(line, first.end())]
+
+
 def score_qa(text: str) -> float:
     """How much `text` looks like Q/A: both question and answer labels present."""
     questions = answers = 0
     for line in iter_lines(text[:200_000]):
-        match = QA_LABEL.match(line.text)
-        if not match:
-            continue
-        if match.group("kind").upper() in ("问", "問", "Q", "提问", "提問"):
-            questions += 1
-        else:
-            answers += 1
+        for match in _labels(line.text):
+            if match.group("kind").upper() in ("问", "問", "Q", "提问", "提問"):
+                questions += 1
+            else:
+                answers += 1
     if not questions or not answers:
         return 0.0
     return 3.0 * (questions + answers)
@@ -42,8 +56,7 @@ def parse_qa(text: str) -> ParseResult:
     result = ParseResult()
     heads: list[tuple[str, int, int, int]] = []
     for line in iter_lines(text):
-        match = QA_LABEL.match(line.text)
-        if match:
+        for match in _labels(line.text):
             label = match.group("label")
             label_at = line.start + match.start("label")
             heads.append((label, label_at, label_at + len(label), line.start + match.end()))
@@ -57,4 +70,6 @@ def parse_qa(text: str) -> ParseResult:
     first = heads[0][1] if heads else len(text)
     if text[:first].strip():
         result.context.append(ContextLine(text[:first].strip(), 0, first))
+        result.title = heading(text[:first]) or ""  # 人民银行有关负责人就降准答记者问
+        result.date = iso_date(result.title)
     return result

@@ -117,3 +117,22 @@ def test_live_labels_in_brackets_or_with_one_space_and_a_heading_line() -> None:
         assert text[turn.label_start : turn.label_end] == turn.speaker
     assert result.title == "国务院新闻办公室新闻发布会"
     assert "For example: not a label." in result.turns[-1].text
+
+
+def test_qa_answers_on_the_question_line_and_a_heading_line() -> None:
+    text = (
+        "人民银行有关负责人就降准答记者问\n\n"
+        "问：此次降准的主要考虑是什么？答：为支持实体经济发展。\n问：释放多少资金？答：约1万亿元。\n"
+    )
+    assert detect_format(text) == "qa"
+    result = parse_text(text, "qa")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("问", "此次降准的主要考虑是什么？"),
+        ("答", "为支持实体经济发展。"),
+        ("问", "释放多少资金？"),
+        ("答", "约1万亿元。"),
+    ]
+    assert result.title == "人民银行有关负责人就降准答记者问"
+    # a 答 inside a sentence is no label
+    inside = parse_text("问：他怎么答：很简单吗？\n答：是的。\n", "qa")
+    assert [t.speaker for t in inside.turns] == ["问", "答"]
