@@ -230,6 +230,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.84,
         "figures": 0.97,
     },
+    "2020-10-27-competence-magazine-interview": {
+        "Organization": 0.61,
+        "Product": 0.55,
+        "Technology": 0.58,
+        "Person": 0.97,
+        "Place": 0.79,
+        "answers": 0.97,
+        "figures": 0.72,
+    },
     "2021-03-26-nna-interview": {
         "Organization": 0.70,
         "Product": 0.77,
@@ -277,6 +286,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.04,
         "figures": 0.97,
     },
+    "2023-09-23-voa-interview": {
+        "Organization": 0.91,
+        "Product": 0.75,
+        "Technology": 0.76,
+        "Person": 0.77,
+        "Place": 0.94,
+        "answers": 0.97,
+        "relations": 0.08,
+        "figures": 0.97,
+    },
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
         "Product": 0.82,
@@ -314,6 +333,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.89,
+    },
+    "2025-03-03-nikkei-interview": {
+        "Organization": 0.91,
+        "Product": 0.55,
+        "Technology": 0.76,
+        "Person": 0.80,
+        "Place": 0.88,
+        "answers": 0.97,
+        "figures": 0.97,
     },
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
