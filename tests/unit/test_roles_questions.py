@@ -387,7 +387,8 @@ def test_a_person_whose_given_name_ends_like_a_body_is_a_person(tmp_path: Path) 
 def test_a_host_label_with_a_name_is_that_host(tmp_path: Path) -> None:
     path = tmp_path / "briefing.txt"
     path.write_text(
-        "国务院新闻办公室新闻发布会\n\n【主持人 袭艳春】今天我们请来了中国人民银行副行长范一飞先生。\n"
+        "国务院新闻办公室新闻发布会\n\n"
+        "【主持人 袭艳春】今天我们请来了中国人民银行副行长范一飞先生。\n"
         "【范一飞】谢谢主持人。\n【中央电视台记者】请问试点进展如何？\n【范一飞】进展顺利。\n",
         encoding="utf-8",
     )
