@@ -37,11 +37,18 @@ _MAGNITUDES = {
 _UNITS = (
     "个百分点|百分点|%|元人民币|人民币|美元|美金|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
     "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
-    "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|GB|TB|MB|Gbps|Mbps|"
+    "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|"
+    # data sizes, rates and frequencies, lower-case as the normalised view writes them
+    "gb|tb|mb|pb|gbps|mbps|kbps|mhz|ghz|"
     # classifiers of vehicles, buildings and things counted (艘 ships, 架 aircraft, 辆 cars,
     # 栋 buildings, 颗 satellites), weights and sea distances
     "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬|公分|厘米|毫米|票"
 )
+#: The units in Latin letters as they are written (10 Mbps, 3.5 GHz).
+_LATIN_UNITS = {
+    **{"gb": "GB", "tb": "TB", "mb": "MB", "pb": "PB", "gbps": "Gbps"},
+    **{"mbps": "Mbps", "kbps": "kbps", "mhz": "MHz", "ghz": "GHz"},
+}
 # Longest first: 个国家 before 个, 平方公里 before 公里.
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS.split("|"), key=len, reverse=True))
 _NUMBER = (
@@ -177,6 +184,7 @@ def _figure(
         return None
     if mag:
         value *= _MAGNITUDES[mag]
+    unit = _LATIN_UNITS.get(unit, unit)
     if unit == "亿户":
         value, unit = value * 1e8, "户"
     if unit in ("个百分点", "百分点"):

@@ -48,7 +48,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87,
         "Place": 0.90,
         "answers": 0.88,
-        "figures": 0.89,
+        "figures": 0.97,
     },
     "2016-11-23-foreign-media-tea": {
         "Organization": 0.86,
@@ -237,7 +237,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.79,
         "answers": 0.97,
-        "figures": 0.72,
+        "figures": 0.97,
     },
     "2021-03-26-nna-interview": {
         "Organization": 0.70,
