@@ -601,7 +601,9 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
 
 #: A title that says the transcript is an interview (中央社、自由時報採訪). 記者 is left out:
 #: a 記者會前會議 is a meeting, and press conferences label their reporters.
-_INTERVIEW_TITLE = re.compile(r"采访|採訪|专访|專訪|联访|聯訪|茶叙|茶敘|interview", re.IGNORECASE)
+_INTERVIEW_TITLE = re.compile(
+    r"采访|採訪|专访|專訪|访谈|訪談|联访|聯訪|茶叙|茶敘|interview", re.IGNORECASE
+)
 #: Share of an interviewer's turns that ask: the interviewee asks back far less often.
 _ASKING_SHARE = 0.25
 

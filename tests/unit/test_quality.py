@@ -257,6 +257,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2022-08-19-global-views-interview": {
+        "Organization": 0.82,
+        "Product": 0.73,
+        "Technology": 0.77,
+        "Person": 0.81,
+        "Place": 0.82,
+        "answers": 0.97,
+        "figures": 0.69,
+    },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
         "Product": 0.85,
@@ -286,7 +295,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.69,
     },
     "2023-08-01-commercial-times-interview": {
-        "Organization": 0.80,
+        "Organization": 0.83,
         "Product": 0.56,
         "Technology": 0.75,
         "Person": 0.97,
@@ -322,6 +331,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.93,
         "answers": 0.97,
         "relations": 0.17,
+        "figures": 0.97,
+    },
+    "2023-12-08-business-weekly-column-interview": {
+        "Organization": 0.78,
+        "Product": 0.60,
+        "Technology": 0.63,
+        "Person": 0.82,
+        "Place": 0.80,
+        "answers": 0.97,
+        "relations": 0.13,
         "figures": 0.97,
     },
     "2024-03-27-network-resilience": {
