@@ -204,7 +204,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-02-19-us-taiwan-tech-challenge-press-group": {
         "Organization": 0.85,
-        "Product": 0.54,
+        "Product": 0.71,
         "Technology": 0.97,
         "Person": 0.63,
         "Place": 0.97,
@@ -214,7 +214,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.81,
-        "Product": 0.82,
+        "Product": 0.79,
         "Technology": 0.74,
         "Person": 0.47,
         "Place": 0.53,
@@ -259,7 +259,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-19-global-views-interview": {
         "Organization": 0.82,
-        "Product": 0.73,
+        "Product": 0.88,
         "Technology": 0.77,
         "Person": 0.81,
         "Place": 0.82,
@@ -335,12 +335,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-12-08-business-weekly-column-interview": {
         "Organization": 0.78,
-        "Product": 0.60,
+        "Product": 0.73,
         "Technology": 0.63,
         "Person": 0.82,
         "Place": 0.80,
         "answers": 0.97,
-        "relations": 0.13,
+        "relations": 0.22,
         "figures": 0.97,
     },
     "2024-03-27-network-resilience": {
@@ -402,7 +402,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.71,
-        "Product": 0.63,
+        "Product": 0.67,
         "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.97,
