@@ -53,7 +53,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-11-23-foreign-media-tea": {
         "Organization": 0.86,
         "Product": 0.70,
-        "Technology": 0.63,
+        "Technology": 0.66,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -79,7 +79,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.79,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -114,7 +114,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-20-fourth-press-tea": {
         "Organization": 0.75,
         "Product": 0.79,
-        "Technology": 0.83,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.91,
@@ -279,7 +279,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.78,
-        "Technology": 0.72,
+        "Technology": 0.76,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -316,7 +316,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.91,
         "Product": 0.75,
-        "Technology": 0.76,
+        "Technology": 0.78,
         "Person": 0.77,
         "Place": 0.94,
         "answers": 0.97,
@@ -374,7 +374,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
         "Product": 0.55,
-        "Technology": 0.76,
+        "Technology": 0.79,
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
@@ -383,7 +383,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
         "Product": 0.76,
-        "Technology": 0.70,
+        "Technology": 0.72,
         "Person": 0.90,
         "Place": 0.75,
         "answers": 0.97,
