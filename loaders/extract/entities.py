@@ -9,8 +9,9 @@ Four sources, strongest first, so that a span is claimed once:
    then matched again in every turn so later bare mentions count too;
 3. the domain lexicon (shipped YAML plus the user's `--lexicon` files), matched
    with Aho-Corasick leftmost-longest on the normalised view;
-4. jieba part-of-speech tags for persons (`nr`) and places (`ns`), run only on
-   clauses that hold a title or place cue, because tagging is slow.
+4. jieba part-of-speech tags, once per turn: full names that stand alone (a surname and a
+   two-character given name tagged `nr`, no part an ordinary word) anywhere, other
+   persons (`nr`) and places (`ns`) only in clauses that hold a title or place cue.
 
 Overlaps are resolved by length, then by that order. Every mention's span
 points into `Transcript.text`.
@@ -557,17 +558,18 @@ _AFTER_NAME = set("的了在和与是也都就还又被从向到以而或给让�
 def _titled_names(
     chunk: str, spans: list[tuple[int, int, str, str]], offset: int = 0
 ) -> list[tuple[int, int, str]]:
-    """Persons a title of office vouches for, as (start, end, rule) in `chunk`.
+    """Persons a title vouches for, as (start, end, rule) in `chunk`.
 
     `spans` are the POS tags of `chunk`, positioned from `offset`.
 
     `title_before_name`: 候任部长黄彦男 (two or three characters: the third is kept
     unless it ends the name: 部长唐凤表示); `org_name_title`: 数位产业署林俊秀副署长;
     `given_name_title`: a tagged given name right before a title (正华署长), with the
-    surname when jieba tagged it apart (李|怀仁次长).
+    surname when jieba tagged it apart (李|怀仁次长); `name_personal_title`: a full name
+    before 老师, 教授, 先生 and the like (沈伯洋老师), read even when jieba calls it a place.
     """
     out: list[tuple[int, int, str]] = []
-    for m in _NAME_THEN_PERSONAL.finditer(chunk):  # 沈伯洋老师, 唐光华先生, 赖全裕教授
+    for m in _NAME_THEN_PERSONAL.finditer(chunk):  # 沈伯洋老师, 翁章梁老师, 赖全裕教授
         if _full_name_before_title(chunk, m.start(1), m.group(1), loose=True):
             out.append((m.start(1), m.end(1), "name_personal_title"))
     if not _SENIOR_RE.search(chunk):
