@@ -679,8 +679,7 @@ def _classify(
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
-    role_word, _, host_name = label.strip().partition(" ")
-    host_name = host_name.strip()
+    role_word, _, host_name = re.sub(r"[ \t\u3000]+", " ", label.strip()).partition(" ")
     if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(host_name):
         # 主持人 袭艳春: the host, named
         return Speaker(label, person_key(host_name), host_name, "host")
@@ -753,7 +752,7 @@ def _classify(
     if introduced is None:
         introduced = introduced_by_surname(host_text, label) or titled_in_heading(t.title, label)
     simple = to_simplified(label).strip()
-    if introduced is None and (_TITLE_LABEL.fullmatch(simple) or _TITLE_ONLY.fullmatch(simple)):
+    if introduced is None and _OFFICE_LABEL.fullmatch(simple):
         # ### 主秘：, ### 科長：: an official the transcript names by office only
         return Speaker(
             label, person_key(label, t.key), label, "official", anonymous=True, title=label
@@ -781,9 +780,9 @@ def _classify(
     )
 
 
-#: Short titles of office that label a speaker alone (主秘 is 主任秘书).
-_TITLE_ONLY = re.compile(r"副?(?:主秘|执秘|专委|科长|组长|次长|参事|技正)")
-_TITLE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT})")
+#: A title of office that labels a speaker alone: the known titles and short ones (主秘 is
+#: 主任秘书).
+_OFFICE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT}|主秘|执秘|专委|科长|组长|次长|参事|技正)")
 #: A speaker label that names a body, not a person (資訊處, 數位產業署, 台北市租賃商業同業公會).
 _BODY_LABEL = re.compile(
     r"^[\u4e00-\u9fff]{1,14}(处|局|司|署|部|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
