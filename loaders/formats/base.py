@@ -104,3 +104,11 @@ def heading(preamble: str) -> str | None:
     lines = preamble.strip().splitlines()
     first = lines[0].strip() if lines else ""
     return first if first and len(first) <= 60 and not _SENTENCE_END.search(first) else None
+
+
+def keep_preamble(result: ParseResult, text: str, end: int) -> None:
+    """Keep the text before the first turn as context, and its heading as title and date."""
+    if text[:end].strip():
+        result.context.append(ContextLine(text[:end].strip(), 0, end))
+        result.title = heading(text[:end]) or ""  # 人民银行有关负责人就降准答记者问
+        result.date = iso_date(result.title)

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.formats.base import ParseResult, heading, iso_date, iter_lines, make_turn
-from loaders.model import ContextLine
+from loaders.formats.base import ParseResult, iter_lines, keep_preamble, make_turn
 
 __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
 
@@ -103,8 +102,5 @@ def parse_live(text: str) -> ParseResult:
             )
         )
     preamble_end = opened[0].label_start if opened else len(text)
-    if text[:preamble_end].strip():
-        result.context.append(ContextLine(text[:preamble_end].strip(), 0, preamble_end))
-        result.title = heading(text[:preamble_end]) or ""
-        result.date = iso_date(result.title)
+    keep_preamble(result, text, preamble_end)
     return result

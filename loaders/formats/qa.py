@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.formats.base import ParseResult, heading, iso_date, iter_lines, make_turn
-from loaders.model import ContextLine
+from loaders.formats.base import ParseResult, iter_lines, keep_preamble, make_turn
 
 __all__ = ["QA_LABEL", "parse_qa", "score_qa"]
 
@@ -68,8 +67,5 @@ def parse_qa(text: str) -> ParseResult:
             )
         )
     first = heads[0][1] if heads else len(text)
-    if text[:first].strip():
-        result.context.append(ContextLine(text[:first].strip(), 0, first))
-        result.title = heading(text[:first]) or ""  # 人民银行有关负责人就降准答记者问
-        result.date = iso_date(result.title)
+    keep_preamble(result, text, first)
     return result
