@@ -616,8 +616,24 @@ _NAME_THEN_TITLE = re.compile(rf"([{_SURNAME_CLASS}][\u4e00-\u9fff]{{2}})副?(?:
 _NAME_THEN_PERSONAL = re.compile(
     rf"([{_SURNAME_CLASS}][\u4e00-\u9fff]{{2}})(?:老师|教授|先生|女士|博士|律师|医师|委员(?!会)|议员|立委)"
 )
+_OFFICE_AFTER = re.compile(rf"副?(?:{_SENIOR})")
+_TITLE_ALONE = re.compile(rf"{_SENIOR}|委员|议员|立委|老师|教授|先生|女士|博士")
 #: Last characters of a body, a place or a title, not of a given name (卫福部, 高雄市, 林全前).
 _NOT_NAME_END = set("前副部处市署局分院长任县会司所组科")
+
+
+def _common_given_name(chunk: str, start: int, name: str) -> bool:
+    """Whether a given name that is also a noun is a name here: 廖兴国主任秘书, 林万亿政委.
+
+    Only a title of office vouches for it, and only a noun or a number (兴国, 全能, 万亿):
+    a verb after a surname-like character is an action (来讨论处长所说, 满赞同政委).
+    """
+    if _OFFICE_AFTER.match(chunk, start + 3) is None:
+        return False
+    tags = pos_tags(name[1:])
+    if len(tags) != 1 or name[1] in "一两几" or _TITLE_ALONE.fullmatch(name[1:]):
+        return False
+    return tags[0][1] in ("n", "nr", "nz", "ns", "m")
 
 
 def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = False) -> bool:
@@ -636,8 +652,10 @@ def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = Fal
         return False  # 管处|洪处长, 唐凤|唐政委: a body or a name, then a surname and title
     if any(c in _AFTER_NAME or c in _FUNCTION_CHARS for c in name[1:]):
         return False
-    if is_common_word(name) or is_common_word(name[1:]) or is_common_word(name[:2]):
+    if is_common_word(name) or is_common_word(name[:2]):
         return False
+    if is_common_word(name[1:]):
+        return not loose and _common_given_name(chunk, start, name)
     tags = pos_tags(name)
     if len(tags) == 1:  # before a personal title, jieba's place or noun tag is read as a name
         return tags[0][1] in (("nr", "ns", "nz") if loose else ("nr",))  # 沈伯洋|老师

@@ -726,6 +726,18 @@ def test_a_full_name_right_before_a_title_of_office() -> None:
     assert not {"謝唐鳳", "由唐鳳", "管處洪", "衛福部", "高雄市"} & persons
 
 
+def test_a_given_name_that_is_also_a_noun_before_a_title_of_office() -> None:
+    t = STAGE(
+        transcript(
+            "教育部的廖興國主任秘書，還有林萬億政委、經濟部林全能次長",
+            "我們再回過頭來討論處長所說的，我滿贊同政委所說的，也邀請吳委員總統一起",
+        )
+    )
+    persons = names(t, "Person")
+    assert {"廖興國", "林萬億", "林全能"} <= persons
+    assert not {"來討論", "滿贊同", "吳委員"} & persons
+
+
 def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     t = STAGE(
         transcript(
