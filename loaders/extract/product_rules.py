@@ -22,7 +22,7 @@ from pathlib import Path
 
 import rjieba
 
-from loaders.normalize import NormalizedText
+from loaders.normalize import NormalizedText, normalize
 
 __all__ = [
     "REPEATABLE",
@@ -371,9 +371,15 @@ _QUOTED_LIST = re.compile(
     rf"((?:[{_OPEN}][^{_CLOSE}\n]{{2,12}}[{_CLOSE}]\s*(?:、|和|及|与|以及|,)?\s*)+)"
     r"等\s*(?:一系列|多个|几个|多款|各种)?\s*(?:产品|平台|系统|服务|应用|app|工具|软件)"
 )
-#: A quoted name right after the kind of site it is (论坛「…」, 网站「…」, App「Diia」).
+#: Words for software as the view spells them: Taiwan phrases are mapped (程式 → 程序), and
+#: so are mainland words that Taiwan uses otherwise (小程序 → 小进程).
+_SOFTWARE_WORDS = ("软件", "軟體", "應用程式", "应用程序", "小程序")
+_SOFTWARE = "|".join(sorted({normalize(w) for w in _SOFTWARE_WORDS}))
+#: A quoted name right after the kind of site or software it is (论坛「…」, App「Diia」,
+#: 软体「美玉姨」).
 _QUOTED_AFTER_KIND = re.compile(
-    rf"(?:论坛|网站|网页|平台|app|频道|粉专)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
+    rf"(?:论坛|网站|网页|平台|app|频道|粉专|{_SOFTWARE})\s*"
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
 )
 #: Quoted things a platform holds or hosts rather than names of the site (平台「…法案」).
 _NOT_SITE_NAME = re.compile(
