@@ -552,7 +552,7 @@ _ORG_NAME_TITLE = re.compile(
 #: surname.
 _FUNCTION_CHARS = set("由向于从把被以为和与跟将对给让在是也都就还又请叫找问帮替代经那这每各该本某")
 #: Characters that end a name rather than belong to it (部长黄彦男的, 部长唐凤说).
-_AFTER_NAME = set("的了在和与是也都就还又被从向到以而或给让用有并说讲跟及等对将会已曾多再很最更")
+_AFTER_NAME = set("的了在和与是也都就还又被从向到以而或给让用有并说讲跟及等对将会已曾多再很最更于")
 
 
 def _titled_names(
@@ -775,6 +775,9 @@ def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
         after = words[i + 1][0][:1] if i + 1 < len(words) else ""
         if after and is_common_word(word + after):
             continue  # 公序良|俗: the start of a longer word
+        before = words[i - 1][0][-1:] if i else ""
+        if before and is_common_word(before + word[0]):
+            continue  # 中|方有何: the surname ends the word before
         if is_common_word(word) or is_common_word(word[1:]) or is_common_word(word[:2]):
             continue
         yield i

@@ -251,9 +251,10 @@ def test_full_names_without_a_title() -> None:
         transcript(
             "我是在跟柯華葳協作、在跟蔡玉玲協作。像蔡志忠的目標讀者就是我",
             "如果違反公序良俗的話，要怎麼辦？請大家發言後記得把麥克風按掉，唐鳳去年也說過",
+            "请问中方有何评论？外交部长王毅于今天凌晨赴维也纳",
         )
     )
-    assert names(t, "Person") == {"柯華葳", "蔡玉玲", "蔡志忠"}
+    assert names(t, "Person") == {"柯華葳", "蔡玉玲", "蔡志忠", "王毅"}
 
 
 def test_full_names_before_a_personal_title() -> None:
