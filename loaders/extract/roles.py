@@ -153,8 +153,9 @@ _SEGMENT_SPLIT = re.compile(
 
 
 _MEDIA_WORD = re.compile(
-    r"[ \t\u3000·]*(?:新闻台|新聞台|新闻网|新聞網|新闻|新聞|财经|財經|电视台|電視台|"
-    r"电视|電視|电台|電台|广播|廣播|日报|日報|时报|時報|周刊|週刊|杂志|雜誌|网|網)"
+    r"(?:[ \t\u3000·]*(?:新闻台|新聞台|新闻网|新聞網|新闻|新聞|财经|財經|电视台|電視台|"
+    r"电视|電視|电台|電台|广播|廣播|日报|日報|时报|時報|周刊|週刊|杂志|雜誌|网|網|"
+    r"频道|頻道|客户端|客戶端))+"
 )
 _REPORTER_WORD = re.compile(
     r"^[ \t\u3000·]*的?(?:记者|記者|主播|编辑|編輯|reporter)", re.IGNORECASE
@@ -236,7 +237,7 @@ class Outlets:
             if re.match(r"[A-Za-z0-9]", rest) and re.search(r"[A-Za-z0-9]$", head):
                 continue  # a longer Latin word that merely starts like an outlet
             word = _MEDIA_WORD.match(rest)
-            if word:  # 中視新聞, Yahoo 財經 楊絡懸: the outlet goes on
+            if word:  # 中視新聞, Yahoo 財經 楊絡懸, 央视新闻频道: the outlet goes on
                 head, rest = head + word.group(), rest[word.end() :]
             rest = _REPORTER_WORD.sub("", rest).strip(" \t\u3000·:：")
             rest = _REPORTER.sub("", rest).strip(" \t\u3000·")

@@ -75,6 +75,20 @@ def test_agency_and_its_outlet_resolve_to_known_media() -> None:
     assert outlet.kind == "media"
 
 
+def test_a_channel_of_an_outlet_is_no_reporter_name() -> None:
+    t = transcript(
+        [
+            ("央视新闻频道记者", "当前粮食供应和储备情况如何？"),
+            ("孟玮", "总体向好。"),
+            ("光明日报客户端记者", "请问下一步如何推进？"),
+        ]
+    )
+    for label in ("央视新闻频道记者", "光明日报客户端记者"):
+        assert t.speakers[label].anonymous
+    assert org_of(t, "央视新闻频道记者") == "央视新闻频道"  # the lexicon's 中央广播电视总台
+    assert org_of(t, "光明日报客户端记者") == "光明日报客户端"
+
+
 def test_question_without_a_mark_and_moderator_turns() -> None:
     t = transcript(
         [
