@@ -552,6 +552,8 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         )
         for label, turns in by_label.items()
     }
+    for label in _hosts_in_preamble(t, by_label):
+        classified[label].role = "host"  # 主持人：国务院新闻办公室新闻局副局长 寿小丽
     if not any(speaker.role == "reporter" for speaker in classified.values()):
         for label in _interviewers(t, by_label):
             if classified[label].role == "official" and not classified[label].title:
@@ -598,6 +600,25 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             turn.role = speaker.role
             turn.person = speaker.person
     return t
+
+
+#: The host named in the preamble: `主持人：寿小丽`, or on the next line with who they are.
+_PREAMBLE_HOST = re.compile(r"(?:主持人|主持)[ \t]*[:：][ \t\u3000]*\n?(?P<line>[^\n]{2,60})")
+
+
+def _hosts_in_preamble(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
+    """Labels of speakers the preamble names as the host (a roster line ending in the name)."""
+    lines = [
+        m["line"].strip()
+        for line in t.context
+        for m in _PREAMBLE_HOST.finditer(to_simplified(line.text))
+    ]
+    return {
+        label
+        for label in by_label
+        if _looks_like_name(label.strip())
+        and any(line.endswith(to_simplified(label.strip())) for line in lines)
+    }
 
 
 #: A title that says the transcript is an interview (中央社、自由時報採訪). 記者 is left out:

@@ -106,9 +106,18 @@ def heading(preamble: str) -> str | None:
     return first if first and len(first) <= 60 and not _SENTENCE_END.search(first) else None
 
 
+#: A line of the preamble that says when the briefing was held (时间：2021年7月13日 10:00).
+_WHEN = re.compile(r"^[ \t\u3000]*(?:时间|時間|日期)[ \t]*[:：](?P<rest>.*)$", re.MULTILINE)
+
+
+def _dated_line(preamble: str) -> str | None:
+    match = _WHEN.search(preamble)
+    return iso_date(match["rest"]) if match else None
+
+
 def keep_preamble(result: ParseResult, text: str, end: int) -> None:
     """Keep the text before the first turn as context, and its heading as title and date."""
     if text[:end].strip():
         result.context.append(ContextLine(text[:end].strip(), 0, end))
         result.title = heading(text[:end]) or ""  # 人民银行有关负责人就降准答记者问
-        result.date = iso_date(result.title)
+        result.date = iso_date(result.title) or _dated_line(text[:end])

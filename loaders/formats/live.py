@@ -32,7 +32,18 @@ LABEL = re.compile(
 TIMESTAMP = re.compile(
     r"[ \t\u3000]*\[(?P<time>\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*$"
 )
-_NOT_LABELS = {"http", "https", "ftp", "mailto", "注", "注意", "备注", "附", "来源", "时间", "地点"}
+_NOT_LABELS = {
+    *("http", "https", "ftp", "mailto", "注", "注意", "备注", "附", "来源", "时间", "地点"),
+    *("來源", "時間", "日期", "主题", "主題", "发布会主题", "發布會主題"),
+}
+#: Headings of the list of who takes part that opens many briefings (出席人员：/ 中国人民银行
+#: 副行长 刘国强 / 主持人：/ 国务院新闻办公室新闻局副局长 寿小丽): part of the preamble.
+_ROSTER_LABELS = {
+    *("出席人员", "出席人員", "出席嘉宾", "出席嘉賓", "出席", "发布人", "發布人", "嘉宾", "嘉賓"),
+    *("发布嘉宾", "發布嘉賓", "主持人", "主持", "主讲人", "主講人", "与会人员", "與會人員"),
+}
+#: What a turn says and a roster does not: the end of a sentence or a pause.
+_SENTENCE = re.compile(r"[。！？!?，,；;]")
 
 
 def _label(line: str) -> tuple[str, int, int, int] | None:
@@ -71,6 +82,20 @@ class _Open:
     start: int
 
 
+def _is_roster(text: str, opened: list[_Open]) -> bool:
+    """Whether the first labelled block lists who takes part rather than saying anything:
+    no sentence in it, and a line ending in the name of someone who speaks later."""
+    first = opened[0]
+    if first.label.strip() not in _ROSTER_LABELS or len(opened) < 2:
+        return False
+    block = text[first.start : opened[1].label_start]
+    if _SENTENCE.search(block):
+        return False
+    names = {turn.label.strip() for turn in opened[1:]}
+    lines = [line.strip() for line in block.splitlines() if line.strip()]
+    return any(line.endswith(name) for line in lines for name in names if len(name) >= 2)
+
+
 def parse_live(text: str) -> ParseResult:
     """Parse a live transcript; text before the first label is kept as context."""
     result = ParseResult()
@@ -82,6 +107,8 @@ def parse_live(text: str) -> ParseResult:
             opened.append(
                 _Open(label, line.start + start, line.start + end, line.start + text_start)
             )
+    while opened and _is_roster(text, opened):
+        opened.pop(0)  # 出席人员：…, 主持人：…: who takes part, read by roles from the preamble
     for i, turn in enumerate(opened):
         end = opened[i + 1].label_start if i + 1 < len(opened) else len(text)
         time = None

@@ -119,6 +119,23 @@ def test_live_labels_in_brackets_or_with_one_space_and_a_heading_line() -> None:
     assert "For example: not a label." in result.turns[-1].text
 
 
+def test_a_roster_before_the_first_turn_is_preamble_and_its_time_the_date() -> None:
+    text = (
+        "国新办举行上半年金融统计数据情况新闻发布会\n\n时间：2021年7月13日 10:00\n出席人员：\n"
+        "中国人民银行副行长 刘国强\n中国人民银行货币政策司司长 孙国峰\n主持人：\n"
+        "国务院新闻办公室新闻局副局长、新闻发言人 寿小丽\n\n"
+        "寿小丽：\n女士们、先生们，大家上午好。\n刘国强：\n各位记者朋友，大家上午好。\n"
+        "主持人：\n下面请提问。\n"
+    )
+    result = parse_text(text, "live")
+    assert [t.speaker for t in result.turns] == ["寿小丽", "刘国强", "主持人"]
+    assert "中国人民银行副行长 刘国强" in result.context[0].text
+    assert result.date == "2021-07-13"
+    # a host's opening words are a turn even when they come first
+    opening = parse_text("主持人：各位记者朋友，大家好。\n王敬东：谢谢。\n", "live")
+    assert [t.speaker for t in opening.turns] == ["主持人", "王敬东"]
+
+
 def test_qa_answers_on_the_question_line_and_a_heading_line() -> None:
     text = (
         "人民银行有关负责人就降准答记者问\n\n"

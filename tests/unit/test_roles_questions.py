@@ -279,6 +279,25 @@ def test_officials_introduced_in_label_brackets_and_the_opening_lines(tmp_path: 
     assert t.turns[-1].answers == t.turns[-2].seq
 
 
+def test_the_host_and_officials_a_roster_names(tmp_path: Path) -> None:
+    path = tmp_path / "scio.txt"
+    path.write_text(
+        "国新办举行上半年金融统计数据情况新闻发布会\n\n出席人员：\n中国人民银行副行长 刘国强\n"
+        "中国人民银行货币政策司司长 孙国峰\n主持人：\n"
+        "国务院新闻办公室新闻局副局长、新闻发言人 寿小丽\n\n"
+        "寿小丽：\n女士们、先生们，大家上午好。下面请刘国强先生作介绍。\n\n"
+        "刘国强：\n上半年人民币贷款增加12.76万亿元。\n\n寿小丽：\n下面请各位记者提问。\n\n"
+        "新华社记者：\n数字人民币试点进展如何？\n\n孙国峰：\n试点稳步推进。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    who = {label: (org_of(t, label), s.title, s.role) for label, s in t.speakers.items()}
+    assert who["寿小丽"] == ("国务院新闻办公室", "新闻发言人", "host")
+    assert who["刘国强"] == ("中国人民银行", "副行长", "official")
+    assert who["孙国峰"] == ("中国人民银行", "司长", "official")
+    assert t.turns[-1].answers == t.turns[-2].seq
+
+
 def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
     known = Outlets(load_lexicon(())).is_organization
     host = "出席今天发布会的有：中国建设银行董事长田国立先生，行长张金良先生，副行长纪志宏先生。"
