@@ -358,7 +358,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
 #     right after such a word or a launch verb (服务平台——“融安e信”, 推出“…”)
 _QUOTED_SUFFIX = re.compile(
-    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{_HAN}]{{0,4}}?){_SUFFIX}"
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{_HAN}]{{0,4}}?){_SUFFIX}(?:平台|系统)?"
 )
 _QUOTED_AFTER = re.compile(
     rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|推出了?|上线了?|发布了?)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"

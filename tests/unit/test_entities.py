@@ -194,6 +194,8 @@ def test_rule_quoted_name() -> None:
     assert surfaces("以融e行为代表的“三融”平台", quoted_name) == ["“三融”平台"]
     assert surfaces("银行业首款风险信息服务平台——“融安e信”", quoted_name) == ["融安e信"]
     assert surfaces("给客户“ONE ICBC”的一致体验", quoted_name) == []
+    text = "依托“建行裕农通”普惠金融服务平台"  # the kind runs to its last word
+    assert surfaces(text, quoted_name) == ["“建行裕农通”普惠金融服务平台"]
     # quoted names listed before 等 and a kind of product
     text = "我们依托“建行惠懂你”和“小微快贷”等产品,打造了平台"
     assert surfaces(text, quoted_name) == ["建行惠懂你", "小微快贷"]
