@@ -42,7 +42,11 @@ _UNITS = (
     "gb|tb|mb|pb|gbps|mbps|kbps|mhz|ghz|"
     # classifiers of vehicles, buildings and things counted (艘 ships, 架 aircraft, 辆 cars,
     # 栋 buildings, 颗 satellites), weights and sea distances
-    "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬|公分|厘米|毫米|票"
+    "艘|架|辆|栋|颗|组|批|床|公吨|公斤|海浬|海里|浬|公分|厘米|毫米|票|"
+    # weights, volumes, areas and energy of commodities (亿斤 of grain, 立方米 of gas,
+    # 千瓦时 of power, 大卡 of coal), and prices per such unit (元/吨, 美元/桶)
+    "斤|千克|克|立方米|升|桶|平方米|亩|千米|千瓦时|度电|千瓦|兆瓦|吉瓦|大卡|"
+    "元/吨|元/斤|元/公斤|元/千瓦时|元/度|元/平方米|元/升|美元/桶|美元/吨"
 )
 #: The units in Latin letters as they are written (10 Mbps, 3.5 GHz).
 _LATIN_UNITS = {
