@@ -137,6 +137,24 @@ def _returning(turn: Turn, asked_by: dict[str, int]) -> int | None:
     return None
 
 
+#: A statement this long (Han characters) after a reporter's question, in paragraphs of its
+#: own with no question in them, is the answer printed without its speaker's label.
+_INLINE_ANSWER = 150
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _answered_inside(turn: Turn) -> bool:
+    """Whether a question turn carries its answer unlabelled: the question ends a paragraph
+    and long paragraphs that ask nothing follow (当前粮食供应情况如何？\n关于你关心的…)."""
+    paragraphs = [p.strip() for p in turn.text.splitlines() if p.strip()]
+    for i, paragraph in enumerate(paragraphs[:-1]):
+        if paragraph.endswith(("?", "？")):
+            rest = paragraphs[i + 1 :]
+            han = sum(len(_HAN.findall(p)) for p in rest)  # English askers muse on at length
+            return han >= _INLINE_ANSWER and not any(ASKING.search(p) for p in rest)
+    return False
+
+
 def link_answers(t: Transcript) -> Transcript:
     """Mark questions (`is_question`) and point answer turns at them (`answers`)."""
     moderating = moderators(t)
@@ -161,6 +179,9 @@ def link_answers(t: Transcript) -> Transcript:
                     answered_before |= answered_now
                     answered_now, last = set(), None
                 turn.is_question = True
+                if _answered_inside(turn):
+                    run, answered = [], False  # its answer stands unlabelled in the turn
+                    continue
                 # Answers are spread only over questions that ask; long remarks with no
                 # question in them (a meeting's statements) are answered as one, the last.
                 run = [*run, turn.seq] if questions[turn.seq] else [turn.seq]

@@ -157,6 +157,19 @@ def test_a_run_of_questions_is_answered_turn_by_turn() -> None:
     assert [turn.answers for turn in t.turns] == [None, None, None, 2, 3, None, None, 7, None]
 
 
+def test_a_question_printed_with_its_answer_unlabelled_is_not_left_open() -> None:
+    answer = "关于你关心的粮食供应和储备情况，从粮食生产看，总体向好。" * 6
+    t = transcript(
+        [
+            ("央视新闻频道记者", "当前粮食供应和储备情况如何？\n" + answer),
+            ("凤凰卫视记者", "请问国内天然气保供的情况如何？"),
+            ("孟玮", "天然气问题也是入冬以来大家非常关心的一个问题，供应总体平稳。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [True, True, False]
+    assert t.turns[2].answers == 2  # not the first question, whose answer it already holds
+
+
 def test_an_official_returns_to_an_earlier_questioner() -> None:
     t = transcript(
         [
