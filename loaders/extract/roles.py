@@ -823,10 +823,11 @@ def _names_a_body(label: str) -> bool:
     return len(m.group(1)) > 1 or is_common_word(label[-3:-1])
 
 
-#: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问).
+#: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问;
+#: 外交部发言人华春莹6日主持例行记者会: a spokesperson holds their own briefing).
 _ANSWERS_AS = re.compile(
-    rf"(?:{_TITLE_ALT})([\u4e00-\u9fff]{{2,3}}?)(?:先生|女士)?"
-    r"(?:就|接受|回答|答|表示|介绍|在)"
+    rf"(?:{_TITLE_ALT})([\u4e00-\u9fff]{{2,3}}?)(?:先生|女士)?(?:\d{{1,2}}日|今天|今日)?"
+    r"(?:就|接受|回答|答|表示|介绍|在|主持)"
 )
 
 

@@ -345,6 +345,14 @@ def test_a_bare_answer_label_is_the_one_official_the_opening_names(tmp_path: Pat
     # with no one named, the answerer stays anonymous
     path.write_text(piece.replace("数字货币研究所所长穆长春", "有关负责人"), encoding="utf-8")
     assert load_transcript(path).speakers["答"].anonymous
+    # a spokesperson holding the regular briefing answers it
+    path.write_text(
+        "外交部发言人华春莹主持例行记者会\n\n中新网7月6日电 外交部发言人华春莹6日主持例行记者会，"
+        "就希腊债务问题等答记者问。\n\n问：中方如何看待公投结果？\n答：我们注意到了相关情况。\n",
+        encoding="utf-8",
+    )
+    spokesperson = load_transcript(path).speakers["答"]
+    assert (spokesperson.name, spokesperson.title) == ("华春莹", "发言人")
 
 
 def test_a_numbered_question_asks_without_a_question_word() -> None:
