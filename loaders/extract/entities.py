@@ -385,8 +385,9 @@ class EntityFinder:
         only in clauses with a title or place cue."""
         text = view.text
         out = [
-            _Claim(base + s, base + e, _POS, "Person", person_key(name), name, "self_named", 0.7)
-            for s, e, name in _self_named(view)
+            _Claim(base + s, base + e, _POS, "Person", person_key(name), name, rule, 0.7)
+            for found, rule in ((_self_named, "self_named"), (_transcribed_names, "transcribed"))
+            for s, e, name in found(view)
         ]
 
         def claim(start: int, end: int, label: str, rule: str, confidence: float) -> _Claim:
@@ -672,6 +673,59 @@ _SELF_NAMED = re.compile(
     r"(?:我叫做|我叫|我的名字是|我是[^,.;!?]{0,12}?记者)\s*([\u4e00-\u9fff]{2,3}?)"
     r"(?=[,.;!?\s]|$|您好|你好|想|要|请|来自|代表)"
 )
+
+
+#: Characters of foreign names as Chinese transcribes them (the Xinhua tables of English,
+#: French, German, Russian and Arabic names), simplified as the view writes them.
+_TRANSCRIPTION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查察彻达戴丹道德登迪蒂丁东杜多厄恩尔"
+    "法范菲费芬丰佛弗福富盖甘冈戈哥格古瓜哈海汉豪赫亨胡华怀霍基吉加贾嘉杰金卡凯坎康考柯"
+    "科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫"
+    "默姆穆纳娜南内尼妮涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切琴丘萨塞赛桑瑟森沙珊尚舍什施史"
+    "斯松苏索塔泰坦汤特提图托瓦万旺威韦维温沃乌伍西希席夏谢辛休雅亚扬耶伊因英尤约泽扎詹顿"
+    "兹朱祖佐娃茨翰茜薇丝黛琪露莎芙缇柏鄂根培斐芭霖娅妮莲凡瑞舒蒲璐奈缪萧霞黎夫列隆琼罕锡"
+)
+#: The dots that join the parts of a transcribed name (希拉里·克林顿, 瑪格麗特・胡佛).
+_NAME_DOT = "·・‧•∙"
+_TRANSCRIBED = re.compile(
+    rf"[{''.join(sorted(_TRANSCRIPTION))}]{{2,6}}(?:[{_NAME_DOT}][{''.join(sorted(_TRANSCRIPTION))}]{{1,7}})+"
+)
+#: What may stand before a transcribed name: a pause, a function word, or the end of a word
+#: (州长加文·纽森, 微软的萨蒂亚·纳德拉).
+_BEFORE_TRANSCRIBED = set("的了和与跟及、,，是在由向把被给对从为说像如叫请见")
+
+
+def _name_may_start(text: str, i: int) -> bool:
+    before = text[i - 1] if i else ""
+    if not re.match(r"[\u4e00-\u9fff]", before) or before in _BEFORE_TRANSCRIBED:
+        return True
+    return any(is_common_word(text[max(0, i - k) : i]) for k in (2, 3, 4))
+
+
+def _transcribed_names(view: NormalizedText) -> list[tuple[int, int, str]]:
+    """Foreign names as Chinese writes them, parts joined by a dot (希拉里·克林顿), as
+    (start, end, name) in the original text.
+
+    Every character of the name must be one Chinese uses to transcribe names, and the name
+    must start after a pause, a function word or a whole word, so a quoted slogan
+    (「亚洲‧硅谷」) or a truncated name (甘克帆‧巴宴尔) is not taken.
+    """
+    out: list[tuple[int, int, str]] = []
+    text = view.text
+    for m in _TRANSCRIBED.finditer(text):
+        end = m.end()
+        after = text[end] if end < len(text) else ""
+        dot = next(i for i in range(m.start(), end) if text[i] in _NAME_DOT)
+        # the first part starts where a word or a pause ends (总理|乔萨亚, 国务卿|希拉里)
+        start = next((i for i in range(m.start(), dot - 1) if _name_may_start(text, i)), None)
+        if start is None:
+            continue  # the name runs on to the left: part of something else
+        before = text[start - 1] if start else ""
+        if (after and after in _NAME_DOT + "」”』\"'") or (before and before in "「“『\"'"):
+            continue
+        s, e = view.span(start, end)
+        out.append((s, e, view.original[s:e]))
+    return out
 
 
 def _self_named(view: NormalizedText) -> list[tuple[int, int, str]]:

@@ -743,6 +743,18 @@ def test_a_given_name_that_is_also_a_noun_before_a_title_of_office() -> None:
     assert not {"來討論", "滿贊同", "吳委員"} & persons
 
 
+def test_foreign_names_transcribed_with_a_dot() -> None:
+    t = STAGE(
+        transcript(
+            "美国前国务卿希拉里·克林顿曾经访华，斐济总理乔萨亚·沃伦盖·姆拜尼马拉马将于下周访问",
+            "微軟的薩蒂亞·納德拉也提到，這跟「亞洲‧矽谷」不同，甘克帆‧巴宴爾也來了",
+        )
+    )
+    persons = names(t, "Person")
+    assert {"希拉里·克林顿", "乔萨亚·沃伦盖·姆拜尼马拉马", "薩蒂亞·納德拉"} <= persons
+    assert not any("矽谷" in n or "巴宴" in n for n in persons)
+
+
 def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     t = STAGE(
         transcript(
