@@ -32,6 +32,7 @@ import rjieba
 from loaders.extract.latin_names import latin_names
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
+    REPEAT_IN_TEXT,
     REPEAT_THRESHOLD,
     REPEAT_TIMES,
     REPEATABLE,
@@ -353,7 +354,11 @@ class EntityFinder:
         used = Counter(view.text[c.start : c.end] for view, c in found)
         for view, cand in found:
             times = REPEAT_TIMES.get(cand.rule, 2)
-            if cand.confidence < THRESHOLD and used[view.text[cand.start : cand.end]] < times:
+            named = view.text[cand.start : cand.end]
+            again = used[named]
+            if cand.rule in REPEAT_IN_TEXT:  # 加强全国知识产权质押信息平台建设: named again
+                again = sum(v.text.count(named) for v in views.values())
+            if cand.confidence < THRESHOLD and again < times:
                 continue  # a weak name the transcript does not use again
             s, e = view.span(cand.start, cand.end)
             name = _clean_name(view.original[s:e])

@@ -26,6 +26,7 @@ from loaders.normalize import NormalizedText, normalize
 
 __all__ = [
     "REPEATABLE",
+    "REPEAT_IN_TEXT",
     "REPEAT_THRESHOLD",
     "REPEAT_TIMES",
     "RULES",
@@ -433,7 +434,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 #     kept only when a second signal (a Latin token) agrees
 _PHRASE_HINT = re.compile(r"[出线布造发成立]")
 _PHRASE = re.compile(
-    rf"(?:推出了?|上线了?|发布了?|打造了?|研发了?|建成了?|建立了?)"
+    rf"(?:推出|上线|发布|打造|研发|建成|建立)(?:运行|启用|投用)?了?"
     rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
 )
 
@@ -448,7 +449,9 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
         if len(name) - lead < 3:
             continue
         latin = re.search(r"[a-z]{2,}", name) is not None
-        yield Candidate(m.start(1) + lead, m.end(1), "product_phrase", 0.7 if latin else 0.45)
+        # a long name launched (建成运行了全国知识产权质押信息平台) is kept when used again
+        weak = 0.5 if len(name) - lead >= 8 else 0.45
+        yield Candidate(m.start(1) + lead, m.end(1), "product_phrase", 0.7 if latin else weak)
 
 
 # --- rule: an enumeration of names sharing a product word, closed by 等
@@ -1203,8 +1206,11 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
 #: Rules whose weak candidates are kept when the transcript uses the same name again.
 REPEATABLE = {
     *("programme_name", "modifier_de_system", "named_vehicle", "repeated_system"),
-    *("latin_platform", "latin_kind"),
+    *("latin_platform", "latin_kind", "product_phrase"),
 }
+#: Rules whose weak name counts as used again wherever the transcript writes it, not only
+#: where the rule finds it again (a platform launched once, then named plainly).
+REPEAT_IN_TEXT = {"product_phrase"}
 #: How often a repeatable rule's weak name must occur in the transcript (default 2).
 REPEAT_TIMES = {"repeated_system": 3}
 #: The lowest confidence a repeatable candidate may have to be kept on repetition.

@@ -208,6 +208,10 @@ def test_rule_product_phrase_needs_a_second_signal() -> None:
     assert scored["风控平台"] < 0.6 <= scored["smartpay平台"]
     kept = [view.text[c.start : c.end] for c in find_candidates(view)]
     assert "风控平台" not in kept
+    once = "同指导国家公共信用信息中心建成运行了全国知识产权质押信息平台"
+    assert names(STAGE(transcript(once)), "Product") == set()
+    again = STAGE(transcript(once, "不断加强全国知识产权质押信息平台建设"))
+    assert "全国知识产权质押信息平台" in names(again, "Product")  # a long name used again
 
 
 # -- the stage
