@@ -760,6 +760,11 @@ _PLAN_VERBS = {
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 
 
+#: What makes a plan one of many (各地区…方案, 分行业…方案, 重点行业…方案): no name.
+_EACH = set("各分诸")
+_SCOPE_LEADS = ("重点", "主要", "有关", "部分", "分")
+
+
 def programme_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…计划/方案/专案` preceded by a run of nouns (adjectives and 及/与 inside)."""
     text = view.text
@@ -767,6 +772,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
         if not window or not re.search(rf"[{_HAN}a-z0-9]$", window):
             continue
+        if text.startswith("》", m.end()) and "《" in window:
+            continue  # 《2030年前碳达峰行动方案》: `titled_plan` reads the whole title
         words: list[tuple[str, str]] = []
         tagged = pos_tags(window)
         cut = m.start() > _PROGRAMME_REACH  # the window's first word may be the end of one
@@ -802,8 +809,25 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         head = text[m.start() - length : m.start()]
         if head.startswith(_PROGRAMME_STOP) or head.endswith(tuple(_GENERIC_SPANS)):
             continue  # 子项计划, 部会中长程计划, 管考计划: a part, span or kind of some plan
+        before = text[m.start() - length - 1] if m.start() > length else ""
+        if before in _EACH or head.startswith(_SCOPE_LEADS):
+            continue  # 各地区|碳达峰行动方案, 重点行业实施方案: the plans of many, no name
         confidence = 0.65 if length >= 5 else 0.5
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
+
+
+# --- rule: a plan named in title marks (《2030年前碳达峰行动方案》, 《成渝地区双城经济圈建设
+#     规划纲要》): the marks give the whole name, years and numbers included, where
+#     `programme_name` reads only the nouns before the plan word.
+_TITLED_PLAN = re.compile(r"《([^《》\n]{2,30}?(?:规划纲要|规划|方案|计划|计画|纲要))》")
+
+
+def titled_plan(view: NormalizedText) -> Iterator[Candidate]:
+    """A plan, programme or scheme named in 《…》."""
+    if "《" not in view.text:
+        return
+    for m in _TITLED_PLAN.finditer(view.text):
+        yield Candidate(m.start(1), m.end(1), "titled_plan", 0.75)
 
 
 # --- rule: an acronym defined by the words after it: `GCTF(全球合作暨训练架构)`,
@@ -1191,6 +1215,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "organization_name": organization_name,
     "organization_acronym": organization_acronym,
     "programme_name": programme_name,
+    "titled_plan": titled_plan,
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,

@@ -28,6 +28,7 @@ from loaders.extract.product_rules import (
     programme_name,
     quoted_name,
     repeated_system,
+    titled_plan,
 )
 from loaders.extract.registry import ExtractOptions
 from loaders.keys import entity_key
@@ -332,6 +333,18 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
+    # plans of each region or sector name no plan
+    assert surfaces("加强对各地区碳达峰行动方案的审核", programme_name) == []
+    assert surfaces("出台分领域分行业实施方案和重点行业实施方案", programme_name) == []
+
+
+def test_rule_titled_plan() -> None:
+    text = "国务院印发《2030年前碳达峰行动方案》，以及《关于完整准确全面贯彻新发展理念的意见》"
+    assert surfaces(text, titled_plan) == ["2030年前碳达峰行动方案"]
+    assert surfaces(text, programme_name) == []  # the title is read whole, not its tail
+    assert surfaces("印發《成渝地區雙城經濟圈建設規劃綱要》", titled_plan) == [
+        "成渝地區雙城經濟圈建設規劃綱要"
+    ]
     # a long name is read whole (2023-08-01), never from the middle of a word
     assert surfaces("還有「行政部門關鍵民生系統精進雲端備份及回復計畫」", programme_name) == [
         "行政部門關鍵民生系統精進雲端備份及回復計畫"
