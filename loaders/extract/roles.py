@@ -628,6 +628,9 @@ _INTERVIEW_TITLE = re.compile(
 )
 #: Share of an interviewer's turns that ask: the interviewee asks back far less often.
 _ASKING_SHARE = 0.25
+#: A speaker whose turns are on average as long as the interviewee's, and who asks hardly
+#: more often than the interviewee does (by this share of turns), is a second guest.
+_GUEST_MARGIN = 0.1
 
 
 def _title_outlet(title: str, outlets: Outlets) -> str | None:
@@ -663,20 +666,30 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
 
     Interviews label reporters by their names (楊明珠：), not by outlet. The one who speaks
     most is the interviewee; every other speaker asking in at least a quarter of their turns
-    is an interviewer. Labels the roles stage reads otherwise (问, outlets) are left alone.
+    is an interviewer, unless their turns are as long as the interviewee's and they ask
+    hardly more often (a second guest: 微軟的 Cathy beside 唐鳳). Labels the roles stage
+    reads otherwise (问, outlets) are left alone.
     """
     from loaders.extract.questions import ASKING  # questions imports this module's titles
 
     if not _INTERVIEW_TITLE.search(t.title or "") or len(by_label) < 2:
         return set()
     said = {label: sum(len(turn.text) for turn in turns) for label, turns in by_label.items()}
+
+    def share_asking(turns: list[Turn]) -> float:
+        return sum(1 for turn in turns if ASKING.search(turn.text)) / len(turns)
+
     interviewee = max(said, key=lambda label: said[label])
+    typical = said[interviewee] / len(by_label[interviewee])
+    answering = share_asking(by_label[interviewee])
     found = set()
     for label, turns in by_label.items():
         if label == interviewee or not _looks_like_name(label.strip()):
             continue
-        asking = sum(1 for turn in turns if ASKING.search(turn.text))
-        if asking / len(turns) >= _ASKING_SHARE:
+        asking = share_asking(turns)
+        if said[label] / len(turns) >= typical and asking <= answering + _GUEST_MARGIN:
+            continue  # speaks and asks back like the interviewee: a second guest
+        if asking >= _ASKING_SHARE:
             found.add(label)
     return found
 

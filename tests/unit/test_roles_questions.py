@@ -311,6 +311,32 @@ def test_the_host_and_officials_a_roster_names(tmp_path: Path) -> None:
     assert t.turns[-1].answers == t.turns[-2].seq
 
 
+def test_a_second_guest_of_an_interview_answers_too(tmp_path: Path) -> None:
+    said = "我們是一九八七年左右開始解嚴，同一年教育部連線到網際網路的前身，兩件事同時發生。" * 3
+    guest = "我先呼應一下唐政委講的，我負責過Windows，會覺得很奇妙，產業界的轉型也是一樣的。" * 3
+    turns = [
+        ("張育寧", "請問八七年的時候你在做什麼？"),
+        ("唐鳳", said + "你知道嗎？"),
+        ("張育寧", "九六年呢？"),
+        ("唐鳳", said),
+        ("張育寧", "想接著問 Cathy，產業界的需求是什麼？"),
+        ("葉怡君", guest + "你想想看，這是不是很奇妙？"),
+        ("張育寧", "那政委怎麼看？"),
+        ("唐鳳", said + "對吧？"),
+        ("張育寧", "Cathy 最後還有什麼想說的？"),
+        ("葉怡君", guest),
+        ("張育寧", "謝謝兩位。"),
+        ("唐鳳", said),
+    ]
+    path = tmp_path / "2021-11-22-旭時報採訪.md"
+    body = "".join(f"### {label}：\n{text}\n\n" for label, text in turns)
+    path.write_text("# 2021-11-22 旭時報採訪\n\n" + body, encoding="utf-8")
+    t = load_transcript(path)
+    assert t.speakers["張育寧"].role == "reporter"
+    assert t.speakers["葉怡君"].role == "official"  # asks back as often as 唐鳳, at length
+    assert t.turns[5].answers == t.turns[4].seq
+
+
 def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
     known = Outlets(load_lexicon(())).is_organization
     host = "出席今天发布会的有：中国建设银行董事长田国立先生，行长张金良先生，副行长纪志宏先生。"
