@@ -633,6 +633,16 @@ _ASKING_SHARE = 0.25
 _GUEST_MARGIN = 0.1
 
 
+#: An outlet the lexicon does not know, named in a title after the kind it is, right before
+#: the interview word (日本雜誌 PHPspecial 採訪, 週刊「東洋經濟」專訪).
+_KIND_THEN_OUTLET = re.compile(
+    r"(?:雜誌|杂志|週刊|周刊|月刊|日報|日报|新聞|新闻|電視台|电视台|電台|电台|媒體|媒体|Podcast)"
+    r"[ \t\u3000]*[「“『]?(?P<name>[A-Za-z][A-Za-z0-9 .&\-]{1,30}|[^」”』\s]{2,12}(?=[」”』]))"
+    r"[」”』]?[ \t\u3000-]*$",
+    re.IGNORECASE,
+)
+
+
 def _title_outlet(title: str, outlets: Outlets) -> str | None:
     """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪).
 
@@ -657,7 +667,8 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
             start += 1
     if not names:
         stem = outlets.stem(head)
-        names = {stem} if stem else set()
+        named = _KIND_THEN_OUTLET.search(head)
+        names = {stem} if stem else {named["name"].strip()} if named else set()
     return names.pop() if len(names) == 1 else None
 
 
