@@ -643,6 +643,13 @@ _KIND_THEN_OUTLET = re.compile(
 )
 
 
+#: A title that is only an outlet's name ending in a word for its medium (旭時報採訪).
+_MEDIA_NAMED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,8}(?:時報|时报|日報|日报|晚報|晚报|週刊|周刊|雜誌|杂志|"
+    r"新聞網|新闻网|電視台|电视台|電台|电台|通訊社|通讯社))"
+)
+
+
 def _title_outlet(title: str, outlets: Outlets) -> str | None:
     """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪).
 
@@ -667,7 +674,7 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
             start += 1
     if not names:
         stem = outlets.stem(head)
-        named = _KIND_THEN_OUTLET.search(head)
+        named = _KIND_THEN_OUTLET.search(head) or _MEDIA_NAMED.fullmatch(head.strip())
         names = {stem} if stem else {named["name"].strip()} if named else set()
     return names.pop() if len(names) == 1 else None
 

@@ -435,6 +435,8 @@ def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: P
     # an outlet the lexicon does not know, named after the kind it is
     path.write_text("# 2021-04-15 日本雜誌 PHPspecial 採訪\n\n" + body, encoding="utf-8")
     assert org_of(load_transcript(path), "王炘珏") == "PHPspecial"
+    path.write_text("# 2021-11-22 旭時報採訪\n\n" + body, encoding="utf-8")  # a medium's word
+    assert org_of(load_transcript(path), "王炘珏") == "旭時報"
 
 
 def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
