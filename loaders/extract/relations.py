@@ -42,7 +42,7 @@ _USES = (
     re.compile(rf"{_USES_VERBS}\s*{_LIST}[^<]{{0,12}}的[^<]{{0,6}}{_SLOT}"),
 )
 _OFFERS_VERBS = (
-    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|建置|建立|推行|提供|启动|实施|开办|开设|开了|"
+    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|建置|建立|推行|提供|启动|实施|开办|开设|开了|印发|出台|"
     r"推(?![动进广荐测论估算]))"
 )
 _OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")
@@ -68,7 +68,7 @@ _PARTNERS = (
     re.compile(
         rf"{_SLOT}[^<]{{0,8}}?(?:与|和|同|跟)\s*{_LIST}[^<]{{0,10}}?(?:合作|签约|有合约|结盟)"
     ),
-    re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:携手|联手|牵手)\s*{_LIST}"),
+    re.compile(rf"{_SLOT}[^<]{{0,8}}?(?:携手|联手|牵手|会同)\s*{_LIST}"),
 )
 #: Bodies named together as doing one thing: 工业局、台湾资通产业标准协会一起来做规范;
 #: 资讯处、资策会的朋友们帮台水一起写出了. Every two of them work together.

@@ -49,6 +49,12 @@ def test_partners_with() -> None:
     assert ("PARTNERS_WITH", "中国工商银行", "贵州省政府") in found
 
 
+def test_a_body_acting_together_with_another_and_issuing_a_plan() -> None:
+    found = run("国家发展改革委将会同国家能源局等部门推进,国务院印发《2030年前碳达峰行动方案》。")
+    assert ("PARTNERS_WITH", "国家发展和改革委员会", "国家能源局") in found
+    assert ("OFFERS", "国务院", "2030年前碳达峰行动方案") in found
+
+
 def test_traditional_text_reads_alike() -> None:
     text = "我行與貴州省政府合作。以融e行、融e購為代表的「三融」平台運用人工智慧。"
     assert run(text, keys=True) == run(to_simplified(text), keys=True)
