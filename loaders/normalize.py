@@ -20,6 +20,7 @@ __all__ = [
     "spelling_variants",
     "to_simplified",
     "variant_key",
+    "variant_keys",
 ]
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
@@ -43,6 +44,21 @@ def spelling_variants(name: str) -> set[str]:
     if any("\u4e00" <= c <= "\u9fff" for c in name):
         forms.add(normalize(str(_TO_TAIWAN.convert(name))))
     return forms
+
+
+def variant_keys(name: str) -> set[str]:
+    """Variant keys of `name` as written and as Taiwan text would write it (数位部, 數位部).
+
+    Keys are made from the written forms, never from a normalised one: the conversion
+    is not idempotent (檔案 → 文件 → 文档), so normalising twice would miss the text.
+
+    >>> sorted(variant_keys("星际文件系统"))
+    ['星际文件系统', '星际文档系统']
+    """
+    keys = {variant_key(name)}
+    if any("\u4e00" <= c <= "\u9fff" for c in name):
+        keys.add(variant_key(str(_TO_TAIWAN.convert(name))))
+    return keys
 
 
 def to_simplified(text: str) -> str:

@@ -19,7 +19,7 @@ from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
 from loaders.model import Entity, Transcript
-from loaders.normalize import spelling_variants, variant_key
+from loaders.normalize import variant_key, variant_keys
 
 __all__ = ["AliasResolver", "make_stage"]
 
@@ -33,8 +33,8 @@ class AliasResolver:
         self._index: dict[tuple[str, str], LexiconEntry] = {}
         for entry in lexicon.entries:
             for form in entry.forms:
-                for variant in {form, *spelling_variants(form)}:
-                    self._index.setdefault((entry.label, variant_key(variant)), entry)
+                for key in variant_keys(form):
+                    self._index.setdefault((entry.label, key), entry)
 
     def lexicon_entry(self, entity: Entity) -> LexiconEntry | None:
         """The lexicon entry that names `entity`, by its name first, then its aliases."""

@@ -47,7 +47,7 @@ from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
 from loaders.model import Entity, Mention, Transcript
-from loaders.normalize import NormalizedText, normalized_view, spelling_variants, variant_key
+from loaders.normalize import NormalizedText, normalized_view, variant_key, variant_keys
 
 __all__ = ["EntityFinder", "make_stage"]
 
@@ -238,11 +238,6 @@ class _Claim:
     kind: str | None = None
 
 
-def _variant_keys(name: str) -> set[str]:
-    """Variant keys of `name` as written and as Taiwan text would write it (数位部, 數位部)."""
-    return {variant_key(name), *(variant_key(v) for v in spelling_variants(name))}
-
-
 def _clean_name(surface: str) -> str:
     return re.sub(rf"[{_QUOTES}]", "", surface).strip()
 
@@ -263,7 +258,7 @@ class EntityFinder:
             variant
             for entry in lexicon.entries
             for form in entry.forms
-            for variant in _variant_keys(form)
+            for variant in variant_keys(form)
         }
 
     def knows(self, name: str) -> bool:

@@ -20,7 +20,7 @@ from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn
-from loaders.normalize import spelling_variants, to_simplified, variant_key
+from loaders.normalize import to_simplified, variant_key, variant_keys
 
 __all__ = [
     "Introduction",
@@ -178,15 +178,15 @@ class Outlets:
         for entry in (lexicon or Lexicon()).entries:
             if entry.label == "Organization" and entry.kind == "media":
                 for form in entry.forms:
-                    for variant in {form, *spelling_variants(form)}:
-                        key = variant_key(_LATIN_HAN_GAP.sub("", variant))
+                    for key in variant_keys(_LATIN_HAN_GAP.sub("", form)):
                         self._forms.setdefault(key, entry.name)
         self._longest = max((len(k) for k in self._forms), default=0)
         self._organizations: set[str] = {
-            variant_key(form)
+            key
             for entry in (lexicon or Lexicon()).entries
             if entry.label == "Organization"
             for form in entry.forms
+            for key in variant_keys(form)
         }
         # Names the lexicon gives to other things (台灣 the place, 中華 …): never an outlet's stem.
         self._other: set[str] = {

@@ -760,6 +760,18 @@ def test_a_given_name_that_is_also_a_noun_before_a_title_of_office() -> None:
     assert not {"來討論", "滿贊同", "吳委員"} & persons
 
 
+def test_a_taiwan_spelling_of_a_known_name_is_known() -> None:
+    # 檔案 → 文件 → 文档: the conversion is not idempotent, so keys come from written forms
+    t = STAGE(
+        transcript(
+            "我們採取叫做「星際檔案系統」（IPFS），",
+            "像剛剛講到星際檔案系統的技術，分散式的星際檔案系統是另外的骨幹，星際檔案系統很好",
+        )
+    )
+    assert "星際檔案系統" not in names(t, "Product")
+    assert "IPFS" in names(t, "Technology")
+
+
 def test_foreign_names_transcribed_with_a_dot() -> None:
     t = STAGE(
         transcript(
