@@ -679,11 +679,22 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str | None:
+    """The speaker a title names right after its interview word (專訪唐鳳部長): interviewed."""
+    found = _INTERVIEW_TITLE.search(title)
+    if found is None:
+        return None
+    after = to_simplified(title[found.end() : found.end() + 12])
+    named = [label for label in by_label if after.startswith(to_simplified(label.strip()))]
+    return named[0] if len(named) == 1 and _looks_like_name(named[0].strip()) else None
+
+
 def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     """Named speakers who interview (asked only when no label names a reporter).
 
-    Interviews label reporters by their names (楊明珠：), not by outlet. The one who speaks
-    most is the interviewee; every other speaker asking in at least a quarter of their turns
+    Interviews label reporters by their names (楊明珠：), not by outlet. The one the title
+    names after its interview word (專訪唐鳳部長), else the one who speaks most, is the
+    interviewee; every other speaker asking in at least a quarter of their turns
     is an interviewer, unless their turns are as long as the interviewee's and they ask
     hardly more often (a second guest: 微軟的 Cathy beside 唐鳳). Labels the roles stage
     reads otherwise (问, outlets) are left alone.
@@ -697,7 +708,9 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     def share_asking(turns: list[Turn]) -> float:
         return sum(1 for turn in turns if ASKING.search(turn.text)) / len(turns)
 
-    interviewee = max(said, key=lambda label: said[label])
+    interviewee = _named_after_interview(t.title or "", by_label) or max(
+        said, key=lambda label: said[label]
+    )
     typical = said[interviewee] / len(by_label[interviewee])
     answering = share_asking(by_label[interviewee])
     found = set()

@@ -417,6 +417,24 @@ def test_interviewers_named_without_an_outlet_ask_the_questions(tmp_path: Path) 
     assert load_transcript(path).speakers["楊明珠"].role == "official"
 
 
+def test_the_one_a_title_says_is_interviewed_answers_however_long_the_host_talks(
+    tmp_path: Path,
+) -> None:
+    host = "我覺得這件事情非常有意思，因為大家都在討論，我自己也在想這個問題，"
+    path = tmp_path / "podcast.md"
+    path.write_text(
+        "# 2024-03-21 「寶博朋友說」Podcast 專訪唐鳳部長逐字稿\n\n"
+        + "".join(
+            f"### 葛如鈞：\n{host * 3}你怎麼看？\n\n### 唐鳳：\n對，我同意，這很重要。\n\n"
+            for _ in range(4)
+        ),
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert (t.speakers["葛如鈞"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
+    assert [turn.answers for turn in t.turns][:2] == [None, 1]
+
+
 def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: Path) -> None:
     body = (
         "### 王炘珏：\n想請問您怎麼看縣市的永續指標？\n\n"
