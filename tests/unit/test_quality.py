@@ -247,7 +247,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-10-27-competence-magazine-interview": {
-        "Organization": 0.61,
+        "Organization": 0.65,
         "Product": 0.55,
         "Technology": 0.58,
         "Person": 0.97,
@@ -273,7 +273,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-11-22-asahi-interview": {
-        "Organization": 0.79,
+        "Organization": 0.81,
         "Product": 0.60,
         "Technology": 0.79,
         "Person": 0.87,
@@ -298,6 +298,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.82,
         "answers": 0.97,
         "figures": 0.69,
+    },
+    "2022-08-25-asahi-shimbun-interview": {
+        "Organization": 0.90,
+        "Product": 0.63,
+        "Technology": 0.78,
+        "Person": 0.65,
+        "Place": 0.89,
+        "answers": 0.93,
+        "figures": 0.63,
     },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
@@ -376,6 +385,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.22,
         "figures": 0.97,
     },
+    "2024-03-21-pabo-podcast-interview": {
+        "Organization": 0.81,
+        "Product": 0.57,
+        "Technology": 0.66,
+        "Person": 0.84,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.77,
+    },
     "2024-03-27-network-resilience": {
         "Organization": 0.92,
         "Product": 0.79,
@@ -395,6 +413,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.09,
         "figures": 0.97,
+    },
+    "2024-04-23-blocktrend-interview": {
+        "Organization": 0.77,
+        "Product": 0.57,
+        "Technology": 0.53,
+        "Person": 0.68,
+        "Place": 0.90,
+        "answers": 0.97,
+        "figures": 0.91,
     },
     "2024-04-24-moda-routine-press-conference": {
         "Organization": 0.93,
