@@ -225,12 +225,18 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
             continue  # 数位部的 Karen, MIT 的 Media Lab: a person or a body
         if brand is not None and (parts[0].lower() in _SMALL or parts[0].lower() in _NOT_BRANDED):
             continue  # Facebook for Good, Google Taiwan
-        start = hit.start if brand is not None else m.start(1)
+        # Google Docs is named with its owner; 微軟 PhotoDNA, 蘋果 Siri are not
+        latin_owner = _LATIN_OWNER.fullmatch(text[hit.start : hit.end]) is not None
+        start = hit.start if brand is not None and latin_owner else m.start(1)
         yield Candidate(start, end, "owned_product", 0.65)
 
 
 def _label(hit: Hit) -> str | None:
     return hit.payload.label if isinstance(hit.payload, LexiconEntry) else None
+
+
+#: An owner written in Latin letters on the normalised view (google, apple), not 蘋果.
+_LATIN_OWNER = re.compile(r"[a-z][a-z0-9 .\-]*")
 
 
 @lru_cache(maxsize=4096)

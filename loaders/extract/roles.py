@@ -189,10 +189,11 @@ class Outlets:
             for key in variant_keys(form)
         }
         # Names the lexicon gives to other things (台灣 the place, 中華 …): never an outlet's stem.
+        # A company's short name may be (蘋果 → 蘋果日報): a label is a newsroom's, not a firm's.
         self._other: set[str] = {
             variant_key(form)
             for entry in (lexicon or Lexicon()).entries
-            if not (entry.label == "Organization" and entry.kind == "media")
+            if entry.label != "Organization"
             for form in entry.forms
         }
 

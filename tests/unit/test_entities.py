@@ -680,6 +680,12 @@ def test_a_brand_leads_its_products_names() -> None:
     products = names(t, "Product")
     assert {"Google Docs", "Apple Wallet", "Windows Hello", "YouTube Live"} <= products
     assert not {"Google Taiwan", "YouTube Live was introduced", "Facebook for Good"} & products
+    # an owner in Chinese leads no name: 微軟 PhotoDNA is PhotoDNA, and 蘋果 is Apple
+    t = STAGE(transcript("像微軟 PhotoDNA 這樣的工具，我以前在蘋果當顧問，大家吃蘋果"))
+    assert "PhotoDNA" in names(t, "Product") and "微軟 PhotoDNA" not in names(t, "Product")
+    assert [
+        m.surface for m in t.mentions if m.entity == entity_key("Organization", "苹果公司")
+    ] == ["蘋果"]
 
 
 def test_rule_domain_name() -> None:

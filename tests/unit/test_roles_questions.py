@@ -137,6 +137,9 @@ def test_outlet_named_without_its_media_word() -> None:
         assert t.speakers[label].role == "reporter" and t.speakers[label].anonymous
     assert "年代新闻" in t.entities[t.speakers["年代"].organization].aliases
     assert t.speakers["唐鳳"].role == "official"
+    # a company's short name as a label is a newsroom's: 蘋果 is 蘋果日報, not Apple
+    t = transcript([("蘋果", "請問萌典的授權是什麼？"), ("唐鳳", "CC0。")])
+    assert t.speakers["蘋果"].role == "reporter"
 
 
 def test_a_run_of_questions_is_answered_turn_by_turn() -> None:
