@@ -333,6 +333,9 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
+    assert surfaces("有一段時間擔任行政院虛擬世界法規調適計畫的召集人", programme_name) == [
+        "行政院虛擬世界法規調適計畫"
+    ]  # a role held is not part of the name
     # plans of each region or sector name no plan
     assert surfaces("加强对各地区碳达峰行动方案的审核", programme_name) == []
     assert surfaces("出台分领域分行业实施方案和重点行业实施方案", programme_name) == []
