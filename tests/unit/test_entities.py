@@ -781,6 +781,20 @@ def test_a_taiwan_spelling_of_a_known_name_is_known() -> None:
     assert "IPFS" in names(t, "Technology")
 
 
+def test_security_and_ai_terms_and_their_everyday_look_alikes() -> None:
+    t = STAGE(
+        transcript(
+            "我們做紅隊演練，防零時差攻擊，用 CAPTCHA 擋女巫攻擊，再用公鑰跟私鑰簽章",
+            "微調模型之前，我們稍微調整一下順序，紅隊跟藍隊比賽，整個做法是分散式的",
+        )
+    )
+    techs = names(t, "Technology")
+    assert {"红队测试", "零日漏洞", "验证码", "女巫攻击", "公钥", "私钥", "模型微调"} <= techs
+    assert "分布式架构" not in techs  # 分散式 alone says "distributed", no technology
+    red = [m.surface for m in t.mentions if m.entity == entity_key("Technology", "红队测试")]
+    assert red == ["紅隊演練"]  # 紅隊 alone is a team
+
+
 def test_foreign_names_transcribed_with_a_dot() -> None:
     t = STAGE(
         transcript(
