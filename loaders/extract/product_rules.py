@@ -260,7 +260,7 @@ _CUE = re.compile(
     rf"(?:叫做|叫作|名叫|名为|称为|称作|命名为|取名为|取名|叫)\s*([{_OPEN}])?({_NAME})"
 )
 _APPOSITION = re.compile(
-    rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)\s*([{_OPEN}])?({_NAME})"
+    rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)(?!说)\s*([{_OPEN}])?({_NAME})"
 )
 _CUE_HINTS = re.compile(r"[叫名称品台统务用]|app")
 _UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")

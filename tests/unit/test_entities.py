@@ -174,6 +174,8 @@ def test_rule_naming_cue() -> None:
     # a quoted Latin name shaped like a brand needs no kind before the cue (2023-08-01)
     assert surfaces("他的中軌衛星的部分叫做「O3b mPOWER」，所以", naming_cue) == ["O3b mPOWER"]
     assert surfaces("這個部分叫做「Plurality」，也就是", naming_cue) == []
+    # 就是說 ("that is to say") names nothing
+    assert surfaces("它是所謂的危害產品，就是說跟 TikTok 一樣", naming_cue) == []
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
