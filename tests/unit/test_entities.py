@@ -301,6 +301,7 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("這個中心", organization_name) == []
     assert surfaces("以人為中心的設計", organization_name) == []
     assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body
+    assert surfaces("我們培養年輕一代去念大學", organization_name) == []  # going to one
     assert surfaces("勵馨基金會的社工", organization_name) == ["勵馨基金會"]
 
 
