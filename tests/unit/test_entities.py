@@ -798,6 +798,12 @@ def test_security_and_ai_terms_and_their_everyday_look_alikes() -> None:
     assert red == ["紅隊演練"]  # 紅隊 alone is a team
 
 
+def test_ai_models_by_their_own_names() -> None:
+    t = STAGE(transcript("比起 O1 Pro 跟 O3 Mini High，DeepSeek R1 的服務，還有 o3 模型"))
+    assert {"o1 pro", "o3 mini high", "DeepSeek-R1", "o3"} <= names(t, "Product")
+    assert "DeepSeek" not in names(t, "Product")  # the model, not the company's name alone
+
+
 def test_foreign_names_transcribed_with_a_dot() -> None:
     t = STAGE(
         transcript(
