@@ -86,8 +86,12 @@ def qa_text(draw: st.DrawFn) -> str:
     return draw(NEWLINE).join(out)
 
 
-# What a parser may leave out of turns and context: the markup around a label.
-_MARKUP = re.compile(r"(?:#{2,3}|[:：.．]|\[\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\]|\s)*")
+# What a parser may leave out of turns and context: the markup around a label, and the
+# description in brackets after a live label (寿小丽（新闻发言人）：), which roles reads there.
+_MARKUP = re.compile(
+    r"(?:#{2,3}|[:：.．]|\[\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\]|\s"
+    r"|[（(][^（）()\n。！？]{2,40}[）)](?=[ \t]*[:：]))*"
+)
 
 
 def assert_nothing_dropped(text: str, result: ParseResult) -> None:
@@ -126,6 +130,9 @@ def test_parse_never_drops_text(fmt: str) -> None:
         assert_nothing_dropped(text, result)
 
     check()
+    # found by the property above: a live label's description in brackets is not text lost
+    text = "\n主持人:0\n0(00):"
+    assert_nothing_dropped(text, parse_text(text, fmt))
 
 
 @SETTINGS
