@@ -579,6 +579,10 @@ def _a_kind_of_body(name: str, word: str) -> bool:
     )
 
 
+#: Last characters of verbs that point at a body rather than name it (捐给, 隶属于, 交到).
+_TOWARDS = set("给于到向")
+
+
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
     organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
@@ -620,6 +624,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
         head = whole[: len(whole) - len(m.group())] if pos < len(window) else ""
         if pos < len(window) and len(head) < 2:
             continue  # 立|法院: the organisation word is the end of another word
+        if head and pos_tags(head)[0][1] == "v":
+            continue  # 结成|联盟 tagged as one word: a verb, then the kind of body
         name: list[tuple[str, bool]] = [(head, True)] if head else []
         weak = m.group() in _WEAK_ORG_WORDS
         for i, (word, tag) in enumerate(reversed(before)):
@@ -634,6 +640,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
                 break
+            if len(word) >= 2 and word[-1] in _TOWARDS:
+                break  # 捐给|基金会, 隶属于|交通委员会: giving to or belonging to a body
             if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
                 break
             if m.group() in _SCHOOL_WORDS and not name and not _is_proper(word):

@@ -302,6 +302,11 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("以人為中心的設計", organization_name) == []
     assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body
     assert surfaces("我們培養年輕一代去念大學", organization_name) == []  # going to one
+    # giving or belonging to a body, or joining in one, names no body
+    assert surfaces("他把股權全部捐給基金會，然後", organization_name) == []
+    assert surfaces("我們就結成聯盟，一起", organization_name) == []
+    assert surfaces("數位發展部隸屬於交通委員會", organization_name) == []
+    assert surfaces("她任教於中原大學", organization_name) == ["中原大學"]
     assert surfaces("勵馨基金會的社工", organization_name) == ["勵馨基金會"]
 
 
