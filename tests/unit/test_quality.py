@@ -255,6 +255,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2021-03-19-social-enterprise-insights-interview": {
+        "Organization": 0.50,
+        "Product": 0.47,
+        "Technology": 0.68,
+        "Person": 0.97,
+        "Place": 0.82,
+        "answers": 0.97,
+        "figures": 0.82,
+    },
     "2021-03-26-nna-interview": {
         "Organization": 0.76,
         "Product": 0.77,
@@ -442,7 +451,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-02-02-bbc-interview": {
         "Organization": 0.63,
-        "Product": 0.43,
+        "Product": 0.80,
         "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.97,
@@ -450,7 +459,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
-        "Product": 0.55,
+        "Product": 0.63,
         "Technology": 0.80,
         "Person": 0.80,
         "Place": 0.88,
@@ -478,7 +487,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.79,
     },
     "2025-08-26-nikkan-kogyo-interview": {
-        "Organization": 0.77,
+        "Organization": 0.85,
         "Product": 0.63,
         "Technology": 0.75,
         "Person": 0.97,
@@ -495,6 +504,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.30,
         "figures": 0.97,
+    },
+    "2025-12-08-nikkei-interview": {
+        "Organization": 0.85,
+        "Product": 0.81,
+        "Technology": 0.65,
+        "Person": 0.97,
+        "Place": 0.84,
+        "answers": 0.89,
+        "figures": 0.97,
+    },
+    "2026-02-10-svt-forum-interview": {
+        "Organization": 0.55,
+        "Product": 0.69,
+        "Technology": 0.58,
+        "Person": 0.85,
+        "Place": 0.87,
+        "answers": 0.97,
     },
     "icbc-2018-04-26-press-conference": {
         "Organization": 0.97,
