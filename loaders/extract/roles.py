@@ -675,7 +675,8 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
             start += 1
     if not names:
         stem = outlets.stem(head)
-        named = _KIND_THEN_OUTLET.search(head) or _MEDIA_NAMED.fullmatch(head.strip())
+        bare = re.sub(r"《[^》]*》", "", head).strip()  # 瑞典電視台《論壇》: the programme's outlet
+        named = _KIND_THEN_OUTLET.search(head) or _MEDIA_NAMED.fullmatch(bare)
         names = {stem} if stem else {named["name"].strip()} if named else set()
     return names.pop() if len(names) == 1 else None
 

@@ -458,6 +458,8 @@ def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: P
     assert org_of(load_transcript(path), "王炘珏") == "PHPspecial"
     path.write_text("# 2021-11-22 旭時報採訪\n\n" + body, encoding="utf-8")  # a medium's word
     assert org_of(load_transcript(path), "王炘珏") == "旭時報"
+    path.write_text("# 2026-02-10 瑞典電視台《論壇》專訪\n\n" + body, encoding="utf-8")
+    assert org_of(load_transcript(path), "王炘珏") == "瑞典電視台"  # the programme's outlet
 
 
 def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
