@@ -799,10 +799,10 @@ def test_security_and_ai_terms_and_their_everyday_look_alikes() -> None:
     techs = names(t, "Technology")
     assert {"红队测试", "零日漏洞", "验证码", "女巫攻击", "公钥", "私钥", "模型微调"} <= techs
     assert "分布式架构" not in techs  # 分散式 alone says "distributed", no technology
-    t = STAGE(transcript("AI 是輔助式智慧，開戶要做 KYC，還有大型主機跟中軌衛星"))
-    assert {"辅助式智能", "了解你的客户", "大型机", "中轨卫星"} <= names(t, "Technology")
     red = [m.surface for m in t.mentions if m.entity == entity_key("Technology", "红队测试")]
     assert red == ["紅隊演練"]  # 紅隊 alone is a team
+    t = STAGE(transcript("AI 是輔助式智慧，開戶要做 KYC，還有大型主機跟中軌衛星"))
+    assert {"辅助式智能", "了解你的客户", "大型机", "中轨卫星"} <= names(t, "Technology")
 
 
 def test_ai_models_by_their_own_names() -> None:
