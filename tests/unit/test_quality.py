@@ -161,7 +161,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
         "Product": 0.78,
-        "Technology": 0.85,
+        "Technology": 0.86,
         "Person": 0.82,
         "Place": 0.79,
         "answers": 0.85,
@@ -203,7 +203,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-02-11-csis-press-group": {
-        "Organization": 0.77,
+        "Organization": 0.97,
         "Product": 0.97,
         "Technology": 0.97,
         "Person": 0.97,
@@ -211,7 +211,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.77,
     },
     "2020-02-14-second-washington-press-group": {
-        "Organization": 0.75,
+        "Organization": 0.79,
         "Technology": 0.90,
         "Person": 0.80,
         "Place": 0.97,
@@ -231,7 +231,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-15-global-views-interview": {
         "Organization": 0.83,
         "Product": 0.79,
-        "Technology": 0.74,
+        "Technology": 0.76,
         "Person": 0.47,
         "Place": 0.53,
         "answers": 0.87,
@@ -274,7 +274,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-04-15-php-special-interview": {
-        "Organization": 0.47,
+        "Organization": 0.77,
         "Product": 0.47,
         "Person": 0.63,
         "Place": 0.68,
@@ -284,7 +284,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-17-fundrich-interview": {
         "Organization": 0.59,
         "Product": 0.79,
-        "Technology": 0.71,
+        "Technology": 0.67,
         "Person": 0.82,
         "Place": 0.82,
         "answers": 0.92,
@@ -366,7 +366,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.78,
         "Product": 0.72,
-        "Technology": 0.74,
+        "Technology": 0.73,
         "Person": 0.77,
         "Place": 0.93,
         "answers": 0.97,
@@ -406,7 +406,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.61,
-        "Technology": 0.70,
+        "Technology": 0.69,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -460,7 +460,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
         "Product": 0.63,
-        "Technology": 0.80,
+        "Technology": 0.83,
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
@@ -469,7 +469,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
         "Product": 0.76,
-        "Technology": 0.72,
+        "Technology": 0.70,
         "Person": 0.90,
         "Place": 0.75,
         "answers": 0.97,
@@ -489,7 +489,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-26-nikkan-kogyo-interview": {
         "Organization": 0.85,
         "Product": 0.63,
-        "Technology": 0.75,
+        "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.80,
         "answers": 0.91,
@@ -508,16 +508,16 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-08-nikkei-interview": {
         "Organization": 0.85,
         "Product": 0.81,
-        "Technology": 0.65,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.84,
         "answers": 0.89,
         "figures": 0.97,
     },
     "2026-02-10-svt-forum-interview": {
-        "Organization": 0.55,
+        "Organization": 0.67,
         "Product": 0.69,
-        "Technology": 0.58,
+        "Technology": 0.65,
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
