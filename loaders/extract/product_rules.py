@@ -1010,7 +1010,7 @@ def latin_platform(view: NormalizedText) -> Iterator[Candidate]:
 #     Sensemaker 软件): the name alone is the product
 _LATIN_KIND = re.compile(
     r"(?<![a-z0-9.\-/@])([a-z][a-z0-9.\-]{1,20}[a-z0-9](?: [a-z][a-z0-9]{1,15}){0,2}) ?"
-    r"(?:平台|系统|软件|工具|网站|app)(?![a-z])"
+    r"(?:平台|系统|软件|工具|网站|app|浏览器|钱包|皮夹|模型|游戏|聊天机器人|搜索引擎)(?![a-z])"
 )
 
 

@@ -747,6 +747,8 @@ def test_rule_latin_kind() -> None:
     text = "大家可以上 SayIt 平台，或是用 Loomio 系統、NECTAR平台，還有 Web App、Data平台"
     assert surfaces(text, latin_kind) == ["SayIt", "Loomio", "NECTAR"]
     assert surfaces("we use WhatsApp and the Uber app", latin_kind) == []
+    text = "像 Brave 瀏覽器、MetaMask 錢包，或是微軟的 Phi 模型"
+    assert surfaces(text, latin_kind) == ["Brave", "MetaMask", "Phi"]
     assert surfaces("像 WhatsApp 這樣的通訊軟體", latin_kind) == []
     t = STAGE(transcript("EMIC系統上線了", "後來 EMIC系統 也整合了"))
     assert "EMIC" in names(t, "Product")  # capitals before 系統: kept when used again
