@@ -46,24 +46,48 @@ _ROSTER_LABELS = {
 _SENTENCE = re.compile(r"[。！？!?，,；;]")
 
 
-def _label(line: str) -> tuple[str, int, int, int] | None:
-    """(label, its start, its end, where the turn's text starts) for a labelled line."""
-    match = LABEL.match(line)
+#: The indent Chinese typesetting gives every paragraph (two full-width spaces), labelled or not.
+_INDENT = re.compile(r"[ \t\u3000]+")
+
+
+def _label(line: str, indented: bool = False) -> tuple[str, int, int, int] | None:
+    """(label, its start, its end, where the turn's text starts) for a labelled line.
+
+    With `indented`, a label may follow the paragraph indent (`　　寿小丽：`).
+    """
+    skip = _INDENT.match(line) if indented else None
+    at = skip.end() if skip else 0
+    match = LABEL.match(line[at:])  # the pattern is anchored at the start of the string
     if match is None:
         return None
     group = "label" if match.group("label") is not None else "bracketed"
     label = match.group(group)
     if label.lower() in _NOT_LABELS:
         return None
-    return label, match.start(group), match.end(group), match.end()
+    return label, at + match.start(group), at + match.end(group), at + match.end()
+
+
+def _indented(text: str) -> bool:
+    """Whether labels stand after a paragraph indent: text pasted from web pages and word
+    processors indents every paragraph, so no label stands at a line's start. Transcripts
+    that indent only continuation paragraphs (the ICBC example) keep their labels unindented.
+    """
+    flush = indented = 0
+    for line in iter_lines(text[:200_000]):
+        if _label(line.text):
+            flush += 1
+        elif _INDENT.match(line.text) and _label(line.text, indented=True):
+            indented += 1
+    return indented >= 2 and flush * 4 < indented
 
 
 def score_live(text: str) -> float:
     """How much `text` looks like a live transcript: labelled lines, timestamps, repeats."""
     labels: list[str] = []
     stamps = 0
+    indented = _indented(text)
     for line in iter_lines(text[:200_000]):
-        found = _label(line.text)
+        found = _label(line.text, indented)
         if found:
             labels.append(found[0])
         if TIMESTAMP.search(line.text):
@@ -100,8 +124,9 @@ def parse_live(text: str) -> ParseResult:
     """Parse a live transcript; text before the first label is kept as context."""
     result = ParseResult()
     opened: list[_Open] = []
+    indented = _indented(text)
     for line in iter_lines(text):
-        found = _label(line.text)
+        found = _label(line.text, indented)
         if found:
             label, start, end, text_start = found
             opened.append(

@@ -136,6 +136,24 @@ def test_a_roster_before_the_first_turn_is_preamble_and_its_time_the_date() -> N
     assert [t.speaker for t in opening.turns] == ["主持人", "王敬东"]
 
 
+def test_live_labels_after_the_paragraph_indent_of_web_and_word_text() -> None:
+    text = (
+        "　　国务院新闻办公室新闻发布会\n\n　　寿小丽：\n　　女士们、先生们，大家上午好。\n\n"
+        "　　刘国强：\n　　各位记者朋友，大家上午好。\n　　一是贷款增加。\n\n"
+        "　　新华社记者：\n　　数字人民币试点进展如何？\n"
+    )
+    assert detect_format(text) == "live"
+    result = parse_text(text, "live")
+    assert [t.speaker for t in result.turns] == ["寿小丽", "刘国强", "新华社记者"]
+    assert result.turns[1].text.endswith("一是贷款增加。")
+    for turn in result.turns:
+        assert text[turn.label_start : turn.label_end] == turn.speaker
+    assert result.title == "国务院新闻办公室新闻发布会"
+    # where labels stand at the line's start, an indented line continues the turn
+    flush = "主持人:欢迎。\n  第一：贷款增加。\n王敬东:谢谢。\n记者:请问？\n"
+    assert [t.speaker for t in parse_text(flush, "live").turns] == ["主持人", "王敬东", "记者"]
+
+
 def test_qa_answers_on_the_question_line_and_a_heading_line() -> None:
     text = (
         "人民银行有关负责人就降准答记者问\n\n"
