@@ -1,5 +1,7 @@
 """Bytes → text: detect the encoding people's transcripts actually come in.
 
+Web pages (.html, or text that is one) are read as the text of their elements.
+
 Order matters: byte-order marks first, then UTF-16 without BOM (NUL bytes in
 a regular pattern), then strict UTF-8, then GB18030 versus Big5 decided by
 how much of each decoding is made of common Chinese characters (both
@@ -15,6 +17,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loaders.html_text import html_to_text, looks_like_html
 from presskg.errors import InputError
 
 __all__ = ["Document", "decode", "read_document"]
@@ -276,4 +279,9 @@ def read_document(path: str | Path) -> Document:
         raise InputError(f"{p}: permission denied; make the file readable") from e
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror})") from e
-    return decode(data, str(p))
+    doc = decode(data, str(p))
+    if p.suffix.lower() in (".html", ".htm") or looks_like_html(doc.text):
+        doc.text = html_to_text(doc.text)  # a page saved from the site that published it
+        if not doc.text.strip():
+            raise InputError(f"{p}: the web page holds no text; save the transcript's page")
+    return doc

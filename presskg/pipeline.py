@@ -30,7 +30,7 @@ __all__ = [
     "parse_document",
 ]
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 _TOPIC = re.compile(
     r"(?:主题|主題|题目|題目)(?:是|为|為)?[“\"「『](?P<title>[^”\"」』]{2,60})[”\"」』]"
 )

@@ -532,7 +532,12 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
     # The host's words, the first turn and the lines before the first turn (国务院新闻办公室
     # 举行新闻发布会，请海关总署副署长王令浚介绍…) introduce the officials.
     host_text = "\n".join(
-        [line.text for line in t.context if not line.text.lstrip().startswith("#")]
+        [
+            row
+            for line in t.context
+            for row in line.text.splitlines()
+            if not row.lstrip().startswith("#")  # a heading line, not an introduction
+        ]
         + [
             turn.text
             for turn in t.turns

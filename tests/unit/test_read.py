@@ -127,3 +127,54 @@ def test_read_document_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(LIVE.encode("gbk"))
     doc = read_document(path)
     assert (doc.text, doc.encoding, doc.source) == (LIVE, "gb18030", str(path))
+
+
+SAVED_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gbk"><title>国新办举行上半年金融统计数据新闻发布会</title>
+<script>var ad = "主持人：广告";</script><style>p { margin: 0 }</style></head>
+<body><div class="nav">首页 &gt; 新闻</div>
+<div class="article">
+<p>　　国务院新闻办公室于2021年7月13日举行新闻发布会，请中国人民银行副行长刘国强介绍情况。</p>
+<p>　　<strong>寿小丽：</strong></p>
+<p>　　女士们、先生们，大家上午好。下面请刘国强先生作介绍。</p>
+<p>　　<strong>刘国强：</strong></p>
+<p>　　上半年人民币贷款增加12.76万亿元。</p>
+<p>　　<strong>新华社记者：</strong></p>
+<p>　　数字人民币试点进展如何？</p>
+<p>　　<strong>刘国强：</strong></p>
+<p>　　试点场景已超过132万个&nbsp;&amp;&nbsp;稳步推进。</p>
+</div></body></html>
+"""
+
+
+def test_a_saved_web_page_is_read_as_its_text(tmp_path: Path) -> None:
+    from presskg.pipeline import load_transcript
+
+    path = tmp_path / "briefing.html"
+    path.write_bytes(SAVED_PAGE.encode("gbk"))
+    doc = read_document(path)
+    assert doc.encoding == "gb18030"
+    assert "<p>" not in doc.text and "广告" not in doc.text and "margin" not in doc.text
+    assert doc.text.startswith("# 国新办举行上半年金融统计数据新闻发布会")
+    t = load_transcript(path)
+    assert [turn.speaker for turn in t.turns] == ["寿小丽", "刘国强", "新华社记者", "刘国强"]
+    assert t.turns[-1].text == "试点场景已超过132万个 & 稳步推进。"
+    assert t.turns[-1].answers == 3
+    speaker = t.speakers["刘国强"]
+    assert (t.entities[speaker.organization].name, speaker.title) == ("中国人民银行", "副行长")
+    for turn in t.turns:
+        assert t.text[turn.start : turn.end] == turn.text  # spans point into the page's text
+    # the same page without the .html suffix is recognised by its markup
+    plain = tmp_path / "briefing.txt"
+    plain.write_bytes(SAVED_PAGE.encode("utf-8"))
+    assert read_document(plain).text == doc.text
+
+
+def test_text_that_mentions_a_tag_is_no_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "talk.txt"
+    path.write_text("主持人：我们用<p>标签排版。\n记者：好的。\n", encoding="utf-8")
+    assert read_document(path).text.startswith("主持人：我们用<p>标签排版。")
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"empty\.html: the web page holds no text"):
+        read_document(empty)
