@@ -198,7 +198,7 @@ def decode(data: bytes, source: str = "<bytes>") -> Document:
 def _binary_message(source: str) -> str:
     return (
         f"{source}: looks like a binary file, not a text transcript "
-        "(give a .txt or .md file in UTF-8, UTF-16, GB18030/GBK or Big5)"
+        "(give a .txt, .md or .html file in UTF-8, UTF-16, GB18030/GBK or Big5)"
     )
 
 

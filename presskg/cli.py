@@ -117,11 +117,15 @@ def build(
 ) -> None:
     """Read transcripts (files or folders), extract, and store the graph.
 
+    A folder is read for .txt, .md, .markdown, .text, .html and .htm files; a web page is
+    read as its text.
+
     \b
     Examples:
       presskg build examples/icbc-2018-04-26-press-conference.txt
       presskg build transcripts/ --store kg --lexicon my-terms.yaml
       presskg build briefing.txt --year 2018 --neo4j
+      presskg build saved-page.html
     """
     kg = PressKG(store, neo4j=neo4j, force=force, wait=not no_wait)
     with Progress(
