@@ -434,7 +434,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.77,
-        "Product": 0.57,
+        "Product": 0.62,
         "Technology": 0.64,
         "Person": 0.68,
         "Place": 0.90,
@@ -468,7 +468,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
-        "Product": 0.76,
+        "Product": 0.80,
         "Technology": 0.70,
         "Person": 0.90,
         "Place": 0.75,
