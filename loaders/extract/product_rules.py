@@ -382,6 +382,8 @@ _QUOTED_AFTER_KIND = re.compile(
     rf"(?:论坛|网站|网页|平台|app|频道|粉专|{_SOFTWARE})\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
 )
+#: A quoted name that ends in its kind (「均一教育平台」); the quotes give where it starts.
+_QUOTED_WHOLE = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{2,24}}?(平台|系统|app|网站))[{_CLOSE}]")
 #: Quoted things a platform holds or hosts rather than names of the site (平台「…法案」).
 _NOT_SITE_NAME = re.compile(
     r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
@@ -423,6 +425,17 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
             name = item.group(1).strip()
             if len(name) >= 2 and not is_common_word(name) and not _CLAUSE.search(name):
                 yield Candidate(item.start(1), item.end(1), "quoted_name", 0.75)
+    for m in _QUOTED_WHOLE.finditer(text):
+        # 「公共政策网路参与平台」, “中国和东盟国家海上搜救热线平台”: a name with its kind inside
+        name = m.group(1).strip()
+        head = name[: -len(m.group(2))]
+        if len(head) < 2 or is_common_word(head) or _CLAUSE.search(name):
+            continue
+        if re.search(r"[的之并:]", name):
+            continue  # 「评估采用工具与系统」之类: a phrase (的, 之, 并, a heading's colon)
+        if pos_tags(head)[0][1].startswith(("v", "p", "d", "r")):
+            continue  # 「不要相信app」, 「请参阅本机关网站」: an instruction, not a name
+        yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
         name = m.group(1).strip()

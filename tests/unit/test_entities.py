@@ -568,7 +568,10 @@ def test_quoted_site_names_and_quoted_aliases() -> None:
     assert surfaces("偷拍論壇「創意私房」曾經被停止解析", quoted_name) == ["創意私房"]
     assert surfaces("透過這個 Super App「Diia」來完成", quoted_name) == ["Diia"]
     assert surfaces("開發的防詐騙軟體「美玉姨」", quoted_name) == ["美玉姨"]
-    assert surfaces("微信小程序“国家政务服务平台”", quoted_name) == ["国家政务服务平台"]
+    # a quoted name that ends in its kind; not an instruction, a phrase or a heading
+    text = "就落实“中国和东盟国家海上搜救热线平台”进行了探讨，「不要相信APP」，「準則6：評估系統」"
+    assert surfaces(text, quoted_name) == ["中国和东盟国家海上搜救热线平台"]
+    assert set(surfaces("微信小程序“国家政务服务平台”", quoted_name)) == {"国家政务服务平台"}
     assert surfaces("平台『人別驗證功能』上線", quoted_name) == []  # a feature, not the site
     t = STAGE(transcript("「Civix」平台的25案裡面，到「Civix」上去找"))
     joined = t.entities[entity_key("Product", "Civix平台")]
