@@ -497,7 +497,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.71,
-        "Product": 0.67,
+        "Product": 0.65,
         "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.97,
