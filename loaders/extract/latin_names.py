@@ -105,6 +105,39 @@ def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate
             yield from _bodies(run.start(), words, original)
     yield from _owned(view, hits)
     yield from _named_with_chinese_kind(view)
+    yield from _titled_person(view)
+
+
+#: A title of a person right before a name in Latin letters (主席Bill Foster, 執行長 Mark
+#: Zuckerberg): the name needs no given name the list knows.
+_TITLED = re.compile(
+    r"(?:主席|总统|总理|首相|部长|执行长|执行官|创办人|创始人|董事长|总裁|院长|署长|局长|"
+    r"大使|教授|博士|议员|参议员|众议员|州长|市长|记者|作家|研究员|工程师|先生|女士)"
+    rf"[ \u00a0]?((?:{_WORD}|[a-z]\.)(?:[ \u00a0](?:{_WORD}|[a-z]\.)){{1,3}})(?![a-z0-9])"
+)
+
+
+#: Last words of the names of bodies, works and events, never of a person.
+_NOT_SURNAMES = {
+    *("initiative", "forum", "network", "project", "movement", "program", "programme"),
+    *("summit", "times", "news", "post", "journal", "review", "magazine", "weekly", "daily"),
+    *("act", "award", "prize", "report", "index", "protocol", "standard", "system", "ai"),
+}
+
+
+def _titled_person(view: NormalizedText) -> Iterator[Candidate]:
+    """`主席Bill Foster`, `院長 Laurie E. Locascio`: two to four capitalised words after a
+    title of a person, the last a surname (not a body word, not an acronym)."""
+    for m in _TITLED.finditer(view.text):
+        words = view.surface(m.start(1), m.end(1)).split()
+        if not all(w[:1].isupper() for w in words) or words[-1].endswith("."):
+            continue
+        last = words[-1].lower()
+        if not _surname_like(words[-1]) or last in _BODY_WORDS or last in _NOT_SURNAMES:
+            continue  # 主席 Open Source Initiative, 記者 New York Times: a body
+        if any(w.lower() in _SMALL for w in words):
+            continue
+        yield Candidate(m.start(1), m.end(1), "latin_person", 0.7, "Person")
 
 
 #: A Latin name right before a Chinese word for a kind of body (Gogolook 公司, Expedia集團).

@@ -667,6 +667,13 @@ def test_names_in_latin_letters() -> None:
     assert names(t, "Person") == {"Dan Brown", "Jeffery Sachs", "Gavin Newsom"}
     t2 = STAGE(transcript("見了 Suzan DelBene 跟 Yasmin Green，去了 Morgan Stanley、Georgia Tech"))
     assert names(t2, "Person") == {"Suzan DelBene", "Yasmin Green"}
+    # a title before the name vouches for it, whatever the given name
+    t3 = STAGE(
+        transcript(
+            "任務小組主席Bill Foster，NIST 院長 Laurie E. Locascio，主席 Open Source Initiative"
+        )
+    )
+    assert names(t3, "Person") == {"Bill Foster", "Laurie E. Locascio"}
     orgs = names(t, "Organization")
     assert {
         "Taipei Taxi Association",
