@@ -213,7 +213,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-02-14-second-washington-press-group": {
         "Organization": 0.79,
         "Technology": 0.90,
-        "Person": 0.80,
+        "Person": 0.89,
         "Place": 0.97,
         "answers": 0.97,
         "figures": 0.97,
@@ -289,6 +289,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.82,
         "answers": 0.92,
         "figures": 0.63,
+    },
+    "2021-10-20-cheers-interview": {
+        "Organization": 0.78,
+        "Product": 0.63,
+        "Technology": 0.81,
+        "Person": 0.63,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.72,
     },
     "2021-11-22-asahi-interview": {
         "Organization": 0.81,
@@ -403,6 +412,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.22,
         "figures": 0.97,
     },
+    "2024-01-04-business-weekly-january-interview": {
+        "Organization": 0.89,
+        "Product": 0.54,
+        "Technology": 0.77,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.61,
@@ -475,6 +493,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.22,
         "figures": 0.97,
+    },
+    "2025-07-22-nikkei-asia-interview": {
+        "Organization": 0.71,
+        "Product": 0.74,
+        "Technology": 0.43,
+        "Person": 0.82,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.30,
     },
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
