@@ -815,6 +815,14 @@ def test_security_and_ai_terms_and_their_everyday_look_alikes() -> None:
     assert red == ["紅隊演練"]  # 紅隊 alone is a team
     t = STAGE(transcript("AI 是輔助式智慧，開戶要做 KYC，還有大型主機跟中軌衛星"))
     assert {"辅助式智能", "了解你的客户", "大型机", "中轨卫星"} <= names(t, "Technology")
+    t = STAGE(transcript("YouTube 的推薦演算法、RLHF、Transformer 架構、多智慧體系統和機器人學"))
+    assert {
+        "推荐系统",
+        "基于人类反馈的强化学习",
+        "Transformer",
+        "多智能体系统",
+        "机器人学",
+    } <= names(t, "Technology")
 
 
 def test_ai_models_by_their_own_names() -> None:
