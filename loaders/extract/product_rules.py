@@ -1105,12 +1105,22 @@ _CODE_HEAD = re.compile(r"系统|专线|热线|平台|app|简讯")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,4}(?!\d)")
 _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条笔分秒年度届期条第共约")
+#: A service number one dials (打 1922，, 打到 165。): a hotline. Not a count or a phone
+#: number (打100大板, 打412-1266), and one before its kind is `_CODE_PRODUCT`'s (1922热线).
+_DIALLED = re.compile(
+    rf"(?:拨打|拨|打电话到|打到|打给|打)\s?(\d{{3,4}})(?![\d%\-]|[.,]\d)(?!\s?[\d{_HAN}a-z])"
+)
 
 
 def code_product(view: NormalizedText) -> Iterator[Candidate]:
-    """`118系统`, `1999专线`: a three- or four-digit service number before a product word."""
+    """`118系统`, `1999专线`: a three- or four-digit service number before a product word;
+    a number one dials (打 1922, 拨打1999) is a service line too."""
     text = view.text
-    if not _CODE_HEAD.search(text) or not _THREE_DIGITS.search(text):
+    if not _THREE_DIGITS.search(text):
+        return
+    for m in _DIALLED.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "code_product", 0.7)
+    if not _CODE_HEAD.search(text):
         return
     for number in _CODE_NUMBER.finditer(text):
         m = _CODE_PRODUCT.match(text, number.start())

@@ -542,6 +542,10 @@ def test_rule_code_product() -> None:
     assert surfaces("另也持續編列經費來推廣113保護專線；綜上", code_product) == ["113保護專線"]
     for count in ("2018年的系統都換了", "我們有300個平台", "撥打1922簡訊給大家", "共 120 套系統"):
         assert surfaces(count, code_product) == []
+    # a number one dials is a service line; not a count or a phone number
+    assert surfaces("拿起手機或者是市話打 1922，就可以", code_product) == ["1922"]
+    for other in ("被重打100大板", "你們都是打4121266嗎？", "打 1,200 通電話"):
+        assert surfaces(other, code_product) == []
 
 
 def test_rule_named_craft() -> None:
