@@ -1118,8 +1118,8 @@ def code_product(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     if not _THREE_DIGITS.search(text):
         return
-    for m in _DIALLED.finditer(text):
-        yield Candidate(m.start(1), m.end(1), "code_product", 0.7)
+    for dialled in _DIALLED.finditer(text):
+        yield Candidate(dialled.start(1), dialled.end(1), "code_product", 0.7)
     if not _CODE_HEAD.search(text):
         return
     for number in _CODE_NUMBER.finditer(text):
