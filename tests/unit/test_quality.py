@@ -230,7 +230,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.83,
-        "Product": 0.79,
+        "Product": 0.87,
         "Technology": 0.76,
         "Person": 0.47,
         "Place": 0.53,
@@ -292,7 +292,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-10-20-cheers-interview": {
         "Organization": 0.78,
-        "Product": 0.63,
+        "Product": 0.70,
         "Technology": 0.81,
         "Person": 0.63,
         "Place": 0.97,
@@ -374,7 +374,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.78,
-        "Product": 0.72,
+        "Product": 0.75,
         "Technology": 0.73,
         "Person": 0.77,
         "Place": 0.93,
@@ -496,8 +496,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-07-22-nikkei-asia-interview": {
         "Organization": 0.71,
-        "Product": 0.74,
-        "Technology": 0.43,
+        "Product": 0.76,
+        "Technology": 0.62,
         "Person": 0.82,
         "Place": 0.97,
         "answers": 0.97,
