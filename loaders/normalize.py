@@ -25,6 +25,9 @@ __all__ = [
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
 _JOIN = re.compile(r"(?<=[0-9a-z])[\s\-_·.]+(?=[0-9a-z])")
+_HAN_LATIN_GAP = re.compile(
+    r"(?<=[0-9a-z])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9a-z])"
+)
 
 
 _TO_TAIWAN = opencc.OpenCC("s2twp")
@@ -84,11 +87,17 @@ def normalize(text: str) -> str:
 def variant_key(name: str) -> str:
     """A key under which spelling variants of one name meet.
 
+    Spaces that typesetting puts between Chinese and Latin letters or digits do not count
+    either: Taiwan text writes 生成式 AI and 111 簡訊平台, mainland text 生成式AI.
+
     >>> variant_key("e-ICBC 3.0") == variant_key("E-ICBC3.0")
+    True
+    >>> variant_key("生成式 AI") == variant_key("生成式AI")
     True
     """
     text = normalize(name).strip()
     text = _JOIN.sub("", text)
+    text = _HAN_LATIN_GAP.sub("", text)
     return re.sub(r"\s+", " ", text)
 
 
