@@ -21,6 +21,7 @@ __all__ = [
     "to_simplified",
     "variant_key",
     "variant_keys",
+    "view_words",
 ]
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
@@ -47,6 +48,19 @@ def spelling_variants(name: str) -> set[str]:
     if any("\u4e00" <= c <= "\u9fff" for c in name):
         forms.add(normalize(str(_TO_TAIWAN.convert(name))))
     return forms
+
+
+def view_words(*words: str) -> str:
+    """A regex alternation of `words` as the normalised view writes them, longest first.
+
+    Rules match the view, and its Taiwan-phrase conversion reaches words mainland text
+    shares (建立 → 创建, 核心 → 内核, 程序 → 进程): a pattern must spell them the view's way.
+
+    >>> view_words("建立", "程式")
+    '创建|程序'
+    """
+    forms = {normalize(word) for word in words}
+    return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def variant_keys(name: str) -> set[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import rjieba
 
-from loaders.normalize import NormalizedText, normalize
+from loaders.normalize import NormalizedText, view_words
 
 __all__ = [
     "REPEATABLE",
@@ -272,7 +272,8 @@ _STRONG_CUES = ("名叫", "名为", "命名为", "取名为", "取名")
 #: (有一个叫做「Join」, 网站叫做「…」, 一家叫做「…」的公司).
 _CUE_HEAD = re.compile(
     r"(?:一个|一套|一款|一家|一间|一项|一支|网站|网页|平台|系统|app|专案|计划|计画|项目|"
-    r"产品|服务|工具|软件|软体|程式|程序|游戏|套件|作品|频道|节目|案子|公司|组织|团体|机构)"
+    rf"产品|服务|工具|软件|软体|{view_words('程式', '程序')}|游戏|套件|作品|频道|节目|案子|"
+    r"公司|组织|团体|机构)"
     r"(?:上|也|就|是|就是|也是)?\s*[,,]?\s*$"
 )
 _ORG_HEAD = re.compile(r"(?:一家|一间|公司|组织|团体|机构)\S{0,2}\s*[,,]?\s*$")
@@ -375,7 +376,7 @@ _QUOTED_LIST = re.compile(
 #: Words for software as the view spells them: Taiwan phrases are mapped (程式 → 程序), and
 #: so are mainland words that Taiwan uses otherwise (小程序 → 小进程).
 _SOFTWARE_WORDS = ("软件", "軟體", "應用程式", "应用程序", "小程序")
-_SOFTWARE = "|".join(sorted({normalize(w) for w in _SOFTWARE_WORDS}))
+_SOFTWARE = view_words(*_SOFTWARE_WORDS)
 #: A quoted name right after the kind of site or software it is (论坛「…」, App「Diia」,
 #: 软体「美玉姨」).
 _QUOTED_AFTER_KIND = re.compile(
@@ -447,7 +448,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 #     kept only when a second signal (a Latin token) agrees
 _PHRASE_HINT = re.compile(r"[出线布造发成立]")
 _PHRASE = re.compile(
-    rf"(?:推出|上线|发布|打造|研发|建成|建立)(?:运行|启用|投用)?了?"
+    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})(?:运行|启用|投用)?了?"
     rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
 )
 
@@ -886,7 +887,9 @@ _DE_SYSTEM = re.compile(rf"([{_HAN}a-z0-9]{{2,10}})的(系统|平台)")
 _DE_CUE_BEFORE = re.compile(
     r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为)$"
 )
-_DE_CUE_AFTER = re.compile(r"^(?:都|也|已经|已)?(?:做出来|上线|建置|建立|完成|启用|开发)")
+_DE_CUE_AFTER = re.compile(
+    rf"^(?:都|也|已经|已)?(?:做出来|上线|建置|{view_words('建立')}|完成|启用|开发)"
+)
 #: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).
 GENERIC_MODIFIERS = (
     "这个",

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.model import Mention, Relation, Transcript
-from loaders.normalize import NormalizedText, normalized_view
+from loaders.normalize import NormalizedText, normalized_view, view_words
 
 __all__ = ["extract_relations", "make_stage"]
 
@@ -27,10 +27,11 @@ _SELF = re.compile(
     r"我行|本行|我们部|我们|我司|本公司|我部|本部|我院|本院|我(?=跟|和|与|们|的|也|就|有|自己|开|推|建)"
 )
 _SLOT = r"<(\d+)>"
+_CORE = view_words("核心")  # 以A为核心的X: the view writes 核心 as 内核
 _LIST = r"((?:<\d+>\s*(?:、|,|和|及|以及|与|跟|还有)?\s*)+)"
 _PART_OF = (
     # 以A、B、C为代表的X
-    re.compile(rf"以\s*{_LIST}\s*为(?:主要|核心)?(?:代表|主体|核心)的[^<]{{0,10}}{_SLOT}"),
+    re.compile(rf"以\s*{_LIST}\s*为(?:主要|{_CORE})?(?:代表|主体|{_CORE})的[^<]{{0,10}}{_SLOT}"),
     # X包括A和B / X由A、B组成
     re.compile(rf"{_SLOT}[^<]{{0,6}}(?:包括|包含|涵盖|囊括|由)\s*{_LIST}"),
     # A、B等X
@@ -42,7 +43,8 @@ _USES = (
     re.compile(rf"{_USES_VERBS}\s*{_LIST}[^<]{{0,12}}的[^<]{{0,6}}{_SLOT}"),
 )
 _OFFERS_VERBS = (
-    r"(?:推出|发布|上线|打造|研发|开发|建设|建成|建置|建立|推行|提供|启动|实施|开办|开设|开了|印发|出台|"
+    rf"(?:推出|发布|上线|打造|研发|开发|建设|建成|建置|{view_words('建立')}|推行|提供|启动|实施|开办|"
+    r"开设|开了|印发|出台|"
     r"推(?![动进广荐测论估算]))"
 )
 _OFFERS = re.compile(rf"{_SLOT}[^<]{{0,16}}?{_OFFERS_VERBS}[^<]{{0,24}}?{_LIST}")

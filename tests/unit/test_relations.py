@@ -55,6 +55,12 @@ def test_a_body_acting_together_with_another_and_issuing_a_plan() -> None:
     assert ("OFFERS", "国务院", "2030年前碳达峰行动方案") in found
 
 
+def test_words_the_view_converts_still_cue_relations() -> None:
+    # the Taiwan-phrase conversion writes 建立 as 创建 and 核心 as 内核, mainland text too
+    found = run("以融e行、融e购为核心的“三融”平台,去年我行建立了融e借。")
+    assert {("PART_OF", "融e行", "三融平台"), ("OFFERS", "中国工商银行", "融e借")} <= found
+
+
 def test_traditional_text_reads_alike() -> None:
     text = "我行與貴州省政府合作。以融e行、融e購為代表的「三融」平台運用人工智慧。"
     assert run(text, keys=True) == run(to_simplified(text), keys=True)
