@@ -44,10 +44,14 @@ def spelling_variants(name: str) -> set[str]:
     >>> sorted(spelling_variants("数位部"))
     ['数位部', '数字部']
     """
-    forms = {normalize(name)}
+    return {normalize(form) for form in _written_forms(name)}
+
+
+def _written_forms(name: str) -> set[str]:
+    """`name` as written and, when it holds Chinese, as Taiwan text would write it."""
     if any("\u4e00" <= c <= "\u9fff" for c in name):
-        forms.add(normalize(str(_TO_TAIWAN.convert(name))))
-    return forms
+        return {name, str(_TO_TAIWAN.convert(name))}
+    return {name}
 
 
 def view_words(*words: str) -> str:
@@ -72,10 +76,7 @@ def variant_keys(name: str) -> set[str]:
     >>> sorted(variant_keys("星际文件系统"))
     ['星际文件系统', '星际文档系统']
     """
-    keys = {variant_key(name)}
-    if any("\u4e00" <= c <= "\u9fff" for c in name):
-        keys.add(variant_key(str(_TO_TAIWAN.convert(name))))
-    return keys
+    return {variant_key(form) for form in _written_forms(name)}
 
 
 def to_simplified(text: str) -> str:
