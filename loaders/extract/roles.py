@@ -178,7 +178,7 @@ class Outlets:
         for entry in (lexicon or Lexicon()).entries:
             if entry.label == "Organization" and entry.kind == "media":
                 for form in entry.forms:
-                    for key in variant_keys(_LATIN_HAN_GAP.sub("", form)):
+                    for key in variant_keys(form):  # keys ignore the Latin-Chinese space
                         self._forms.setdefault(key, entry.name)
         self._longest = max((len(k) for k in self._forms), default=0)
         self._organizations: set[str] = {
@@ -223,7 +223,7 @@ class Outlets:
         """The lexicon name of the outlet `text` names, or None."""
         if not text.strip():
             return None
-        return self._forms.get(variant_key(_LATIN_HAN_GAP.sub("", text)))
+        return self._forms.get(variant_key(text))
 
     def split_label(self, label: str) -> tuple[str, str] | None:
         """(outlet as written, the rest) when `label` starts with a known outlet."""
