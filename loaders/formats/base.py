@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from loaders.model import ContextLine, Turn
 
-__all__ = ["Line", "ParseResult", "iter_lines", "make_turn", "strip_span"]
+__all__ = ["SENTENCE_OR_PAUSE", "Line", "ParseResult", "iter_lines", "make_turn", "strip_span"]
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def iso_date(text: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-_SENTENCE_END = re.compile(r"[。！？!?，,；;]")
+#: The end of a sentence or a pause: what a heading or a roster line never holds.
+SENTENCE_OR_PAUSE = re.compile(r"[。！？!?，,；;]")
 
 
 def heading(preamble: str) -> str | None:
@@ -103,7 +104,7 @@ def heading(preamble: str) -> str | None:
     short, and no sentence ends or pauses in it."""
     lines = preamble.strip().splitlines()
     first = lines[0].strip() if lines else ""
-    return first if first and len(first) <= 60 and not _SENTENCE_END.search(first) else None
+    return first if first and len(first) <= 60 and not SENTENCE_OR_PAUSE.search(first) else None
 
 
 #: A line of the preamble that says when the briefing was held (时间：2021年7月13日 10:00).

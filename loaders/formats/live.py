@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.formats.base import ParseResult, iter_lines, keep_preamble, make_turn
+from loaders.formats.base import (
+    SENTENCE_OR_PAUSE,
+    ParseResult,
+    iter_lines,
+    keep_preamble,
+    make_turn,
+)
 
 __all__ = ["LABEL", "TIMESTAMP", "parse_live", "score_live"]
 
@@ -42,8 +48,6 @@ _ROSTER_LABELS = {
     *("出席人员", "出席人員", "出席嘉宾", "出席嘉賓", "出席", "发布人", "發布人", "嘉宾", "嘉賓"),
     *("发布嘉宾", "發布嘉賓", "主持人", "主持", "主讲人", "主講人", "与会人员", "與會人員"),
 }
-#: What a turn says and a roster does not: the end of a sentence or a pause.
-_SENTENCE = re.compile(r"[。！？!?，,；;]")
 
 
 #: The indent Chinese typesetting gives every paragraph (two full-width spaces), labelled or not.
@@ -113,7 +117,7 @@ def _is_roster(text: str, opened: list[_Open]) -> bool:
     if first.label.strip() not in _ROSTER_LABELS or len(opened) < 2:
         return False
     block = text[first.start : opened[1].label_start]
-    if _SENTENCE.search(block):
+    if SENTENCE_OR_PAUSE.search(block):  # what a turn says and a roster does not
         return False
     names = {turn.label.strip() for turn in opened[1:]}
     lines = [line.strip() for line in block.splitlines() if line.strip()]
