@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from loaders.formats.base import (
     SENTENCE_OR_PAUSE,
+    Line,
     ParseResult,
     iter_lines,
     keep_preamble,
@@ -71,33 +72,35 @@ def _label(line: str, indented: bool = False) -> tuple[str, int, int, int] | Non
     return label, at + match.start(group), at + match.end(group), at + match.end()
 
 
-def _indented(text: str) -> bool:
-    """Whether labels stand after a paragraph indent: text pasted from web pages and word
-    processors indents every paragraph, so no label stands at a line's start. Transcripts
-    that indent only continuation paragraphs (the ICBC example) keep their labels unindented.
+def _labelled(text: str) -> list[tuple[Line, tuple[str, int, int, int]]]:
+    """Each labelled line with its label, in one pass.
+
+    Text pasted from web pages and word processors indents every paragraph, so no label
+    stands at a line's start: there a label may follow the indent. Transcripts that indent
+    only continuation paragraphs (the ICBC example) keep their labels unindented.
     """
-    flush = indented = 0
-    for line in iter_lines(text[:200_000]):
-        if _label(line.text):
-            flush += 1
-        elif _INDENT.match(line.text) and _label(line.text, indented=True):
-            indented += 1
-    return indented >= 2 and flush * 4 < indented
+    flush: list[tuple[Line, tuple[str, int, int, int]]] = []
+    indented: list[tuple[Line, tuple[str, int, int, int]]] = []
+    for line in iter_lines(text):
+        found = _label(line.text)
+        if found:
+            flush.append((line, found))
+        elif _INDENT.match(line.text):
+            after_indent = _label(line.text, indented=True)
+            if after_indent:
+                indented.append((line, after_indent))
+    if len(indented) >= 2 and len(flush) * 4 < len(indented):
+        return sorted(flush + indented, key=lambda pair: pair[0].start)
+    return flush
 
 
 def score_live(text: str) -> float:
     """How much `text` looks like a live transcript: labelled lines, timestamps, repeats."""
-    labels: list[str] = []
-    stamps = 0
-    indented = _indented(text)
-    for line in iter_lines(text[:200_000]):
-        found = _label(line.text, indented)
-        if found:
-            labels.append(found[0])
-        if TIMESTAMP.search(line.text):
-            stamps += 1
+    sample = text[:200_000]
+    labels = [found[0] for _, found in _labelled(sample)]
     if not labels:
         return 0.0
+    stamps = sum(1 for line in iter_lines(sample) if TIMESTAMP.search(line.text))
     repeated = len(labels) - len(set(labels))
     return len(labels) + repeated + 2 * stamps
 
@@ -127,15 +130,10 @@ def _is_roster(text: str, opened: list[_Open]) -> bool:
 def parse_live(text: str) -> ParseResult:
     """Parse a live transcript; text before the first label is kept as context."""
     result = ParseResult()
-    opened: list[_Open] = []
-    indented = _indented(text)
-    for line in iter_lines(text):
-        found = _label(line.text, indented)
-        if found:
-            label, start, end, text_start = found
-            opened.append(
-                _Open(label, line.start + start, line.start + end, line.start + text_start)
-            )
+    opened = [
+        _Open(label, line.start + start, line.start + end, line.start + text_start)
+        for line, (label, start, end, text_start) in _labelled(text)
+    ]
     while opened and _is_roster(text, opened):
         opened.pop(0)  # 出席人员：…, 主持人：…: who takes part, read by roles from the preamble
     for i, turn in enumerate(opened):
