@@ -32,3 +32,10 @@ def test_readme_mentions_the_command(command: str) -> None:
 def test_usage_errors_exit_2() -> None:
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 2
+
+
+def test_build_help_names_every_file_type_a_folder_build_reads() -> None:
+    from presskg.pipeline import TRANSCRIPT_SUFFIXES
+
+    result = CliRunner().invoke(cli, ["build", "--help"])
+    assert all(suffix in result.output for suffix in TRANSCRIPT_SUFFIXES)
