@@ -687,9 +687,8 @@ _TRANSCRIPTION = frozenset(
 )
 #: The dots that join the parts of a transcribed name (希拉里·克林顿, 瑪格麗特・胡佛).
 _NAME_DOT = "·・‧•∙"
-_TRANSCRIBED = re.compile(
-    rf"[{''.join(sorted(_TRANSCRIPTION))}]{{2,6}}(?:[{_NAME_DOT}][{''.join(sorted(_TRANSCRIPTION))}]{{1,7}})+"
-)
+_TRANSCRIBING = "".join(sorted(_TRANSCRIPTION))
+_TRANSCRIBED = re.compile(rf"[{_TRANSCRIBING}]{{2,6}}(?:[{_NAME_DOT}][{_TRANSCRIBING}]{{1,7}})+")
 #: What may stand before a transcribed name: a pause, a function word, or the end of a word
 #: (州长加文·纽森, 微软的萨蒂亚·纳德拉).
 _BEFORE_TRANSCRIBED = set("的了和与跟及、,，是在由向把被给对从为说像如叫请见")
