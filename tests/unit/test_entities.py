@@ -860,3 +860,12 @@ def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     assert not (inside | {"共同社"}) & found
     t = STAGE(transcript("台電跟台大、成都和資安都在談"))
     assert {"台電", "台大", "成都", "資安"} <= {m.surface for m in t.mentions}
+
+
+def test_versions_of_a_known_product_are_products_of_their_own() -> None:
+    # from the corpus: 2017-05-25 (Win7), 2017-09-12 (Windows XP), 2021-11-22 (VISTA)
+    t = STAGE(transcript("那時候還在用 Win7，後來 Windows XP 停止支援，VISTA 也沒人用"))
+    assert {"Windows 7", "Windows XP", "Windows Vista"} <= names(t, "Product")
+    # CODEX, the food-standards commission, and "deep blue" voters name no product
+    t = STAGE(transcript("建議在國際組織CODEX先進行討論", "voters who are deep blue or deep green"))
+    assert not names(t, "Product")
