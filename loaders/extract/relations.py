@@ -142,7 +142,9 @@ def _inverse(view: NormalizedText) -> list[int]:
     return inverse
 
 
-def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+def _read(
+    template: str, slots: list[tuple[str, str]], companies: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, str, str]]:
     def label(i: int) -> str:
         found = slots[i][0] if i < len(slots) else ""
         return {"Self": "Organization", "Product+": "Product"}.get(found, found)
@@ -185,9 +187,10 @@ def _read(template: str, slots: list[tuple[str, str]]) -> Iterator[tuple[str, st
                 if label(product) == "Product":
                     yield "OFFERS", slots[org][1], slots[product][1]
     for m in _OWNS.finditer(template):
-        # 我们前瞻计划, 海巡的118系统: an organisation owns a product the rules named
+        # 我们前瞻计划, 海巡的118系统: an organisation owns a product the rules named;
+        # Google 的 Gemini: a company owns a known product (中央社的 Facebook is only a page)
         org, product = int(m.group(1)), int(m.group(2))
-        if label(product) != "Product" or not owned(product):
+        if label(product) != "Product" or not (owned(product) or slots[org][1] in companies):
             continue
         if slots[org][0] == "Self" or (label(org) == "Organization" and m.group(0).find("的") > 0):
             yield "OFFERS", slots[org][1], slots[product][1]
@@ -217,6 +220,7 @@ def extract_relations(t: Transcript) -> list[Relation]:
     for m in t.mentions:
         by_turn[m.turn].append(m)
     evidence: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    companies = frozenset(key for key, e in t.entities.items() if e.kind == "company")
     for turn in t.turns:
         mentions = sorted(by_turn.get(turn.seq, []), key=lambda m: m.start)
         speaker = t.speakers.get(turn.speaker)
@@ -226,7 +230,7 @@ def extract_relations(t: Transcript) -> list[Relation]:
         view = normalized_view(turn.text)
         inverse = _inverse(view)
         for template, slots in _template(view, inverse, mentions, turn.start, self_org):
-            for found in _read(template, slots):
+            for found in _read(template, slots, companies):
                 if found[1] != found[2]:
                     evidence[found].add(turn.seq)
     return [

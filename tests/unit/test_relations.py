@@ -85,6 +85,14 @@ def test_offers_from_an_organisation_owning_a_named_product() -> None:
     assert not any(r[0] == "OFFERS" for r in run("透過海巡署，以及118系統，可以通聯。"))
 
 
+def test_offers_from_a_company_owning_a_known_product() -> None:
+    # from the corpus: 2025-08-21 (Google 的 AI Overviews), 2023-12-08 (Meta 的 Llama)
+    assert ("OFFERS", "谷歌", "AI Overviews") in run("Google 的 AI Overviews 會摘要內容。")
+    assert ("OFFERS", "Meta", "Llama") in run("像 Meta 的 Llama 這種開放權重模型。")
+    # a media outlet's page on a platform is not the outlet's product
+    assert not any(r[0] == "OFFERS" for r in run("中央社的 Facebook 粉絲專頁有轉貼。"))
+
+
 def test_offers_said_outright() -> None:
     assert ("OFFERS", "Meta", "Threads") in run("Meta 旗下的 Threads 已經提供了這種功能。")
     found = run("同樣是在衛福部裡面的疾管署就有一個叫做「疾管家」的LINE BOT，大家可以用。")
