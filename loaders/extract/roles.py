@@ -627,10 +627,12 @@ def _hosts_in_preamble(t: Transcript, by_label: dict[str, list[Turn]]) -> set[st
     }
 
 
-#: A title that says the transcript is an interview (中央社、自由時報採訪). 記者 is left out:
-#: a 記者會前會議 is a meeting, and press conferences label their reporters.
+#: A title that says the transcript is an interview (中央社、自由時報採訪, 蘋果日報訪問).
+#: 記者 is left out: a 記者會前會議 is a meeting, and press conferences label their reporters.
 _INTERVIEW_TITLE = re.compile(
-    r"采访|採訪|专访|專訪|访谈|訪談|联访|聯訪|茶叙|茶敘|interview", re.IGNORECASE
+    r"采访|採訪|专访|專訪|访谈|訪談|联访|聯訪|茶叙|茶敘|interview|"
+    r"(?<![来來出回参參互到])(?:访问|訪問)(?![团團])",  # 蘋果日報訪問; not 來訪問, 訪問團
+    re.IGNORECASE,
 )
 #: Share of an interviewer's turns that ask: the interviewee asks back far less often.
 _ASKING_SHARE = 0.25

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
@@ -418,6 +420,33 @@ def test_interviewers_named_without_an_outlet_ask_the_questions(tmp_path: Path) 
     # the same speakers at a meeting (no interview in the title) keep their roles
     path.write_text(path.read_text(encoding="utf-8").replace("採訪", "會議"), encoding="utf-8")
     assert load_transcript(path).speakers["楊明珠"].role == "official"
+
+
+@pytest.mark.parametrize(
+    ("title", "interview"),
+    [
+        ("蘋果日報訪問", True),
+        ("中央社紐約訪問", True),
+        ("訪問團來訪", False),
+        ("來訪問交流", False),
+    ],
+)
+def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
+    tmp_path: Path, title: str, interview: bool
+) -> None:
+    # from the corpus: 2018-10-19 蘋果日報訪問 (王雪玲 asks), 2017-06-19 …訪問團來訪 (a visit)
+    path = tmp_path / "t.md"
+    path.write_text(
+        f"# 2018-10-19 {title}\n\n"
+        "### 王雪玲：\n這個法令一開始是您的創意，是不是？\n\n"
+        "### 唐鳳：\n不能這樣說。最一開始是我們有一個概念叫做沙盒，是從英國學過來的。\n\n"
+        "### 王雪玲：\n那您怎麼看無人載具？\n\n"
+        "### 唐鳳：\n已經在立法院，在委員會初審過了，我們也會持續跟大家溝通。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert (t.speakers["王雪玲"].role == "reporter") is interview
+    assert (t.turns[1].answers == 1) is interview
 
 
 def test_the_one_a_title_says_is_interviewed_answers_however_long_the_host_talks(
