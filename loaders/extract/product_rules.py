@@ -1101,12 +1101,13 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "latin_camel", confidence)
 
 
-# --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台):
-#     service numbers name one service; a count or a year never stands right before 系统
-_CODE_PRODUCT = re.compile(rf"(\d{{3,4}})([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
+# --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台,
+#     1922 热线, 12345热线): service numbers name one service; a count or a year never stands
+#     right before 系统
+_CODE_PRODUCT = re.compile(rf"(\d{{3,5}})\s?([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
 _CODE_HEAD = re.compile(r"系统|专线|热线|平台|app|简讯")
 _THREE_DIGITS = re.compile(r"\d{3}")
-_CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,4}(?!\d)")
+_CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,5}(?!\d)")
 _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条笔分秒年度届期条第共约")
 #: A service number one dials (打 1922，, 打到 165。): a hotline. Not a count or a phone
 #: number (打100大板, 打412-1266), and one before its kind is `_CODE_PRODUCT`'s (1922热线).

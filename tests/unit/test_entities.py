@@ -363,10 +363,10 @@ def test_rule_titled_plan() -> None:
     assert surfaces("「強化國家通訊網路韌性方案推動成果」", programme_name) == [
         "強化國家通訊網路韌性方案"
     ]
-    once = STAGE(transcript("說明我們前瞻計畫的特別預算。"))
-    assert "前瞻計畫" not in names(once, "Product")  # one weak mention is not enough
-    twice = STAGE(transcript("說明我們前瞻計畫的特別預算。", "第四期的前瞻計畫有兩項。"))
-    assert "前瞻計畫" in names(twice, "Product")
+    once = STAGE(transcript("說明我們海洋保育計畫的特別預算。"))
+    assert "海洋保育計畫" not in names(once, "Product")  # one weak mention is not enough
+    twice = STAGE(transcript("說明我們海洋保育計畫的特別預算。", "第四期的海洋保育計畫有兩項。"))
+    assert "海洋保育計畫" in names(twice, "Product")
 
 
 def test_rule_acronym_first() -> None:
@@ -540,7 +540,14 @@ def test_rule_code_product() -> None:
     assert surfaces(text, code_product) == ["118系統"]
     assert surfaces("針對「165反詐騙專線」，若是有剩餘資源", code_product) == ["165反詐騙專線"]
     assert surfaces("另也持續編列經費來推廣113保護專線；綜上", code_product) == ["113保護專線"]
-    for count in ("2018年的系統都換了", "我們有300個平台", "撥打1922簡訊給大家", "共 120 套系統"):
+    # a typesetting space before the kind (2026-02-10), and five-digit lines (12345, 95588)
+    assert surfaces("我們有 1922 熱線，也有 1990 諮詢專線", code_product) == [
+        "1922 熱線",
+        "1990 諮詢專線",
+    ]
+    assert surfaces("市民可以撥打12345热线反映", code_product) == ["12345热线"]
+    counts = ("2018年的系統都換了", "我們有300個平台", "撥打1922簡訊給大家", "共 120 套系統")
+    for count in (*counts, "在 2018 年的系統上", "總共 10000 個平台"):
         assert surfaces(count, code_product) == []
     # a number one dials is a service line; not a count or a phone number
     assert surfaces("拿起手機或者是市話打 1922，就可以", code_product) == ["1922"]
@@ -869,3 +876,13 @@ def test_versions_of_a_known_product_are_products_of_their_own() -> None:
     # CODEX, the food-standards commission, and "deep blue" voters name no product
     t = STAGE(transcript("建議在國際組織CODEX先進行討論", "voters who are deep blue or deep green"))
     assert not names(t, "Product")
+
+
+def test_technology_forms_longer_than_the_short_name_are_read_whole() -> None:
+    # from the corpus: 2018-09-21 (寬頻網路), 2025-08-27 (零信任網路架構), 2026-07-29 (自監督式學習)
+    t = STAGE(transcript("要有寬頻網路，也要有零信任網路架構，還有自監督式學習的模型"))
+    surfaces = {m.surface for m in t.mentions if m.label == "Technology"}
+    assert {"寬頻網路", "零信任網路架構", "自監督式學習"} <= surfaces
+    # an agent is no smart sport (智慧體育) and no smart health check (智能體檢)
+    t = STAGE(transcript("推動智慧體育與智能體檢", "AI 智慧體會在替你做事"))
+    assert [m.surface for m in t.mentions if m.label == "Technology"] == ["AI 智慧體"]
