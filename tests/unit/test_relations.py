@@ -68,8 +68,8 @@ def test_traditional_text_reads_alike() -> None:
 
 
 def test_first_person_owner_of_a_named_programme() -> None:
-    found = run("說明我們前瞻計畫的特別預算，第四期的前瞻計畫有兩項。")
-    assert ("OFFERS", "中国工商银行", "前瞻計畫") in found
+    found = run("說明我們海洋保育計畫的特別預算，第四期的海洋保育計畫有兩項。")
+    assert ("OFFERS", "中国工商银行", "海洋保育計畫") in found
     known = run("我們LINE的帳號很多人看。")
     assert not any(kind == "OFFERS" for kind, _, _ in known)  # a known brand is not ours
 
