@@ -132,7 +132,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-09-21-voa-interview": {
-        "Organization": 0.51,
+        "Organization": 0.56,
         "Technology": 0.82,
         "Person": 0.77,
         "Place": 0.71,
@@ -150,7 +150,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-10-19-apple-daily-interview": {
-        "Organization": 0.80,
+        "Organization": 0.83,
         "Product": 0.43,
         "Technology": 0.72,
         "Person": 0.77,
@@ -276,7 +276,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-10-27-competence-magazine-interview": {
-        "Organization": 0.65,
+        "Organization": 0.70,
         "Product": 0.55,
         "Technology": 0.58,
         "Person": 0.97,
@@ -356,7 +356,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-08-09-cna-interview": {
-        "Organization": 0.79,
+        "Organization": 0.83,
         "Product": 0.70,
         "Technology": 0.66,
         "Person": 0.82,
@@ -430,7 +430,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.87,
     },
     "2023-08-15-liberty-times-interview": {
-        "Organization": 0.78,
+        "Organization": 0.79,
         "Product": 0.75,
         "Technology": 0.73,
         "Person": 0.77,
@@ -479,7 +479,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-01-31-netadmin-interview": {
-        "Organization": 0.78,
+        "Organization": 0.80,
         "Product": 0.56,
         "Technology": 0.69,
         "Person": 0.63,
@@ -527,7 +527,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-04-23-blocktrend-interview": {
-        "Organization": 0.77,
+        "Organization": 0.79,
         "Product": 0.71,
         "Technology": 0.66,
         "Person": 0.68,
@@ -599,7 +599,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-08-27-business-weekly-ai-interview": {
-        "Organization": 0.86,
+        "Organization": 0.92,
         "Product": 0.65,
         "Technology": 0.78,
         "Person": 0.73,
@@ -618,7 +618,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-12-08-nikkei-interview": {
-        "Organization": 0.85,
+        "Organization": 0.97,
         "Product": 0.81,
         "Technology": 0.75,
         "Person": 0.97,
@@ -635,7 +635,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2026-07-29-nikkei-business-interview": {
-        "Organization": 0.59,
+        "Organization": 0.67,
         "Product": 0.72,
         "Technology": 0.83,
         "Person": 0.68,
