@@ -34,7 +34,9 @@ __all__ = ["given_names", "latin_names"]
 _GIVEN_NAMES = Path(__file__).resolve().parent.parent / "lexicon" / "given_names.txt"
 _WORD = r"[a-z][a-z'\-]*[a-z]"
 #: Runs of Latin words (with the small words names hold: of, for, and, the).
-_RUN = re.compile(rf"(?<![a-z0-9.\-/@])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|of|for|and|the|&))*")
+_RUN = re.compile(
+    rf"(?<![a-z0-9.\-/@])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|[a-z]\.(?= )|of|for|and|the|&))*"
+)
 #: Words that close the name of a body.
 _BODY_WORDS = {
     *("institute", "partnership", "foundation", "association", "council", "lab", "labs"),
@@ -72,8 +74,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and (word[1:].islower() or word.isupper()) and len(word) >= 2
 
 
-#: Surnames written with a capital inside (McCain, MacArthur, DelBene, DeSantis, O'Brien).
-_PREFIXED_SURNAME = re.compile(r"(?:Mc|Mac|De|Del|Della|Di|Da|Van|Von|La|Le|O')[A-Z][a-z]+")
+#: Surnames written with a capital inside (McCain, MacArthur, DelBene, DeSantis, O'Brien) or
+#: joined by a hyphen (Berners-Lee, Ocasio-Cortez).
+_PREFIXED_SURNAME = re.compile(
+    r"(?:Mc|Mac|De|Del|Della|Di|Da|Van|Von|La|Le|O')[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)+"
+)
+#: A middle initial between a given name and a surname (Laurie E. Locascio).
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _surname_like(word: str) -> bool:
@@ -173,14 +180,20 @@ def _persons(
     for i, word in enumerate(original):
         if word not in names:
             continue
-        rest = [w for w in original[i + 1 : i + 3] if _surname_like(w) and w.lower() not in _SMALL]
-        if not rest or original[i + 1] != rest[0]:
+        after = i + 1  # the first word after the given name and its middle initial, if any
+        if after + 1 < len(original) and _INITIAL.fullmatch(original[after]):
+            after += 1
+        rest = [
+            w for w in original[after : after + 2] if _surname_like(w) and w.lower() not in _SMALL
+        ]
+        if not rest or original[after] != rest[0]:
             continue
-        if len(rest) == 2 and original[i + 2] != rest[1]:
+        if len(rest) == 2 and original[after + 1] != rest[1]:
             rest = rest[:1]
         if rest[-1].lower() in _BODY_WORDS or rest[-1].isupper():
             continue  # Ford Foundation, Tim IBM: a body or an acronym, not a surname
-        end = offsets[i + len(rest)] + len(words[i + len(rest)])
+        last = after + len(rest) - 1
+        end = offsets[last] + len(words[last])
         yield Candidate(offsets[i], end, "latin_person", 0.7, "Person")
 
 

@@ -685,6 +685,13 @@ def test_names_in_latin_letters() -> None:
         )
     )
     assert names(t3, "Person") == {"Bill Foster", "Laurie E. Locascio"}
+    # a hyphenated surname and a middle initial (2018-10-19, 2018-09-21, 2018-01-19)
+    t4 = STAGE(
+        transcript("其實經Tim Berners-Lee已經開放了，Daniel R. Russel 跟 Eric S. Raymond 說")
+    )
+    assert names(t4, "Person") == {"Tim Berners-Lee", "Daniel R. Russel", "Eric S. Raymond"}
+    t5 = STAGE(transcript("從 Grace E. 開始，還有 Tim IBM 那邊"))  # no surname after the initial
+    assert names(t5, "Person") == set()
     orgs = names(t, "Organization")
     assert {
         "Taipei Taxi Association",
