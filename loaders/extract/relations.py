@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from loaders.extract.registry import ExtractOptions, Stage, register
+from loaders.keys import entity_key
+from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Mention, Relation, Transcript
-from loaders.normalize import NormalizedText, normalized_view, view_words
+from loaders.normalize import NormalizedText, normalized_view, variant_key, view_words
 
-__all__ = ["extract_relations", "make_stage"]
+__all__ = ["extract_relations", "make_stage", "product_owners"]
 
 _SENTENCE = re.compile(r"[^。!?;！？；\n]+")
 _SELF = re.compile(
@@ -214,8 +216,42 @@ def _read(
             yield "PART_OF", slots[part][1], slots[whole][1]
 
 
-def extract_relations(t: Transcript) -> list[Relation]:
-    """Relations stated in `t`, one per (type, source, target), evidence = turn seqs."""
+def product_owners(lexicon: Lexicon) -> dict[str, str]:
+    """Product key → key of the organisation the lexicon says makes it (微信 → 腾讯).
+
+    The owner may be written as any name or alias of an organisation entry.
+    """
+    organisations: dict[str, str] = {}
+    for entry in lexicon.entries:
+        if entry.label == "Organization":
+            for form in entry.forms:
+                organisations.setdefault(variant_key(form), entity_key("Organization", entry.name))
+    return {
+        entity_key("Product", entry.name): organisations.get(
+            variant_key(entry.owner), entity_key("Organization", entry.owner)
+        )
+        for entry in lexicon.entries
+        if entry.label == "Product" and entry.owner
+    }
+
+
+def _owned_known(
+    slots: list[tuple[str, str]], owners: Mapping[str, str]
+) -> Iterator[tuple[str, str, str]]:
+    """OFFERS for a known product whose maker the same sentence names (OpenAI 的 ChatGPT,
+    微软把 Skype 停了): the lexicon says who makes it, the sentence ties the two together."""
+    keys = {key for _, key in slots}
+    for label, key in slots:
+        owner = owners.get(key) if label == "Product" else None
+        if owner is not None and owner in keys:
+            yield "OFFERS", owner, key
+
+
+def extract_relations(t: Transcript, owners: Mapping[str, str] | None = None) -> list[Relation]:
+    """Relations stated in `t`, one per (type, source, target), evidence = turn seqs.
+
+    `owners` (see `product_owners`) adds the makers of known products named beside them.
+    """
     by_turn: dict[int, list[Mention]] = defaultdict(list)
     for m in t.mentions:
         by_turn[m.turn].append(m)
@@ -233,6 +269,8 @@ def extract_relations(t: Transcript) -> list[Relation]:
             for found in _read(template, slots, companies):
                 if found[1] != found[2]:
                     evidence[found].add(turn.seq)
+            for found in _owned_known(slots, owners or {}):
+                evidence[found].add(turn.seq)
     return [
         Relation(kind, source, target, tuple(sorted(seqs)))
         for (kind, source, target), seqs in sorted(evidence.items())
@@ -241,12 +279,13 @@ def extract_relations(t: Transcript) -> list[Relation]:
 
 @register("relations")
 def make_stage(options: ExtractOptions) -> Stage:
-    """The patterns are compiled at import; the stage reads one transcript."""
+    """The patterns are compiled at import; the lexicon gives the makers of known products."""
+    owners = product_owners(load_lexicon(options.lexicons))
 
     def stage(t: Transcript) -> Transcript:
         known = {(r.type, r.source, r.target) for r in t.relations}
         t.relations += [
-            r for r in extract_relations(t) if (r.type, r.source, r.target) not in known
+            r for r in extract_relations(t, owners) if (r.type, r.source, r.target) not in known
         ]
         return t
 

@@ -12,13 +12,16 @@ files and the user's own (`--lexicon FILE`)::
                                    #   government, company, other
         aliases: [工商银行, 工行, ICBC]
       - {name: 融资租赁, label: Technology}   # an entry may override the label
+      - {name: 微信, label: Product, owner: 腾讯}  # Product only: the organisation making it
     blockers:                      # longer words that contain a name without meaning it
       - 中国银行业
 
 Matching is on the normalised view (NFKC, simplified, case-folded), so a name
 needs no traditional or upper-case variant; an all-capitals Latin alias (`AI`)
 only matches text written in capitals. User entries take precedence over
-shipped ones that share a name or alias.
+shipped ones that share a name or alias. A product's `owner` (any name or alias of
+an organisation) makes the relations stage read `owner OFFERS product` wherever one
+sentence names both.
 """
 
 from __future__ import annotations
@@ -45,12 +48,13 @@ class LexiconError(InputError):
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One thing the lexicon knows: its label, canonical name, aliases and kind."""
+    """One thing the lexicon knows: its label, canonical name, aliases, kind and owner."""
 
     label: str
     name: str
     aliases: tuple[str, ...] = ()
     kind: str | None = None
+    owner: str | None = None  # Product only: the organisation that makes it
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -100,12 +104,19 @@ def read_file(path: Path) -> Lexicon:
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list):
             raise LexiconError(f"{where}: 'aliases' must be a list")
+        owner = str(item.get("owner") or "").strip() or None
+        if owner is not None and label != "Product":
+            raise LexiconError(
+                f"{where}: 'owner' names the organisation making a product; "
+                f"this entry is a {label}, so remove 'owner' or set 'label: Product'"
+            )
         entries.append(
             LexiconEntry(
                 label=label,
                 name=str(item["name"]).strip(),
                 aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
                 kind=kind,
+                owner=owner,
             )
         )
     blockers = tuple(str(b) for b in data.get("blockers") or [])

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from loaders.extract.relations import product_owners
+from loaders.keys import entity_key
 from loaders.lexicon import BUILTIN_DIR, LexiconError, load_lexicon, read_file
 from loaders.normalize import variant_key
 
@@ -67,6 +69,7 @@ def test_user_lexicon_comes_first(tmp_path: Path) -> None:
         ("entries:\n  - {aliases: [x]}\n", "name"),
         ("entries:\n  - {name: x, label: Thing}\n", "label"),
         ("label: Organization\nentries:\n  - {name: x, kind: club}\n", "kind"),
+        ("label: Technology\nentries:\n  - {name: x, owner: 谷歌}\n", "owner"),
     ],
 )
 def test_bad_files_say_what_is_wrong(tmp_path: Path, body: str, message: str) -> None:
@@ -74,3 +77,20 @@ def test_bad_files_say_what_is_wrong(tmp_path: Path, body: str, message: str) ->
     path.write_text(body, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         read_file(path)
+
+
+def test_every_shipped_owner_is_a_shipped_organisation() -> None:
+    lexicon = load_lexicon()
+    organisations = {
+        variant_key(form) for e in lexicon.entries if e.label == "Organization" for form in e.forms
+    }
+    owned = [e for e in lexicon.entries if e.owner]
+    assert len(owned) >= 100
+    assert [e.name for e in owned if variant_key(e.owner or "") not in organisations] == []
+
+
+def test_a_user_product_may_name_its_owner_by_any_alias(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("label: Product\nentries:\n  - {name: 小蓝卡, owner: ICBC}\n", encoding="utf-8")
+    owners = product_owners(load_lexicon([path]))
+    assert owners[entity_key("Product", "小蓝卡")] == entity_key("Organization", "中国工商银行")

@@ -48,6 +48,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87,
         "Place": 0.90,
         "answers": 0.88,
+        "relations": 0.19,
         "figures": 0.97,
     },
     "2016-11-23-foreign-media-tea": {
@@ -57,6 +58,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.30,
         "figures": 0.97,
     },
     "2017-01-06-nikkei-interview": {
@@ -66,6 +68,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.13,
     },
     "2017-01-11-economic-daily-interview": {
         "Organization": 0.80,
@@ -264,6 +267,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.47,
         "Place": 0.53,
         "answers": 0.87,
+        "relations": 0.11,
         "figures": 0.60,
     },
     "2020-09-26-business-today-interview": {
@@ -317,6 +321,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.91,
         "Place": 0.87,
         "answers": 0.97,
+        "relations": 0.30,
         "figures": 0.68,
     },
     "2021-09-17-fundrich-interview": {
@@ -344,6 +349,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.18,
         "figures": 0.97,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
@@ -381,6 +387,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.65,
         "Place": 0.89,
         "answers": 0.93,
+        "relations": 0.30,
         "figures": 0.63,
     },
     "2022-09-01-moda-online-press-conference": {
@@ -436,7 +443,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.97,
-        "relations": 0.04,
+        "relations": 0.11,
         "figures": 0.97,
     },
     "2023-09-23-voa-interview": {
@@ -446,7 +453,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.77,
         "Place": 0.94,
         "answers": 0.97,
-        "relations": 0.08,
+        "relations": 0.14,
         "figures": 0.97,
     },
     "2023-10-08-cna-minister-interview": {
@@ -466,7 +473,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.82,
         "Place": 0.80,
         "answers": 0.97,
-        "relations": 0.30,
+        "relations": 0.47,
         "figures": 0.97,
     },
     "2024-01-04-business-weekly-january-interview": {
@@ -504,6 +511,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.08,
         "figures": 0.77,
     },
     "2024-03-27-network-resilience": {
@@ -558,6 +566,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
+        "relations": 0.17,
         "figures": 0.97,
     },
     "2025-06-12-french-press-group": {
@@ -586,7 +595,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
-        "relations": 0.14,
+        "relations": 0.20,
         "figures": 0.79,
     },
     "2025-08-26-nikkan-kogyo-interview": {
@@ -614,7 +623,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.77,
         "Place": 0.97,
         "answers": 0.97,
-        "relations": 0.30,
+        "relations": 0.47,
         "figures": 0.97,
     },
     "2025-12-08-nikkei-interview": {
@@ -641,6 +650,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.17,
         "figures": 0.97,
     },
     "icbc-2018-04-26-press-conference": {

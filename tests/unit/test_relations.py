@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from loaders.extract.entities import make_stage as make_entities
 from loaders.extract.registry import ExtractOptions
-from loaders.extract.relations import extract_relations
+from loaders.extract.relations import extract_relations, product_owners
 from loaders.keys import entity_key
+from loaders.lexicon import load_lexicon
 from loaders.model import Entity, Speaker, Transcript, Turn
 from loaders.normalize import to_simplified
 
@@ -91,6 +92,27 @@ def test_offers_from_a_company_owning_a_known_product() -> None:
     assert ("OFFERS", "Meta", "Llama") in run("像 Meta 的 Llama 這種開放權重模型。")
     # a media outlet's page on a platform is not the outlet's product
     assert not any(r[0] == "OFFERS" for r in run("中央社的 Facebook 粉絲專頁有轉貼。"))
+
+
+def test_offers_from_a_known_maker_named_in_the_same_sentence() -> None:
+    # from the corpus: 2023-12-08 (OpenAI … ChatGPT), 2016-11-16 (Uber … UberX)
+    owners = product_owners(load_lexicon())
+
+    def with_owners(text: str) -> set[tuple[str, str, str]]:
+        label = "王敬东:"
+        t = Transcript("t", label + text)
+        t.turns.append(Turn(1, "王敬东", text, len(label), len(label) + len(text)))
+        ENTITIES(t)
+        return {
+            (r.type, t.entities[r.source].name, t.entities[r.target].name)
+            for r in extract_relations(t, owners)
+        }
+
+    found = with_owners("OpenAI 這次把 ChatGPT 開放給大家。Uber 在台灣有 UberX。")
+    assert {("OFFERS", "OpenAI", "ChatGPT"), ("OFFERS", "Uber", "UberX")} <= found
+    # the maker and the product in different sentences, or a maker that is not theirs
+    apart = with_owners("OpenAI 來過台灣。ChatGPT 很多人用。微軟跟 ChatGPT 都在談。")
+    assert not any(kind == "OFFERS" for kind, _, _ in apart)
 
 
 def test_offers_said_outright() -> None:
