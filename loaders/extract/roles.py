@@ -510,7 +510,7 @@ def outlet_from_label(label: str) -> tuple[str | None, str | None]:
 def _looks_like_name(label: str) -> bool:
     return bool(
         re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label)
-        or re.fullmatch(r"[\u4e00-\u9fff]{1,3}[·・][\u4e00-\u9fff]{1,6}", label)
+        or re.fullmatch(r"[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]{1,6}", label)
         or re.fullmatch(r"[A-Z][a-zA-Z\-']+(?: [A-Z][a-zA-Z\-'.]+){1,3}", label)
     )
 

@@ -10,7 +10,7 @@ from loaders.extract.addressees import ROOM, address_forms, addressed
 from loaders.extract.questions import link_answers, moderators
 from loaders.extract.registry import ExtractOptions
 from loaders.extract.roles import Outlets, make_stage, parse_introduction
-from loaders.keys import person_key
+from loaders.keys import entity_key, person_key
 from loaders.lexicon import load_lexicon
 from loaders.model import Transcript, Turn
 from presskg.pipeline import load_transcript
@@ -447,6 +447,23 @@ def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
     t = load_transcript(path)
     assert (t.speakers["王雪玲"].role == "reporter") is interview
     assert (t.turns[1].answers == 1) is interview
+
+
+def test_an_interviewer_with_a_long_transcribed_name_asks(tmp_path: Path) -> None:
+    # from the corpus: 2025-10-11 美國公共電視《火線》專訪 (瑪格麗特・胡佛 asks)
+    path = tmp_path / "t.md"
+    path.write_text(
+        "# 2025-10-11 美國公共電視《火線》專訪\n\n"
+        "### 瑪格麗特・胡佛：\n您怎麼看民主與科技的關係？\n\n"
+        "### 唐鳳：\n我認為科技應該讓人與人之間更容易找到共識，而不是製造對立。\n\n"
+        "### 瑪格麗特・胡佛：\n那麼隱私呢？\n\n"
+        "### 唐鳳：\n隱私是民主的基礎，我們在設計每一個系統時都先想到它。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert t.speakers["瑪格麗特・胡佛"].role == "reporter"
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
+    assert t.speakers["瑪格麗特・胡佛"].organization == entity_key("Organization", "美国公共电视网")
 
 
 def test_the_one_a_title_says_is_interviewed_answers_however_long_the_host_talks(
