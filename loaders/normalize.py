@@ -25,6 +25,9 @@ __all__ = [
 ]
 
 _CONVERTER = opencc.OpenCC("tw2sp")  # Taiwan phrases too: 人工智慧 → 人工智能
+#: Hyphens and minus signs typesetting uses for the ASCII hyphen (Wi‑Fi, e‐ICBC, −5): one
+#: character each, so the view keeps its length.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212\ufe63", "-"))
 _JOIN = re.compile(r"(?<=[0-9a-z])[\s\-_·.]+(?=[0-9a-z])")
 _HAN_LATIN_GAP = re.compile(
     r"(?<=[0-9a-z])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9a-z])"
@@ -92,10 +95,10 @@ def _char_simplified(char: str) -> str:
 def normalize(text: str) -> str:
     """NFKC, simplified Chinese, case-folded Latin.
 
-    >>> normalize("區塊鏈 ＡＩ")
-    '区块链 ai'
+    >>> normalize("區塊鏈 ＡＩ Wi‑Fi")
+    '区块链 ai wi-fi'
     """
-    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold().translate(_DASHES)
 
 
 @lru_cache(maxsize=65536)
@@ -310,8 +313,9 @@ def _align_run(run: str, offset: int) -> list[tuple[str, int, int]]:
 def _casefold(text: str) -> tuple[str, _Map]:
     folded = text.casefold()
     if len(folded) == len(text):
-        return folded, None
-    return "".join(c.lower() if len(c.casefold()) != 1 else c.casefold() for c in text), None
+        return folded.translate(_DASHES), None
+    per_char = "".join(c.lower() if len(c.casefold()) != 1 else c.casefold() for c in text)
+    return per_char.translate(_DASHES), None
 
 
 def _compose(outer: _Map, inner: _Map, n_inner: int) -> _Map:

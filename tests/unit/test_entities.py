@@ -893,3 +893,10 @@ def test_technology_forms_longer_than_the_short_name_are_read_whole() -> None:
     # an agent is no smart sport (智慧體育) and no smart health check (智能體檢)
     t = STAGE(transcript("推動智慧體育與智能體檢", "AI 智慧體會在替你做事"))
     assert [m.surface for m in t.mentions if m.label == "Technology"] == ["AI 智慧體"]
+
+
+def test_typeset_hyphens_read_as_the_ascii_hyphen() -> None:
+    # from the corpus: 2025-10-11 (Wi‑Fi with U+2011), 2025-08-21 (GPT‑4)
+    t = STAGE(transcript("家裡的 Wi\u2011Fi 跟 GPT\u20104 都用得到"))
+    found = {(m.surface, m.label) for m in t.mentions}
+    assert {("Wi\u2011Fi", "Technology"), ("GPT\u20104", "Product")} <= found
