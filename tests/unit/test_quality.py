@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
         "Product": 0.81,
-        "Technology": 0.73,
+        "Technology": 0.77,
         "Person": 0.87,
         "Place": 0.90,
         "answers": 0.88,
@@ -54,7 +54,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-11-23-foreign-media-tea": {
         "Organization": 0.86,
         "Product": 0.70,
-        "Technology": 0.66,
+        "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -64,7 +64,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-01-06-nikkei-interview": {
         "Organization": 0.84,
         "Product": 0.79,
-        "Technology": 0.76,
+        "Technology": 0.77,
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
@@ -83,7 +83,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.80,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -91,7 +91,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-11-21-press-tea-social-enterprise": {
         "Organization": 0.74,
         "Product": 0.77,
-        "Technology": 0.87,
+        "Technology": 0.81,
         "Person": 0.97,
         "Place": 0.35,
         "answers": 0.74,
@@ -118,7 +118,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-14-cna-new-york-interview": {
         "Organization": 0.82,
         "Product": 0.71,
-        "Technology": 0.56,
+        "Technology": 0.63,
         "Person": 0.87,
         "Place": 0.81,
         "answers": 0.78,
@@ -145,7 +145,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.83,
         "Product": 0.81,
-        "Technology": 0.78,
+        "Technology": 0.79,
         "Person": 0.66,
         "Place": 0.74,
         "answers": 0.92,
@@ -165,7 +165,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-11-09-epoch-times-interview": {
         "Organization": 0.80,
         "Product": 0.63,
-        "Technology": 0.73,
+        "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.78,
         "answers": 0.97,
@@ -175,7 +175,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-12-cna-ltn-taiwan-news-interview": {
         "Organization": 0.69,
         "Product": 0.74,
-        "Technology": 0.69,
+        "Technology": 0.63,
         "Person": 0.65,
         "Place": 0.66,
         "answers": 0.64,
@@ -184,7 +184,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-04-26-washington-press-group": {
         "Organization": 0.85,
         "Product": 0.85,
-        "Technology": 0.97,
+        "Technology": 0.94,
         "Person": 0.97,
         "Place": 0.86,
         "answers": 0.89,
@@ -238,7 +238,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-11-29-ndr-radio-interview": {
         "Organization": 0.77,
         "Product": 0.63,
-        "Technology": 0.69,
+        "Technology": 0.73,
         "Person": 0.97,
         "Place": 0.88,
         "answers": 0.97,
@@ -300,7 +300,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-06-liuguang-podcast-interview": {
         "Organization": 0.78,
         "Product": 0.71,
-        "Technology": 0.48,
+        "Technology": 0.52,
         "Person": 0.77,
         "Place": 0.74,
         "answers": 0.97,
@@ -309,7 +309,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-27-competence-magazine-interview": {
         "Organization": 0.70,
         "Product": 0.55,
-        "Technology": 0.58,
+        "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.79,
         "answers": 0.97,
@@ -318,7 +318,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-03-19-social-enterprise-insights-interview": {
         "Organization": 0.50,
         "Product": 0.58,
-        "Technology": 0.68,
+        "Technology": 0.73,
         "Person": 0.97,
         "Place": 0.82,
         "answers": 0.97,
@@ -363,7 +363,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-17-fundrich-interview": {
         "Organization": 0.59,
         "Product": 0.79,
-        "Technology": 0.67,
+        "Technology": 0.71,
         "Person": 0.82,
         "Place": 0.82,
         "answers": 0.92,
@@ -372,7 +372,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-27-open-government-action-plan-interview": {
         "Organization": 0.76,
         "Product": 0.70,
-        "Technology": 0.89,
+        "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.97,
@@ -390,7 +390,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-11-22-asahi-interview": {
         "Organization": 0.81,
         "Product": 0.65,
-        "Technology": 0.83,
+        "Technology": 0.85,
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
@@ -409,7 +409,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-09-cna-interview": {
         "Organization": 0.83,
         "Product": 0.70,
-        "Technology": 0.66,
+        "Technology": 0.67,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -447,7 +447,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-09-21-economic-daily-interview": {
         "Organization": 0.90,
         "Product": 0.51,
-        "Technology": 0.75,
+        "Technology": 0.77,
         "Person": 0.72,
         "Place": 0.97,
         "answers": 0.97,
@@ -457,7 +457,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.83,
-        "Technology": 0.77,
+        "Technology": 0.79,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -466,7 +466,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.90,
         "Product": 0.97,
-        "Technology": 0.86,
+        "Technology": 0.89,
         "Person": 0.97,
         "Place": 0.94,
         "answers": 0.97,
@@ -475,7 +475,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-01-commercial-times-interview": {
         "Organization": 0.83,
         "Product": 0.56,
-        "Technology": 0.79,
+        "Technology": 0.81,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -484,7 +484,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.79,
         "Product": 0.75,
-        "Technology": 0.73,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.97,
@@ -494,7 +494,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.91,
         "Product": 0.75,
-        "Technology": 0.78,
+        "Technology": 0.79,
         "Person": 0.77,
         "Place": 0.94,
         "answers": 0.97,
@@ -504,7 +504,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
         "Product": 0.82,
-        "Technology": 0.68,
+        "Technology": 0.73,
         "Person": 0.85,
         "Place": 0.93,
         "answers": 0.97,
@@ -514,7 +514,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-12-08-business-weekly-column-interview": {
         "Organization": 0.82,
         "Product": 0.73,
-        "Technology": 0.68,
+        "Technology": 0.70,
         "Person": 0.82,
         "Place": 0.80,
         "answers": 0.97,
@@ -533,7 +533,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
         "Product": 0.56,
-        "Technology": 0.69,
+        "Technology": 0.72,
         "Person": 0.63,
         "Place": 0.88,
         "answers": 0.97,
@@ -560,7 +560,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.70,
-        "Technology": 0.69,
+        "Technology": 0.72,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -580,7 +580,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
         "Product": 0.41,
-        "Technology": 0.70,
+        "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
@@ -600,7 +600,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
         "Product": 0.71,
-        "Technology": 0.66,
+        "Technology": 0.67,
         "Person": 0.68,
         "Place": 0.90,
         "answers": 0.97,
@@ -617,7 +617,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-02-02-bbc-interview": {
         "Organization": 0.63,
         "Product": 0.80,
-        "Technology": 0.77,
+        "Technology": 0.85,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -625,7 +625,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-02-19-laura-loomer-interview": {
         "Organization": 0.69,
         "Product": 0.71,
-        "Technology": 0.79,
+        "Technology": 0.81,
         "Person": 0.63,
         "Place": 0.92,
         "answers": 0.92,
@@ -635,7 +635,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
         "Product": 0.63,
-        "Technology": 0.83,
+        "Technology": 0.86,
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
@@ -645,7 +645,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
         "Product": 0.80,
-        "Technology": 0.70,
+        "Technology": 0.73,
         "Person": 0.90,
         "Place": 0.75,
         "answers": 0.97,
@@ -664,7 +664,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
         "Product": 0.87,
-        "Technology": 0.84,
+        "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
@@ -674,7 +674,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-25-shukan-bunshun-interview": {
         "Organization": 0.74,
         "Product": 0.72,
-        "Technology": 0.78,
+        "Technology": 0.82,
         "Person": 0.87,
         "Place": 0.76,
         "answers": 0.97,
@@ -682,7 +682,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-26-nikkan-kogyo-interview": {
         "Organization": 0.85,
         "Product": 0.63,
-        "Technology": 0.72,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.80,
         "answers": 0.91,
@@ -691,7 +691,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-27-business-weekly-ai-interview": {
         "Organization": 0.92,
         "Product": 0.65,
-        "Technology": 0.78,
+        "Technology": 0.81,
         "Person": 0.83,
         "Place": 0.94,
         "answers": 0.97,
@@ -710,7 +710,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-10-11-pbs-firing-line-interview": {
         "Organization": 0.89,
         "Product": 0.77,
-        "Technology": 0.60,
+        "Technology": 0.65,
         "Person": 0.80,
         "Place": 0.72,
         "answers": 0.97,
@@ -719,7 +719,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-08-nikkei-interview": {
         "Organization": 0.97,
         "Product": 0.81,
-        "Technology": 0.75,
+        "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.84,
         "answers": 0.89,
@@ -728,7 +728,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-02-10-svt-forum-interview": {
         "Organization": 0.67,
         "Product": 0.80,
-        "Technology": 0.65,
+        "Technology": 0.69,
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
