@@ -903,3 +903,8 @@ def test_typeset_hyphens_read_as_the_ascii_hyphen() -> None:
     t = STAGE(transcript("家裡的 Wi\u2011Fi 跟 GPT\u20104 都用得到"))
     found = {(m.surface, m.label) for m in t.mentions}
     assert {("Wi\u2011Fi", "Technology"), ("GPT\u20104", "Product")} <= found
+
+
+def test_mainland_programmes_and_platforms_are_products() -> None:
+    t = STAGE(transcript("推进“一带一路”建设和西部大开发，企业信息可在信用中国网站查询"))
+    assert {"一带一路倡议", "西部大开发", "信用中国"} <= names(t, "Product")
