@@ -907,4 +907,4 @@ def test_typeset_hyphens_read_as_the_ascii_hyphen() -> None:
 
 def test_mainland_programmes_and_platforms_are_products() -> None:
     t = STAGE(transcript("推进“一带一路”建设和西部大开发，企业信息可在信用中国网站查询"))
-    assert {"一带一路倡议", "西部大开发", "信用中国"} <= names(t, "Product")
+    assert names(t, "Product") == {"西部大开发", "信用中国"}  # 一带一路 qualifies, names none

@@ -663,7 +663,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
-        "Product": 0.89,
+        "Product": 0.87,
         "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.92,
@@ -745,7 +745,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "icbc-2018-04-26-press-conference": {
         "Organization": 0.97,
-        "Product": 0.89,
+        "Product": 0.92,
         "Technology": 0.94,
         "Person": 0.97,
         "Place": 0.97,
