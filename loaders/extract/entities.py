@@ -503,6 +503,15 @@ _NOT_EDITION = {
 }
 
 
+#: A version after a known product's Latin name (Claude 3, Llama 2, GPT 4, iOS 17.2 Pro).
+_VERSION = re.compile(
+    r" ?\d{1,2}(?:\.\d{1,2})?(?: ?(?:pro|max|ultra|mini|turbo|plus|opus|sonnet|haiku|flash))?"
+    r"(?![0-9a-z.%]|,\d)"  # not 5,000 人
+)
+#: What after a number makes it a count, a time or a rank, not a version (Claude 3 个, GPT 4 月).
+_NOT_VERSION_AFTER = set("个個年月日号號次位名款台臺部家种種项項条條篇张張分秒点點倍成岁歲")
+
+
 def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | None:
     text = view.text
     start, end = hit.start, hit.end
@@ -514,6 +523,10 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
         )
         if m and chinese and m.group(1) not in _NOT_EDITION:
             end = m.end()
+        elif (v := _VERSION.match(text, end)) and text[v.end() :].lstrip(" ")[:1] not in (
+            _NOT_VERSION_AFTER
+        ):
+            end = v.end()  # Claude 3, GPT 4: a version of the product, its own node
     if end == hit.end and not text[start].isascii():
         m = _PRODUCT_MODIFIERS.search(text, max(0, start - 2), start)
         if m:

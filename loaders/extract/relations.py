@@ -216,6 +216,10 @@ def _read(
             yield "PART_OF", slots[part][1], slots[whole][1]
 
 
+#: The version at the end of a product's key (claude3, iphone15pro): the product it versions.
+_VERSION_KEY = re.compile(r"(?<=[a-z])\d{1,2}(?:\.?\d{1,2})?(?:pro|max|ultra|mini|turbo|plus)?$")
+
+
 def product_owners(lexicon: Lexicon) -> dict[str, str]:
     """Product key → key of the organisation the lexicon says makes it (微信 → 腾讯).
 
@@ -242,7 +246,9 @@ def _owned_known(
     微软把 Skype 停了): the lexicon says who makes it, the sentence ties the two together."""
     keys = {key for _, key in slots}
     for label, key in slots:
-        owner = owners.get(key) if label == "Product" else None
+        if label != "Product":
+            continue
+        owner = owners.get(key) or owners.get(_VERSION_KEY.sub("", key))  # Claude 3: Claude's
         if owner is not None and owner in keys:
             yield "OFFERS", owner, key
 

@@ -908,3 +908,15 @@ def test_typeset_hyphens_read_as_the_ascii_hyphen() -> None:
 def test_mainland_programmes_and_platforms_are_products() -> None:
     t = STAGE(transcript("推进“一带一路”建设和西部大开发，企业信息可在信用中国网站查询"))
     assert names(t, "Product") == {"西部大开发", "信用中国"}  # 一带一路 qualifies, names none
+
+
+def test_a_version_after_a_known_product_names_its_own_node() -> None:
+    # from the corpus: 2026-06-24 (Claude 2, Claude 3), 2023-08-11 (LLaMa 2), 2021-01-25
+    t = STAGE(transcript("我們用 Claude 3 跟 Llama 2，還有 iPhone 15 Pro"))
+    assert names(t, "Product") == {"Claude 3", "Llama 2", "iPhone 15 Pro"}
+    # a count, a month or a thousands separator after the number is no version
+    t = STAGE(transcript("Claude 3 個月前，iPhone 12 月發表，跟 Join 5,000 人連署一樣"))
+    assert names(t, "Product") == {"Claude", "iPhone", "Join"}
+    # the same version written with a hyphen is the same node
+    t = STAGE(transcript("GPT 4 跟 GPT-4 一樣"))
+    assert len([e for e in t.entities.values() if e.label == "Product"]) == 1

@@ -513,7 +513,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-12-08-business-weekly-column-interview": {
         "Organization": 0.82,
-        "Product": 0.73,
+        "Product": 0.74,
         "Technology": 0.70,
         "Person": 0.82,
         "Place": 0.80,
@@ -532,7 +532,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
-        "Product": 0.56,
+        "Product": 0.61,
         "Technology": 0.72,
         "Person": 0.63,
         "Place": 0.88,
@@ -559,7 +559,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
-        "Product": 0.70,
+        "Product": 0.69,
         "Technology": 0.72,
         "Person": 0.84,
         "Place": 0.97,
@@ -579,12 +579,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
-        "Product": 0.41,
+        "Product": 0.56,
         "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
-        "relations": 0.05,
+        "relations": 0.13,
         "figures": 0.89,
     },
     "2024-04-10-moda-routine-press-conference": {
@@ -624,7 +624,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-02-19-laura-loomer-interview": {
         "Organization": 0.69,
-        "Product": 0.71,
+        "Product": 0.72,
         "Technology": 0.81,
         "Person": 0.63,
         "Place": 0.92,

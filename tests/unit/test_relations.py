@@ -110,6 +110,8 @@ def test_offers_from_a_known_maker_named_in_the_same_sentence() -> None:
 
     found = with_owners("OpenAI 這次把 ChatGPT 開放給大家。Uber 在台灣有 UberX。")
     assert {("OFFERS", "OpenAI", "ChatGPT"), ("OFFERS", "Uber", "UberX")} <= found
+    # a version of a known product is its maker's too
+    assert ("OFFERS", "Anthropic", "Claude 3") in with_owners("Anthropic 推出的 Claude 3 很強。")
     # the maker and the product in different sentences, or a maker that is not theirs
     apart = with_owners("OpenAI 來過台灣。ChatGPT 很多人用。微軟跟 ChatGPT 都在談。")
     assert not any(kind == "OFFERS" for kind, _, _ in apart)
