@@ -162,6 +162,11 @@ _NOT_PERSON = set(
         "常态",
         "连任",
         "明白",
+        # set phrases jieba tags as names (简|言之: in short)
+        "简言之",
+        "总言之",
+        "换言之",
+        "要言之",
     ]
 )
 _PLACE_PREFIX_STOP = set("全本该各我贵此其每某")
@@ -404,6 +409,9 @@ class EntityFinder:
             return out
         ends = list(accumulate(len(word) for word, _ in words))
         for i in bare:
+            opened = text.rfind("《", max(0, ends[i] - 20), ends[i])
+            if opened >= 0 and opened > text.rfind("》", 0, ends[i]):
+                continue  # 《哈利波|特》: inside the title of a work
             found = claim(ends[i] - 3, ends[i], "Person", "bare_full_name", 0.6)
             if not any(c.start < found.end and found.start < c.end for c in taken):
                 out.append(found)  # else 唐凤|去: a name already known, and the word after it
@@ -810,7 +818,7 @@ def _name_after_title(window: str) -> int:
 
 #: Last characters of things jieba may tag as a name (高丽菜, 阿美族, 钟点费, 万灵丹).
 _THING_END = set(
-    "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时"
+    "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时图"
 )
 #: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带):
 #: a name with one of them needs a title beside it.

@@ -389,6 +389,8 @@ _QUOTED_WHOLE = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{2,24}}?(平台|系统|app
 _NOT_SITE_NAME = re.compile(
     r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
 )
+#: Laws and documents a body also puts out (推出《诈欺犯罪危害防制条例》): no product.
+_LAW = re.compile(r"(?:条例|法|法案|草案|办法|规则|规定|准则|细则|公约|协定|宣言|白皮书)$")
 #: A quoted clause rather than a name: 「告诉新创公司要做什么」的概念, 「我们来做」的计划.
 _CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]们|^[我你他她]")
 _QUOTED_PROGRAMME = re.compile(
@@ -414,7 +416,8 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
             alias = (m.start(1), m.end(1))
             yield Candidate(m.start(), m.end(), "quoted_name", 0.8, alias=alias)
     for m in _QUOTED_AFTER.finditer(text):
-        yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
+        if not _LAW.search(m.group(1).strip()):
+            yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
     for m in _QUOTED_AFTER_KIND.finditer(text):
         # 论坛「创意私房」, 平台「提点子」: the kind word vouches for the quoted name
         name = m.group(1).strip()

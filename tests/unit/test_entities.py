@@ -203,6 +203,9 @@ def test_rule_quoted_name() -> None:
     text = "我们依托“建行惠懂你”和“小微快贷”等产品,打造了平台"
     assert surfaces(text, quoted_name) == ["建行惠懂你", "小微快贷"]
     assert surfaces("「真的假的」等等都可以", quoted_name) == []
+    # a law or a draft a body puts out is no product (2026-04-26), a launched app is
+    assert surfaces("已經推出《詐欺犯罪危害防制條例》草案", quoted_name) == []
+    assert surfaces("去年推出了「防詐達人」", quoted_name) == ["防詐達人"]
 
 
 def test_rule_product_phrase_needs_a_second_signal() -> None:
@@ -920,3 +923,9 @@ def test_a_version_after_a_known_product_names_its_own_node() -> None:
     # the same version written with a hyphen is the same node
     t = STAGE(transcript("GPT 4 跟 GPT-4 一樣"))
     assert len([e for e in t.entities.values() if e.label == "Product"]) == 1
+
+
+def test_no_bare_name_inside_a_title_a_picture_or_a_set_phrase() -> None:
+    # from the corpus: 2021-05-13 (《哈利波特》), 2025-05-21 (柴犬圖, 簡言之)
+    t = STAGE(transcript("就像《哈利波特》一樣，大家笑著分享柴犬圖。簡言之，我跟江明宗討論過"))
+    assert names(t, "Person") == {"江明宗"}

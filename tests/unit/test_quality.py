@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
         "Product": 0.81,
-        "Technology": 0.77,
+        "Technology": 0.79,
         "Person": 0.87,
         "Place": 0.90,
         "answers": 0.88,
@@ -83,7 +83,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.84,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -136,7 +136,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-09-21-voa-interview": {
         "Organization": 0.56,
-        "Technology": 0.82,
+        "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.71,
         "answers": 0.97,
@@ -364,7 +364,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.70,
         "Product": 0.78,
         "Technology": 0.80,
-        "Person": 0.63,
+        "Person": 0.97,
         "Place": 0.82,
         "answers": 0.97,
         "figures": 0.82,
@@ -381,6 +381,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-20-global-views-book-second-interview": {
         "Organization": 0.78,
         "Product": 0.63,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -435,7 +436,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-01-13-taiwan-uk-research-interview": {
         "Organization": 0.77,
         "Product": 0.72,
-        "Technology": 0.69,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.82,
@@ -502,7 +503,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.83,
-        "Technology": 0.79,
+        "Technology": 0.77,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -539,7 +540,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.91,
         "Product": 0.75,
-        "Technology": 0.79,
+        "Technology": 0.78,
         "Person": 0.77,
         "Place": 0.94,
         "answers": 0.97,
@@ -560,7 +561,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.82,
         "Product": 0.74,
         "Technology": 0.70,
-        "Person": 0.82,
+        "Person": 0.97,
         "Place": 0.80,
         "answers": 0.97,
         "relations": 0.47,
@@ -605,7 +606,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.69,
-        "Technology": 0.72,
+        "Technology": 0.71,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -662,7 +663,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-01-07-huang-yueh-sui-interview": {
         "Organization": 0.80,
         "Product": 0.56,
-        "Technology": 0.63,
+        "Technology": 0.71,
         "Person": 0.87,
         "Place": 0.87,
         "answers": 0.97,
@@ -689,7 +690,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
         "Product": 0.63,
-        "Technology": 0.86,
+        "Technology": 0.83,
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
@@ -700,7 +701,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.72,
         "Product": 0.89,
         "Technology": 0.68,
-        "Person": 0.59,
+        "Person": 0.65,
         "Place": 0.73,
         "answers": 0.93,
         "relations": 0.12,
@@ -719,7 +720,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-07-12-nina-lutz-interview": {
         "Organization": 0.73,
         "Product": 0.70,
-        "Technology": 0.63,
+        "Technology": 0.72,
         "Person": 0.63,
         "Place": 0.97,
         "answers": 0.97,
@@ -754,7 +755,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-26-nikkan-kogyo-interview": {
         "Organization": 0.85,
         "Product": 0.63,
-        "Technology": 0.75,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.80,
         "answers": 0.91,
@@ -763,7 +764,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-27-business-weekly-ai-interview": {
         "Organization": 0.92,
         "Product": 0.65,
-        "Technology": 0.81,
+        "Technology": 0.83,
         "Person": 0.83,
         "Place": 0.94,
         "answers": 0.97,
@@ -791,7 +792,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
         "Product": 0.75,
-        "Technology": 0.70,
+        "Technology": 0.71,
         "Person": 0.77,
         "Place": 0.80,
         "answers": 0.97,
@@ -801,7 +802,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-08-nikkei-interview": {
         "Organization": 0.97,
         "Product": 0.81,
-        "Technology": 0.72,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.84,
         "answers": 0.89,
@@ -810,14 +811,14 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-02-10-svt-forum-interview": {
         "Organization": 0.67,
         "Product": 0.80,
-        "Technology": 0.69,
+        "Technology": 0.70,
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
     },
     "2026-04-26-masters-thesis-interview": {
         "Organization": 0.74,
-        "Product": 0.46,
+        "Product": 0.48,
         "Technology": 0.71,
         "Person": 0.97,
         "Place": 0.72,
