@@ -59,6 +59,8 @@ _BRAND_NAME = re.compile(rf" ((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(
 #: Words after a brand that name a branch, a place or a team, not a product.
 _NOT_BRANDED = {"taiwan", "japan", "china", "asia", "europe", "inc", "team", "news", "ceo"}
 _OWNED = re.compile(rf"\s?的\s?((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
+#: A Chinese magnitude or unit after a number: the number is a figure (500 億, 30 萬人).
+_MAGNITUDE = re.compile(r"\s?[万亿千百兆%元人个]")
 #: Capitals that are roles or kinds, not products (Google 的 CEO).
 _NOT_PRODUCT = {"CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"}
 
@@ -265,6 +267,8 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
             surface = " ".join(parts)
         if surface in _NOT_PRODUCT or not parts[0][:1].isupper():
             continue  # Google 的 CEO, LINE 的 bot: a role or a common noun
+        if parts[-1].isdigit() and _MAGNITUDE.match(text, end):
+            continue  # Cloudflare 的 PA 500 億: a figure follows, not a model number
         if len(parts) == 1 and surface.isupper() and len(surface) <= 5:
             continue  # 卫福部的 PO, 的 SDG: an acronym of a role or a goal
         if parts[0] in given_names() or parts[-1].lower() in _BODY_WORDS:

@@ -695,6 +695,9 @@ def test_names_in_latin_letters() -> None:
     assert names(t4, "Person") == {"Tim Berners-Lee", "Daniel R. Russel", "Eric S. Raymond"}
     t5 = STAGE(transcript("從 Grace E. 開始，還有 Tim IBM 那邊"))  # no surname after the initial
     assert names(t5, "Person") == set()
+    # a figure after an owner and 的 is no product (2023-08-08: Cloudflare 的 PA 500 億)
+    t6 = STAGE(transcript("變成像 Cloudflare 的 PA 500 億以上的公司，Google 的 Pixel 8 手機"))
+    assert names(t6, "Product") == {"Pixel 8"}
     orgs = names(t, "Organization")
     assert {
         "Taipei Taxi Association",
