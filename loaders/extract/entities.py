@@ -37,12 +37,10 @@ from loaders.extract.product_rules import (
     REPEAT_TIMES,
     REPEATABLE,
     THRESHOLD,
-    Candidate,
     find_candidates,
-    is_common_word,
-    pos_tags,
 )
 from loaders.extract.registry import ExtractOptions, Stage, register
+from loaders.extract.rule_text import Candidate, is_common_word, pos_tags
 from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon

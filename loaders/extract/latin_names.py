@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.matcher import Hit
-from loaders.extract.product_rules import Candidate
+from loaders.extract.rule_text import Candidate
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText
 

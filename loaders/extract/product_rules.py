@@ -11,17 +11,21 @@ spans, mapped back to the original by the caller.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
-import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import rjieba
-
+from loaders.extract.organization_rules import organization_acronym, organization_name
+from loaders.extract.rule_text import (
+    ANY_HAN,
+    CLAUSE_VERBS,
+    HAN,
+    NOUNISH,
+    STOP_CHARS,
+    Candidate,
+    is_common_word,
+    noun_tail,
+    pos_tags,
+)
 from loaders.normalize import NormalizedText, view_words
 
 __all__ = [
@@ -31,95 +35,20 @@ __all__ = [
     "REPEAT_TIMES",
     "RULES",
     "THRESHOLD",
-    "Candidate",
     "find_candidates",
-    "is_common_word",
-    "pos_tags",
 ]
 
 #: Candidates scoring below this are dropped.
 THRESHOLD = 0.6
 
-_HAN = "\u4e00-\u9fff"
-_STOP_CHARS = set(
-    "的了在和与是把将对为及等个这那其我你他它们也都就还又被从向到以而或给让用有并即叫"
-)
 _SUFFIX = r"(?:平台|系统|云|app|服务|产品)"
 _OPEN = '“"「『《'
 _CLOSE = '”"」』》'
 _ANY_OPEN = re.compile(f"[{_OPEN}]")
-_ANY_HAN = re.compile(f"[{_HAN}]")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A product name found by `rule` at view span [start, end).
-
-    `alias` is a view span of another name the text gives the same thing
-    (the acronym of a `名称(ACRONYM)` definition).
-    """
-
-    start: int
-    end: int
-    rule: str
-    confidence: float
-    label: str = "Product"
-    alias: tuple[int, int] | None = None
-
-
-@lru_cache(maxsize=65536)
-def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
-    """POS tags of a short window (cached: the same windows recur across turns)."""
-    return tuple(rjieba.tag(text))
-
-
-_COMMON = 50  # jieba frequency from which a word counts as an ordinary word
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Ordinary words (jieba frequency ≥ 50), cached beside jieba's own cache.
-
-    Loading jieba's whole dictionary takes seconds per process; the rules only
-    ask whether a short string is an ordinary word, so the set of them is kept
-    in a small pickle keyed by the dictionary file's size and time.
-    """
-    import jieba
-
-    source = Path(jieba.__file__).with_name("dict.txt")
-    stat = source.stat()
-    cache = Path(tempfile.gettempdir()) / f"presskg-words-{stat.st_size}-{int(stat.st_mtime)}.pkl"
-    try:
-        with cache.open("rb") as fh:
-            words = pickle.load(fh)
-        if isinstance(words, frozenset):
-            return words
-    except (OSError, pickle.PickleError, EOFError):
-        pass
-    found = set()
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, freq, _ = line.split(" ", 2)
-            if int(freq) >= _COMMON:
-                found.add(word)
-    words = frozenset(found)
-    try:
-        part = cache.with_suffix(f".{os.getpid()}.tmp")
-        with part.open("wb") as fh:
-            pickle.dump(words, fh)
-        os.replace(part, cache)
-    except OSError:
-        pass
-    return words
-
-
-def is_common_word(text: str) -> bool:
-    """Whether `text` is an ordinary word (jieba frequency ≥ 50), not a name."""
-    return text in _common_words()
 
 
 # --- rule: Chinese + one lowercase Latin letter + Chinese (融e行, 融安e信, 工银e支付, e支付)
-_MIXED_LETTER = re.compile(rf"[a-z](?=[{_HAN}])")
+_MIXED_LETTER = re.compile(rf"[a-z](?=[{HAN}])")
 _LATIN_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -153,7 +82,7 @@ def _mixed_spans(text: str) -> Iterator[tuple[int, int, int]]:
 def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
     """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
     text, original = view.text, view.original
-    if not _ANY_HAN.search(text):
+    if not ANY_HAN.search(text):
         return  # an English turn
     for name_start, letter, name_end in _mixed_spans(text):
         o_start, o_end = view.span(letter, letter + 1)
@@ -162,16 +91,16 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
         prefix, suffix = text[name_start:letter], text[letter + 1 : name_end]
         if len(prefix) == 2 and is_common_word(prefix):
             prefix = ""  # 工商银行e支付: a whole word before the letter is context, not name
-        elif len(prefix) == 2 and prefix[0] in _STOP_CHARS:
+        elif len(prefix) == 2 and prefix[0] in STOP_CHARS:
             prefix = prefix[1:]
-        if prefix and prefix[-1] in _STOP_CHARS:
+        if prefix and prefix[-1] in STOP_CHARS:
             prefix = ""
         before = text[letter - len(prefix) - 1] if letter - len(prefix) > 0 else ""
         if prefix and before and is_common_word(before + prefix[0]):
             prefix = prefix[1:]  # 包括融e行: 括 belongs to the word before
         if len(suffix) == 2 and not is_common_word(suffix):
             suffix = suffix[:1]
-        if suffix[0] in _STOP_CHARS:
+        if suffix[0] in STOP_CHARS:
             continue
         if not prefix and pos_tags(suffix[0])[0][1][:1] in tuple("pcdumqr"):
             continue  # x亿, o不, i跟: a letter before a number or function word is no brand
@@ -199,7 +128,7 @@ def latin_brand(view: NormalizedText) -> Iterator[Candidate]:
 #: 智慧银行信息系统(ECOS); 「公共运输整合资讯流通服务平台」(Public Transport data eXchange, PTX):
 #: the name may be quoted, and its English name may come before the acronym.
 _DEFINITION = re.compile(
-    rf"([{_HAN}a-z0-9]{{2,24}})[{_CLOSE}]?"
+    rf"([{HAN}a-z0-9]{{2,24}})[{_CLOSE}]?"
     r"\((?:[a-z][a-z \-]{2,60},\s*)?([a-z][a-z0-9&\-]{1,11})\)"
 )
 _ORG_SUFFIX = re.compile(
@@ -209,17 +138,6 @@ _ORG_SUFFIX = re.compile(
 _EVENT_SUFFIX = re.compile(
     r"(?:大会|会议|论坛|峰会|博览会|展览|展|比赛|竞赛|大赛|活动|研讨会|座谈会|说明会|工作坊)$"
 )
-_NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l", "f")
-
-
-def _noun_tail(phrase: str) -> int:
-    """Length of the trailing run of noun-like words of `phrase` (POS on this phrase only)."""
-    length = 0
-    for word, tag in reversed(pos_tags(phrase)):
-        if (not tag.startswith(_NOUNISH) and tag != "x") or word in _STOP_CHARS:
-            break
-        length += len(word)
-    return length
 
 
 def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
@@ -236,7 +154,7 @@ def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
         if quoted:
             start = m.start(1)  # 「公共运输整合资讯流通服务平台」: the quotes hold the name
         else:
-            tail = _noun_tail(m.group(1))
+            tail = noun_tail(m.group(1))
             if tail < 2:
                 continue
             start = m.end(1) - tail
@@ -255,7 +173,7 @@ def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
 
 
 # --- rule: naming cues (叫…, 名为…, 产品就是…)
-_NAME = rf"[{_HAN}a-z0-9][{_HAN}a-z0-9.\-+ ]{{0,14}}[{_HAN}a-z0-9+]"
+_NAME = rf"[{HAN}a-z0-9][{HAN}a-z0-9.\-+ ]{{0,14}}[{HAN}a-z0-9+]"
 _CUE = re.compile(
     rf"(?:叫做|叫作|名叫|名为|称为|称作|命名为|取名为|取名|叫)\s*([{_OPEN}])?({_NAME})"
 )
@@ -334,7 +252,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
             if suffix and not quoted and _generic_kind(name):
                 continue  # 叫做数位服务的研发流程: a kind of service, not a name
-            if latin and not quoted and not suffix and not _ANY_HAN.search(name):
+            if latin and not quoted and not suffix and not ANY_HAN.search(name):
                 o_start, o_end = view.span(start, start + len(name))
                 if not _CAPITAL_OR_DIGIT.search(original[o_start:o_end]):
                     continue  # 叫做freedom: an English word, not a brand
@@ -360,7 +278,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
 #     right after such a word or a launch verb (服务平台——“融安e信”, 推出“…”)
 _QUOTED_SUFFIX = re.compile(
-    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{_HAN}]{{0,4}}?){_SUFFIX}(?:平台|系统)?"
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{HAN}]{{0,4}}?){_SUFFIX}(?:平台|系统)?"
 )
 _QUOTED_AFTER = re.compile(
     rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|推出了?|上线了?|发布了?)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
@@ -411,7 +329,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
             # 「Join」平台: the quoted part is also a name the text uses alone
             alias = (m.start(1), m.end(1)) if len(m.group(1).strip()) >= 2 else None
             yield Candidate(m.start(), m.end(), "quoted_name", 0.85, alias=alias)
-        elif not any(c in _STOP_CHARS for c in m.group(2)):
+        elif not any(c in STOP_CHARS for c in m.group(2)):
             # 「Join」连署平台: the quoted part is the name the text uses alone
             alias = (m.start(1), m.end(1))
             yield Candidate(m.start(), m.end(), "quoted_name", 0.8, alias=alias)
@@ -452,7 +370,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 _PHRASE_HINT = re.compile(r"[出线布造发成立]")
 _PHRASE = re.compile(
     rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})(?:运行|启用|投用)?了?"
-    rf"([{_HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{_HAN}a-z])"
+    rf"([{HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{HAN}a-z])"
 )
 
 
@@ -462,7 +380,7 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
         return
     for m in _PHRASE.finditer(view.text):
         name = m.group(1)
-        lead = len(name) - len(name.lstrip("".join(_STOP_CHARS)))
+        lead = len(name) - len(name.lstrip("".join(STOP_CHARS)))
         if len(name) - lead < 3:
             continue
         latin = re.search(r"[a-z]{2,}", name) is not None
@@ -473,7 +391,7 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: an enumeration of names sharing a product word, closed by 等
 #     (建立了A系统、B系统、C系统等): the shared word and the list agree
-_ITEM = rf"[{_HAN}a-z0-9]{{2,16}}?(?:系统|平台|app)"
+_ITEM = rf"[{HAN}a-z0-9]{{2,16}}?(?:系统|平台|app)"
 _ENUMERATION = re.compile(rf"({_ITEM})((?:、{_ITEM})+)等")
 
 
@@ -486,7 +404,7 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
         return
     for m in _ENUMERATION.finditer(view.text):
         first = m.group(1)
-        tail = _noun_tail(first)
+        tail = noun_tail(first)
         if tail >= 4:
             yield Candidate(m.end(1) - tail, m.end(1), "enumerated_names", 0.7)
         pos = m.start(2)
@@ -495,280 +413,6 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
             if len(item) >= 4:
                 yield Candidate(pos, pos + len(item), "enumerated_names", 0.7)
             pos += len(item)
-
-
-# --- rule: an organisation named by its kind (臺灣事實查核中心, 士林地方法院, 屏東大學):
-#     a strong organisation word closes a run of nouns that starts at a word boundary
-_ORG_WORD = re.compile(
-    r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
-    r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
-    r"海运|航运|人寿)"
-    r"(?!长)"  # 大队长, 总队长: a title, not the body
-)
-#: Short school words jieba does not know (国小 for 国民小学, 国中 for 国民中学).
-_SCHOOL_SHORT = {"国小", "国中"}
-#: School words that also end ordinary phrases (推动国小, 普通高中): a proper name must
-#: come right before them (瑞芳高中, 直潭国小).
-_SCHOOL_WORDS = {"国小", "国中", "小学", "中学", "高中"}
-#: Organisation words that also end ordinary phrases (体会政府, 谢谢大队): only a place, an
-#: organisation or a unit number may come before them.
-_WEAK_ORG_WORDS = {"政府", "大队", "总队", "海巡队"}
-#: Organisation words that name a body only after a place (东京水道局, 台南市环保局; not
-#: 布局, 当局 or a bureau of no place).
-_PLACE_LED = {"局"}
-
-
-def _place_or_body(word: str) -> bool:
-    """A word tagged as a place or an organisation (墨西哥, 台南市, 保七), not 东西 (a thing)."""
-    tags = pos_tags(word)
-    return len(tags) == 1 and tags[0][1] in ("ns", "nt", "j") and word != "东西"
-
-
-#: A numbered unit inside a name: 第八|海巡队, 保安警察第七|总队.
-_UNIT_NUMBER = re.compile(r"第[一二三四五六七八九十百\d]+")
-#: Two-character verbs that open a clause rather than belong to a name.
-_CLAUSE_VERBS = {
-    *("觉得", "像是", "还有", "包括", "包含", "提到", "看到", "知道", "认为", "表示", "希望"),
-    *("参加", "参与", "成立", "透过", "通过", "配合", "邀请", "根据", "经过", "请问", "就是"),
-    *("其实", "以及", "或是", "或者", "这是", "那是", "如果", "因为", "所以", "由于", "针对"),
-    *("关于", "除了", "来自", "跟着", "有关"),
-    *("担任", "主持", "召集", "领导", "带领", "主导"),  # 担任|行政院…计划的召集人: a role held
-    *("去念", "去读", "就读", "考上", "考进", "进入"),  # 年轻一代去念|大学: going to one
-}
-
-
-_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是")
-_ORG_INNER_STOP = set("为是跟和与在的了把被")
-
-
-def _is_proper(word: str) -> bool:
-    """A word that names one thing (勵馨, 科政, 台东) rather than a kind (咨询, 发展, 产业)."""
-    tags = pos_tags(word)
-    return len(tags) == 1 and tags[0][1] in ("nr", "ns", "nt", "nz", "j", "nrt", "eng", "x")
-
-
-#: Words before a body's kind that make it many bodies of a kind (很多高科技联盟).
-_QUANTIFIERS = (
-    "很多",
-    "许多",
-    "一些",
-    "这些",
-    "那些",
-    "各个",
-    "各种",
-    "不少",
-    "多个",
-    "几个",
-    "所有",
-    "部分",
-)
-
-
-#: Words that open the name of a kind of body, not of one body (国立大学, 国民中学, 同业公会).
-_KIND_LEAD = {"国立", "国民", "公立", "私立", "普通", "同业", "一般", "各级"}
-#: Words that end a company's name (长荣海运, 万海航运, 国泰人寿), and the words before
-#: them that name the sector instead (两岸航运, 国际海运). 航空 and 证券 are left out: most
-#: words before them name a sector (民用航空, 有价证券).
-_COMPANY_WORDS = {"海运", "航运", "人寿"}
-_SECTOR_HEADS = {
-    *("国际", "国内", "国外", "民用", "军用", "通用", "商业", "商用", "两岸", "全球", "远洋"),
-    *("发展", "有价", "区域", "廉价", "低价", "传统", "一般"),
-}
-#: Kinds of body every town or office has, named by what they do (托婴中心, 立委办公室).
-_KINDS_OF_BODY = {
-    *("普通高中", "托婴中心", "社区发展协会", "立委办公室", "事实查核中心", "地方政府"),
-    "公寓大厦管理委员会",
-    # the speaker's own government, named as "the government" (臺灣政府 for Taiwan's officials)
-    *("台湾政府", "中华民国政府", "我国政府"),
-}
-
-
-def _a_kind_of_body(name: str, word: str) -> bool:
-    """`name` ending in organisation word `word` names a kind of body, not one body:
-    an ordinary word (中央政府), a kind lead (国立|大学, 同业|公会), a sector (两岸|航运)."""
-    head = name[: -len(word)]
-    return (
-        is_common_word(name)
-        or name.endswith("政务委员会")  # 蔡玉玲政务委员|会说: a title, then "will"
-        or name in _KINDS_OF_BODY
-        or (name[:2] in _KIND_LEAD and is_common_word(name[2:]))
-        or (word in _COMPANY_WORDS and head in _SECTOR_HEADS)
-    )
-
-
-#: Last characters of verbs that point at a body rather than name it (捐给, 隶属于, 交到).
-_TOWARDS = set("给于到向")
-
-
-def organization_name(view: NormalizedText) -> Iterator[Candidate]:
-    """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
-    organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
-
-    The organisation word may end a longer word (技术|服务中心, 无店面商业|同业公会):
-    the nouns before that word then belong to the name. A name tagged as one
-    organisation word (哥德堡大学) that is not an ordinary word is a name by itself;
-    及/暨 join two nouns inside a name (国家通讯及网际安全中心).
-    """
-    text = view.text
-    for m in _ORG_WORD.finditer(text):
-        window = text[max(0, m.start() - 10) : m.start()]
-        if not window or not re.search(rf"[{_HAN}]$", window):
-            continue
-        if m.group() in _PLACE_LED and is_common_word(window[-1] + m.group()):
-            continue  # 格局, 结局, 当局, 邮局: an ordinary word, looked at no further
-        if m.group() in _SCHOOL_SHORT:  # 直潭国|小: jieba reads the short form into the name
-            tagged = (*pos_tags(window), (m.group(), "n"))
-        else:
-            tagged = pos_tags(window + m.group())
-        before, pos, whole, whole_tag = [], 0, "", ""
-        for word, tag in tagged:
-            if pos + len(word) > len(window):
-                whole, whole_tag = word, tag
-                break
-            before.append((word, tag))
-            pos += len(word)
-        if pos < len(window) and pos + len(whole) != len(window) + len(m.group()):
-            continue  # 法院|会: the word runs past the organisation word
-        lead = before[-1][1] if before else ""
-        alone = not lead.startswith(_NOUNISH) or lead == "ns"  # 瑞典|哥德堡大学
-        if pos < len(window) and whole_tag == "nt" and len(whole) >= 4 and alone:
-            if _a_kind_of_body(whole, m.group()):
-                continue  # 中央政府, 国立|大学, 同业|公会: a kind of body
-            yield Candidate(
-                pos - len(window) + m.start(), m.end(), "organization_name", 0.65, "Organization"
-            )
-            continue  # 哥德堡大学: one organisation word, not an ordinary one
-        head = whole[: len(whole) - len(m.group())] if pos < len(window) else ""
-        if pos < len(window) and len(head) < 2:
-            continue  # 立|法院: the organisation word is the end of another word
-        if head and pos_tags(head)[0][1] == "v":
-            continue  # 结成|联盟 tagged as one word: a verb, then the kind of body
-        name: list[tuple[str, bool]] = [(head, True)] if head else []
-        weak = m.group() in _WEAK_ORG_WORDS
-        for i, (word, tag) in enumerate(reversed(before)):
-            nounish = tag != "l" and (tag.startswith(_NOUNISH) or (tag == "x" and word.isalnum()))
-            nounish = nounish or (not name and _UNIT_NUMBER.fullmatch(word) is not None)
-            verbish = tag.startswith("v") and len(word) == 2 and word not in _CLAUSE_VERBS
-            # 国家通讯及|网际安全中心; not 政务委员及|东服中心 (one word after 及)
-            joiner = word in ("及", "暨") and len(name) >= 2 and i + 1 < len(before)
-            negation = word in ("无", "非") and bool(name)  # 无店面, 非营利: a prefix
-            if joiner or negation:
-                name.append((word, negation))
-                continue
-            if not (nounish or verbish) or word in _STOP_CHARS or word in _CLAUSE_VERBS:
-                break
-            if len(word) >= 2 and word[-1] in _TOWARDS:
-                break  # 捐给|基金会, 隶属于|交通委员会: giving to or belonging to a body
-            if not re.fullmatch(rf"[{_HAN}a-z0-9]+", word):
-                break
-            if m.group() in _SCHOOL_WORDS and not name and not _is_proper(word):
-                break
-            if weak and name and len(word) >= 3 and word[-1] in "部署局":
-                break  # 内政部警政署|保七总队: a unit named after its parent body
-            if weak and not (_place_or_body(word) or _UNIT_NUMBER.fullmatch(word)):
-                break  # 墨西哥政府, 台南市政府; not 体会政府, 谢谢政府, 万能政府
-            name.append((word, bool(nounish)))
-        while name and (not name[-1][1] or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")):
-            name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)
-        while name and name[-1][0] in _QUANTIFIERS:
-            name.pop()  # 部分国立大学: some universities
-        while name and name[-1][0][0] in _ORG_LEAD_STOP:
-            name.pop()  # 有技服中心, 由科政中心: a verb or preposition glued to the name
-        length, words = sum(len(w) for w, _ in name), len(name)
-        start = m.start() - length
-        if text[max(0, start - 2) : start] in _QUANTIFIERS:
-            continue  # 很多高科技联盟: bodies of a kind, not one body
-        if length < 2 or length + len(m.group()) < 4:
-            continue
-        if any(c in _ORG_INNER_STOP for c in text[start : m.start()]):
-            continue  # 以人为中心, 科技部跟会报办公室: a phrase, not a name
-        if words == 1 and not _is_proper(whole if head else name[0][0]):
-            continue  # 咨询委员会, 发展协会: a kind of body, not one body
-        if m.group() in _PLACE_LED and not (name and _place_or_body(name[-1][0])):
-            continue  # 水道局 of no place
-        if _a_kind_of_body(text[start : m.end()], m.group()):
-            continue  # 托婴中心, 两岸航运
-        confidence = 0.65 if words >= 2 or length >= 3 else 0.6
-        yield Candidate(start, m.end(), "organization_name", confidence, "Organization")
-
-
-# --- rules: organisations written in Latin capitals: codes (TWCERT/CC, N-CERT, TWISAC),
-#     an acronym after an organisation's name (资安主管联盟 CISO), an acronym listed
-#     beside an organisation (CISO、SEMI、无店面公会), an acronym that states or announces
-#     (SEMI 表示). Acronyms of things (AI, APP, COVID) are dropped by the caller when the
-#     lexicon knows them, and by `_NOT_ORG_ACRONYMS` when it need not.
-_CAPS = re.compile(r"[A-Z]{2}")
-_ORG_CODE = re.compile(
-    r"(?<![a-z0-9/\-])([a-z]{0,6}-?(?:cert|csirt|isac|isao)(?:/cc)?|[a-z][a-z0-9\-]{1,10}/cc)"
-    r"(?![a-z0-9/])"
-)
-_ACRONYM = r"[a-z][a-z0-9&]{1,7}"
-_ORG_KIND = r"(?:中心|协会|联盟|公会|工会|商会|研究院|基金会|委员会|学会)"
-_ORG_APPOSITION = re.compile(rf"{_ORG_KIND}\s?({_ACRONYM})(?![a-z0-9.\-/])")
-_CODE_HINT = re.compile(r"CERT|CSIRT|ISAC|ISAO|/CC")
-_ORG_ITEM_END = re.compile(
-    r"(?:协会|公会|工会|商会|联盟|基金会|委员会|研究院|中心|大学|公司|银行|部|署|局)(?:等等?)?$"
-)
-_LIST_ACRONYM = re.compile(
-    rf"(?<![a-z0-9.\-/])({_ACRONYM})\s*(?=、)|(?<=、)\s*({_ACRONYM})(?![a-z0-9.\-/])"
-)
-_ORG_VERB = re.compile(
-    r"(?<![a-z0-9.\-/])([a-z]{3,8})\s?(?:表示|指出|宣布|呼吁|主办|举办|邀请|成立于|公布了?|发表了?)"
-)
-#: Capitals that are not organisations even where the rules above would take them.
-_NOT_ORG_ACRONYMS = {
-    *("APP", "APPS", "COVID", "PDF", "FAQ", "OK", "CEO", "CTO", "CIO", "CFO", "COO", "VIP"),
-    *("DIY", "KPI", "PR", "QA", "ID", "PC", "TV", "DM", "PPT", "USB", "PM", "NG", "SOP"),
-    *("GDP", "ESG", "SDGS", "IP", "URL", "WEB", "LED", "GPS", "USD", "NT", "TWD", "RMB"),
-    *("CSR", "NPO", "NGO", "NGOS", "INGO", "SDG", "B2B", "B2C", "YAML", "JSON", "HTML", "CSV"),
-    *("XML",),
-}
-
-
-def _org_acronym(view: NormalizedText, start: int, end: int) -> bool:
-    surface = view.surface(start, end)
-    return (
-        surface.isupper() and sum(c.isupper() for c in surface) >= 2
-    ) and surface not in _NOT_ORG_ACRONYMS
-
-
-def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
-    """Organisations in Latin capitals, by their form or by an organisation beside them."""
-    text, original = view.text, view.original
-    chinese = _ANY_HAN.search(text) is not None
-    if not (_CAPS.search(original) if chinese else _CODE_HINT.search(original)):
-        return  # no capitals, or an English turn with no organisation code
-    for m in _ORG_CODE.finditer(text) if _CODE_HINT.search(original) else ():
-        letters = view.surface(m.start(), m.end()).replace("-", "").replace("/", "")
-        if letters.isupper() and letters not in ("CERT", "CSIRT", "ISAC", "ISAO"):
-            # bare CERT is the kind (建立他们自己的 CERT); TWCERT, N-CERT, C-ISAC name one
-            yield Candidate(m.start(), m.end(), "organization_acronym", 0.8, "Organization")
-    if not chinese:
-        return  # the rules below read Chinese context
-    for m in _ORG_APPOSITION.finditer(text):
-        if not _org_acronym(view, m.start(1), m.end(1)):
-            continue
-        end = m.start(1) - (1 if text[m.start(1) - 1] == " " else 0)
-        tail = _noun_tail(text[max(0, end - 20) : end])
-        if tail >= 4:  # 资安主管联盟 CISO: the acronym is another name of the body
-            alias = (m.start(1), m.end(1))
-            yield Candidate(end - tail, end, "organization_acronym", 0.7, "Organization", alias)
-    if "、" in text:
-        for m in _LIST_ACRONYM.finditer(text):
-            group = 1 if m.group(1) else 2
-            a_start, a_end = m.start(group), m.end(group)
-            if not _org_acronym(view, a_start, a_end):
-                continue
-            left = max(text.rfind(c, 0, a_start) for c in ",。;!?:,") + 1
-            right = min(
-                (i for i in (text.find(c, a_end) for c in ",。;!?:,") if i >= 0), default=len(text)
-            )
-            items = [item.strip() for item in text[left:right].split("、")]
-            if any(_ORG_ITEM_END.search(item) for item in items if item != m.group(group)):
-                yield Candidate(a_start, a_end, "organization_acronym", 0.7, "Organization")
-    for m in _ORG_VERB.finditer(text):
-        if _org_acronym(view, m.start(1), m.end(1)):
-            yield Candidate(m.start(1), m.end(1), "organization_acronym", 0.65, "Organization")
 
 
 # --- rule: a named programme (前瞻计划, 数位及特殊技术人才发展计划): nouns before 计划/方案/专案.
@@ -797,7 +441,7 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     for m in _PROGRAMME.finditer(text):
         window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
-        if not window or not re.search(rf"[{_HAN}a-z0-9]$", window):
+        if not window or not re.search(rf"[{HAN}a-z0-9]$", window):
             continue
         if text.startswith("》", m.end()) and "《" in window:
             continue  # 《2030年前碳达峰行动方案》: `titled_plan` reads the whole title
@@ -810,10 +454,10 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             if len(word) >= 3 and word[0] in "有是在" and not is_common_word(word):
                 words.append((word[1:], tag))  # 农业局|有佳农: jieba joined the verb to the name
                 break
-            nounish = tag.startswith(_NOUNISH) and word not in _STOP_CHARS
+            nounish = tag.startswith(NOUNISH) and word not in STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
             # 危害|防治方案, 产业|创新计划: names hold two-character verbs; 5+2 a number
-            verbish = tag == "v" and len(word) == 2 and word not in _CLAUSE_VERBS | _PLAN_VERBS
+            verbish = tag == "v" and len(word) == 2 and word not in CLAUSE_VERBS | _PLAN_VERBS
             numbered = bool(words) and re.fullmatch(r"[0-9+]+", word) is not None
             if not (nounish or joiner or verbish or numbered or (tag == "a" and len(word) >= 2)):
                 break
@@ -860,8 +504,8 @@ def titled_plan(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: an acronym defined by the words after it: `GCTF(全球合作暨训练架构)`,
 #     `GCTF,也就是台美双方的训练架构`
 _ACRONYM_FIRST = re.compile(
-    rf"(?<![a-z0-9])([a-z][a-z0-9&\-]{{1,9}})\s*(?:\(([{_HAN}][{_HAN}a-z0-9]{{1,23}})\)|"
-    rf",?\s*(?:也就是|亦即|即)\s*([{_HAN}a-z0-9 ]{{2,24}}?))(?=[,.;:!?\s)]|$)"
+    rf"(?<![a-z0-9])([a-z][a-z0-9&\-]{{1,9}})\s*(?:\(([{HAN}][{HAN}a-z0-9]{{1,23}})\)|"
+    rf",?\s*(?:也就是|亦即|即)\s*([{HAN}a-z0-9 ]{{2,24}}?))(?=[,.;:!?\s)]|$)"
 )
 _PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计画|倡议|机制)$")
 
@@ -869,7 +513,7 @@ _PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计�
 def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
     """An ALL-CAPS acronym followed by its meaning, the meaning ending in a programme noun."""
     text = view.text
-    if ("(" not in text and "即" not in text and "就是" not in text) or not _ANY_HAN.search(text):
+    if ("(" not in text and "即" not in text and "就是" not in text) or not ANY_HAN.search(text):
         return
     for m in _ACRONYM_FIRST.finditer(text):
         acronym = view.surface(m.start(1), m.end(1))
@@ -885,7 +529,7 @@ def acronym_first(view: NormalizedText) -> Iterator[Candidate]:
 #     Taiwan speech often names a system this way. Alone it is weak (相关的系统,
 #     这样的平台 name nothing); a cue before it (也就是, 用到了, 所谓) or after it
 #     (做出来, 上线), or the same name used again, is the second signal.
-_DE_SYSTEM = re.compile(rf"([{_HAN}a-z0-9]{{2,10}})的(系统|平台)")
+_DE_SYSTEM = re.compile(rf"([{HAN}a-z0-9]{{2,10}})的(系统|平台)")
 # 包括/包含 are not cues: 包含情资通报的平台 describes what a platform holds.
 _DE_CUE_BEFORE = re.compile(
     r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为)$"
@@ -972,7 +616,7 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
         kept: list[str] = []
         for i, (word, tag) in enumerate(reversed(words)):
             verb = i == 0 and tag.startswith("v") and len(word) == 2
-            if word in _STOP_CHARS or not (verb or tag.startswith(_MODIFIER_WORDS)):
+            if word in STOP_CHARS or not (verb or tag.startswith(_MODIFIER_WORDS)):
                 break
             kept.append(word)
         modifier = "".join(reversed(kept))
@@ -1040,7 +684,7 @@ def latin_kind(view: NormalizedText) -> Iterator[Candidate]:
     as a name: weak, kept when the transcript uses them again.
     """
     text = view.text
-    if not re.search(r"[a-z]", text) or not _ANY_HAN.search(text):
+    if not re.search(r"[a-z]", text) or not ANY_HAN.search(text):
         return  # English turns: "WhatsApp", "like Uber app" are not names before a kind
     for m in _LATIN_KIND.finditer(text):
         name = m.group(1)
@@ -1107,7 +751,7 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台,
 #     1922 热线, 12345热线): service numbers name one service; a count or a year never stands
 #     right before 系统
-_CODE_PRODUCT = re.compile(rf"(\d{{3,5}})\s?([{_HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
+_CODE_PRODUCT = re.compile(rf"(\d{{3,5}})\s?([{HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
 _CODE_HEAD = re.compile(r"系统|专线|热线|平台|app|简讯")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,5}(?!\d)")
@@ -1115,7 +759,7 @@ _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条�
 #: A service number one dials (打 1922，, 打到 165。): a hotline. Not a count or a phone
 #: number (打100大板, 打412-1266), and one before its kind is `_CODE_PRODUCT`'s (1922热线).
 _DIALLED = re.compile(
-    rf"(?:拨打|拨|打电话到|打到|打给|打)\s?(\d{{3,4}})(?![\d%\-]|[.,]\d)(?!\s?[\d{_HAN}a-z])"
+    rf"(?:拨打|拨|打电话到|打到|打给|打)\s?(\d{{3,4}})(?![\d%\-]|[.,]\d)(?!\s?[\d{HAN}a-z])"
 )
 
 
@@ -1134,7 +778,7 @@ def code_product(view: NormalizedText) -> Iterator[Candidate]:
         if m is None:
             continue
         middle = m.group(2)
-        if any(c in _STOP_CHARS or c in _CODE_STOP for c in middle):
+        if any(c in STOP_CHARS or c in _CODE_STOP for c in middle):
             continue  # 2018年的系统, 300个平台: a year or a count, not a service number
         if not middle and m.group(3) == "简讯":
             continue  # 1922简讯 is the message; 1922简讯平台 names the service
@@ -1184,9 +828,9 @@ def _compound_before(text: str, end: int) -> tuple[int, int]:
         return 0, 0
     length, words = 0, 0
     for word, tag in reversed(pos_tags(window)):
-        if word in _STOP_CHARS or word in _CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
+        if word in STOP_CHARS or word in CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
             break
-        if not (tag.startswith(_NOUNISH) or (tag.startswith("v") and len(word) == 2)):
+        if not (tag.startswith(NOUNISH) or (tag.startswith("v") and len(word) == 2)):
             break
         length, words = length + len(word), words + 1
     return length, words

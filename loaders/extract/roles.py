@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.extract.product_rules import is_common_word
 from loaders.extract.registry import ExtractOptions, Stage, register
+from loaders.extract.rule_text import is_common_word
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from loaders.extract.matcher import Hit
-from loaders.extract.product_rules import Candidate, is_common_word, pos_tags
+from loaders.extract.rule_text import Candidate, is_common_word, pos_tags
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText
 

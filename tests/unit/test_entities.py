@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from loaders.extract.entities import make_stage
 from loaders.extract.matcher import Matcher
+from loaders.extract.organization_rules import organization_acronym, organization_name
 from loaders.extract.product_rules import (
     acronym_definition,
     acronym_first,
@@ -22,8 +23,6 @@ from loaders.extract.product_rules import (
     named_craft,
     named_vehicle,
     naming_cue,
-    organization_acronym,
-    organization_name,
     product_phrase,
     programme_name,
     quoted_name,

@@ -1,0 +1,128 @@
+"""What the naming rules share: the candidate they yield and the words they read.
+
+The product rules and the organisation rules both run on the normalised view, read
+jieba's part-of-speech tags of short windows and ask whether a string is an ordinary
+word; the word classes that bound a name (function characters, clause verbs, noun-like
+tags) are the same for both.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import rjieba
+
+__all__ = [
+    "ANY_HAN",
+    "CLAUSE_VERBS",
+    "HAN",
+    "NOUNISH",
+    "STOP_CHARS",
+    "Candidate",
+    "is_common_word",
+    "noun_tail",
+    "pos_tags",
+]
+
+#: The CJK unified ideographs, as a character-class range.
+HAN = "\u4e00-\u9fff"
+#: Function characters a name never opens or holds (的, 了, 和, 我, 被 …).
+STOP_CHARS = set("的了在和与是把将对为及等个这那其我你他它们也都就还又被从向到以而或给让用有并即叫")
+ANY_HAN = re.compile(f"[{HAN}]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found by `rule` at view span [start, end): a product unless `label` says else.
+
+    `alias` is a view span of another name the text gives the same thing
+    (the acronym of a `名称(ACRONYM)` definition).
+    """
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    label: str = "Product"
+    alias: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=65536)
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """POS tags of a short window (cached: the same windows recur across turns)."""
+    return tuple(rjieba.tag(text))
+
+
+_COMMON = 50  # jieba frequency from which a word counts as an ordinary word
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Ordinary words (jieba frequency ≥ 50), cached beside jieba's own cache.
+
+    Loading jieba's whole dictionary takes seconds per process; the rules only
+    ask whether a short string is an ordinary word, so the set of them is kept
+    in a small pickle keyed by the dictionary file's size and time.
+    """
+    import jieba
+
+    source = Path(jieba.__file__).with_name("dict.txt")
+    stat = source.stat()
+    cache = Path(tempfile.gettempdir()) / f"presskg-words-{stat.st_size}-{int(stat.st_mtime)}.pkl"
+    try:
+        with cache.open("rb") as fh:
+            words = pickle.load(fh)
+        if isinstance(words, frozenset):
+            return words
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    found = set()
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, _ = line.split(" ", 2)
+            if int(freq) >= _COMMON:
+                found.add(word)
+    words = frozenset(found)
+    try:
+        part = cache.with_suffix(f".{os.getpid()}.tmp")
+        with part.open("wb") as fh:
+            pickle.dump(words, fh)
+        os.replace(part, cache)
+    except OSError:
+        pass
+    return words
+
+
+def is_common_word(text: str) -> bool:
+    """Whether `text` is an ordinary word (jieba frequency ≥ 50), not a name."""
+    return text in _common_words()
+
+
+NOUNISH = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "nrfg", "eng", "an", "ng", "j", "l", "f")
+
+
+def noun_tail(phrase: str) -> int:
+    """Length of the trailing run of noun-like words of `phrase` (POS on this phrase only)."""
+    length = 0
+    for word, tag in reversed(pos_tags(phrase)):
+        if (not tag.startswith(NOUNISH) and tag != "x") or word in STOP_CHARS:
+            break
+        length += len(word)
+    return length
+
+
+#: Two-character verbs that open a clause rather than belong to a name.
+CLAUSE_VERBS = {
+    *("觉得", "像是", "还有", "包括", "包含", "提到", "看到", "知道", "认为", "表示", "希望"),
+    *("参加", "参与", "成立", "透过", "通过", "配合", "邀请", "根据", "经过", "请问", "就是"),
+    *("其实", "以及", "或是", "或者", "这是", "那是", "如果", "因为", "所以", "由于", "针对"),
+    *("关于", "除了", "来自", "跟着", "有关"),
+    *("担任", "主持", "召集", "领导", "带领", "主导"),  # 担任|行政院…计划的召集人: a role held
+    *("去念", "去读", "就读", "考上", "考进", "进入"),  # 年轻一代去念|大学: going to one
+}
