@@ -931,3 +931,9 @@ def test_no_bare_name_inside_a_title_a_picture_or_a_set_phrase() -> None:
     # from the corpus: 2021-05-13 (《哈利波特》), 2025-05-21 (柴犬圖, 簡言之)
     t = STAGE(transcript("就像《哈利波特》一樣，大家笑著分享柴犬圖。簡言之，我跟江明宗討論過"))
     assert names(t, "Person") == {"江明宗"}
+
+
+def test_vaccine_brands_are_products_and_high_end_is_not() -> None:
+    # from the corpus: 2025-08-25 (AZ、莫德納、BNT、高端), 2021-08-09 (Moderna)
+    t = STAGE(transcript("有人偏好國產的高端疫苗，也有人等 AZ 或莫德納、BNT。這是高端製造。"))
+    assert names(t, "Product") == {"AZ疫苗", "莫德纳疫苗", "BNT疫苗", "高端疫苗"}

@@ -625,7 +625,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
-        "Product": 0.56,
+        "Product": 0.70,
         "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.90,
@@ -746,7 +746,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-25-shukan-bunshun-interview": {
         "Organization": 0.74,
-        "Product": 0.72,
+        "Product": 0.85,
         "Technology": 0.82,
         "Person": 0.87,
         "Place": 0.76,
