@@ -751,8 +751,12 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台,
 #     1922 热线, 12345热线): service numbers name one service; a count or a year never stands
 #     right before 系统
-_CODE_PRODUCT = re.compile(rf"(\d{{3,5}})\s?([{HAN}]{{0,5}}?)(系统|专线|热线|平台|app|简讯)")
-_CODE_HEAD = re.compile(r"系统|专线|热线|平台|app|简讯")
+#: A text message as the view spells it: Taiwan's 簡訊 becomes 短信.
+_MESSAGE = view_words("簡訊", "简讯", "短信")
+_CODE_PRODUCT = re.compile(
+    rf"(\d{{3,5}})\s?([{HAN}]{{0,5}}?)(系统|专线|热线|平台|app|{_MESSAGE})(平台|系统)?"
+)
+_CODE_HEAD = re.compile(rf"系统|专线|热线|平台|app|{_MESSAGE}")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _CODE_NUMBER = re.compile(r"(?<![0-9a-z.,/:%\-])\d{3,5}(?!\d)")
 _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条笔分秒年度届期条第共约")
@@ -780,8 +784,11 @@ def code_product(view: NormalizedText) -> Iterator[Candidate]:
         middle = m.group(2)
         if any(c in STOP_CHARS or c in _CODE_STOP for c in middle):
             continue  # 2018年的系统, 300个平台: a year or a count, not a service number
-        if not middle and m.group(3) == "简讯":
-            continue  # 1922简讯 is the message; 1922简讯平台 names the service
+        if m.group(3) in ("短信", "简讯") and not m.group(4):
+            # 1922简讯, 111 专属简讯, 1919 寄简讯: a message names the short code it comes
+            # from or goes to; 111简讯平台 names the service
+            yield Candidate(number.start(), number.end(), "code_product", 0.65)
+            continue
         yield Candidate(m.start(), m.end(), "code_product", 0.75)
 
 

@@ -548,7 +548,11 @@ def test_rule_code_product() -> None:
         "1990 諮詢專線",
     ]
     assert surfaces("市民可以撥打12345热线反映", code_product) == ["12345热线"]
-    counts = ("2018年的系統都換了", "我們有300個平台", "撥打1922簡訊給大家", "共 120 套系統")
+    # the message names the short code it comes from (111 簡訊, 1922簡訊)
+    assert surfaces("收到 111 簡訊就是政府發的", code_product) == ["111"]
+    assert surfaces("撥打1922簡訊給大家，還有111簡訊平台", code_product) == ["1922", "111簡訊平台"]
+    assert surfaces("用 1919 寄簡訊，或 111 專屬簡訊", code_product) == ["1919", "111"]
+    counts = ("2018年的系統都換了", "我們有300個平台", "共 120 套系統")
     for count in (*counts, "在 2018 年的系統上", "總共 10000 個平台"):
         assert surfaces(count, code_product) == []
     # a number one dials is a service line; not a count or a phone number
@@ -937,3 +941,11 @@ def test_vaccine_brands_are_products_and_high_end_is_not() -> None:
     # from the corpus: 2025-08-25 (AZ、莫德納、BNT、高端), 2021-08-09 (Moderna)
     t = STAGE(transcript("有人偏好國產的高端疫苗，也有人等 AZ 或莫德納、BNT。這是高端製造。"))
     assert names(t, "Product") == {"AZ疫苗", "莫德纳疫苗", "BNT疫苗", "高端疫苗"}
+
+
+def test_a_mixed_name_matches_with_or_without_the_typesetting_space() -> None:
+    # from the corpus: 2021-05-12 (健保 IC 卡), 2022-09-19 (X 光片)
+    t = STAGE(transcript("拿健保 IC 卡去看 X 光片，也可以用健保IC卡"))
+    found = {(m.surface, m.label) for m in t.mentions}
+    assert {("健保 IC 卡", "Product"), ("健保IC卡", "Product"), ("X 光", "Technology")} <= found
+    assert len({m.entity for m in t.mentions if m.label == "Product"}) == 1

@@ -317,7 +317,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-10-27-competence-magazine-interview": {
         "Organization": 0.70,
-        "Product": 0.55,
+        "Product": 0.61,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.79,
@@ -335,7 +335,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-03-26-nna-interview": {
         "Organization": 0.76,
-        "Product": 0.77,
+        "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.87,
         "Place": 0.82,
@@ -352,7 +352,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-05-12-techsequences-interview": {
         "Organization": 0.50,
-        "Product": 0.73,
+        "Product": 0.82,
         "Technology": 0.82,
         "Person": 0.91,
         "Place": 0.87,
@@ -362,7 +362,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-05-13-hundred-readers-interview": {
         "Organization": 0.70,
-        "Product": 0.78,
+        "Product": 0.81,
         "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.82,
@@ -398,7 +398,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-09-17-fundrich-interview": {
         "Organization": 0.59,
-        "Product": 0.79,
+        "Product": 0.83,
         "Technology": 0.71,
         "Person": 0.82,
         "Place": 0.82,
@@ -416,7 +416,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-10-20-cheers-interview": {
         "Organization": 0.78,
-        "Product": 0.70,
+        "Product": 0.77,
         "Technology": 0.81,
         "Person": 0.63,
         "Place": 0.97,
@@ -454,7 +454,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-09-cna-interview": {
         "Organization": 0.83,
-        "Product": 0.70,
+        "Product": 0.77,
         "Technology": 0.67,
         "Person": 0.82,
         "Place": 0.90,
@@ -492,7 +492,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-09-21-economic-daily-interview": {
         "Organization": 0.90,
-        "Product": 0.51,
+        "Product": 0.67,
         "Technology": 0.77,
         "Person": 0.72,
         "Place": 0.97,
@@ -502,7 +502,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
-        "Product": 0.83,
+        "Product": 0.88,
         "Technology": 0.77,
         "Person": 0.82,
         "Place": 0.90,
@@ -529,7 +529,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.79,
-        "Product": 0.75,
+        "Product": 0.77,
         "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.93,
@@ -578,7 +578,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
-        "Product": 0.61,
+        "Product": 0.62,
         "Technology": 0.72,
         "Person": 0.63,
         "Place": 0.88,
@@ -645,7 +645,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
-        "Product": 0.71,
+        "Product": 0.73,
         "Technology": 0.67,
         "Person": 0.68,
         "Place": 0.90,
@@ -662,7 +662,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-01-07-huang-yueh-sui-interview": {
         "Organization": 0.80,
-        "Product": 0.56,
+        "Product": 0.69,
         "Technology": 0.71,
         "Person": 0.87,
         "Place": 0.87,
@@ -727,7 +727,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-07-22-nikkei-asia-interview": {
         "Organization": 0.71,
-        "Product": 0.83,
+        "Product": 0.87,
         "Technology": 0.60,
         "Person": 0.82,
         "Place": 0.97,
@@ -763,7 +763,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-27-business-weekly-ai-interview": {
         "Organization": 0.92,
-        "Product": 0.65,
+        "Product": 0.68,
         "Technology": 0.83,
         "Person": 0.83,
         "Place": 0.94,
@@ -783,7 +783,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-10-11-pbs-firing-line-interview": {
         "Organization": 0.89,
         "Product": 0.77,
-        "Technology": 0.65,
+        "Technology": 0.63,
         "Person": 0.80,
         "Place": 0.72,
         "answers": 0.97,
@@ -818,12 +818,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2026-04-26-masters-thesis-interview": {
         "Organization": 0.74,
-        "Product": 0.48,
+        "Product": 0.59,
         "Technology": 0.71,
         "Person": 0.97,
         "Place": 0.72,
         "answers": 0.97,
-        "relations": 0.05,
+        "relations": 0.13,
     },
     "2026-07-29-nikkei-business-interview": {
         "Organization": 0.67,
