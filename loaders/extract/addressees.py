@@ -13,13 +13,16 @@ from collections import Counter
 
 from loaders.extract.roles import TITLES
 from loaders.model import Transcript, Turn
-from loaders.normalize import to_simplified
+from loaders.normalize import spelling_variants, to_simplified
 
 __all__ = ["ROOM", "address_forms", "addressed"]
 
 #: Titles a reporter puts after a surname (郭董事长, 唐政委, 吕总), longest first.
 _ADDRESS_TITLES = tuple(
-    sorted({*TITLES, "政委", "董", "总", "主委", "执行长", "老师", "委员", "部长"}, key=len)[::-1]
+    sorted(
+        {*TITLES, *spelling_variants("执行长"), "政委", "董", "总", "主委", "老师", "委员", "部长"},
+        key=len,
+    )[::-1]
 )
 _TITLE = re.compile("|".join(map(re.escape, _ADDRESS_TITLES)))
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -27,7 +27,7 @@ from pathlib import Path
 from loaders.extract.matcher import Hit
 from loaders.extract.rule_text import Candidate
 from loaders.lexicon import LexiconEntry
-from loaders.normalize import NormalizedText
+from loaders.normalize import NormalizedText, spelling_variants
 
 __all__ = ["given_names", "latin_names"]
 
@@ -119,9 +119,17 @@ def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate
 
 #: A title of a person right before a name in Latin letters (主席Bill Foster, 執行長 Mark
 #: Zuckerberg): the name needs no given name the list knows.
+_PERSON_TITLES = (
+    *("主席", "总统", "总理", "首相", "部长", "执行长", "执行官", "创办人", "创始人", "董事长"),
+    *("总裁", "院长", "署长", "局长", "大使", "教授", "博士", "议员", "参议员", "众议员"),
+    *("州长", "市长", "记者", "作家", "研究员", "工程师", "先生", "女士"),
+)
+#: Each title as the view may write it (Taiwan's 執行長 is 首席执行官 there), longest first.
+_PERSON_TITLE_FORMS = sorted(
+    {form for title in _PERSON_TITLES for form in spelling_variants(title)}, key=len, reverse=True
+)
 _TITLED = re.compile(
-    r"(?:主席|总统|总理|首相|部长|执行长|执行官|创办人|创始人|董事长|总裁|院长|署长|局长|"
-    r"大使|教授|博士|议员|参议员|众议员|州长|市长|记者|作家|研究员|工程师|先生|女士)"
+    rf"(?:{'|'.join(_PERSON_TITLE_FORMS)})"
     rf"[ \u00a0]?((?:{_WORD}|[a-z]\.)(?:[ \u00a0](?:{_WORD}|[a-z]\.)){{1,3}})(?![a-z0-9])"
 )
 

@@ -368,8 +368,10 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
 #     kept only when a second signal (a Latin token) agrees
 _PHRASE_HINT = re.compile(r"[出线布造发成立]")
+#: Putting into use, as the view spells it (Taiwan's 啟用 is 激活 there).
+_START_USING = view_words("啟用", "启用")
 _PHRASE = re.compile(
-    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})(?:运行|启用|投用)?了?"
+    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})(?:运行|{_START_USING}|投用)?了?"
     rf"([{HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{HAN}a-z])"
 )
 
@@ -535,7 +537,7 @@ _DE_CUE_BEFORE = re.compile(
     r"(?:也就是|就是|所谓|所谓的|用到了?|使用|采用|透过|通过|导入|叫做|称为)$"
 )
 _DE_CUE_AFTER = re.compile(
-    rf"^(?:都|也|已经|已)?(?:做出来|上线|建置|{view_words('建立')}|完成|启用|开发)"
+    rf"^(?:都|也|已经|已)?(?:做出来|上线|建置|{view_words('建立')}|完成|{_START_USING}|开发)"
 )
 #: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).
 GENERIC_MODIFIERS = (
@@ -845,7 +847,9 @@ def _compound_before(text: str, end: int) -> tuple[int, int]:
 
 # --- rule: a named vehicle (应变网路行动车): a run of nouns before a vehicle word;
 #     weak alone, kept when the transcript names it again
-_VEHICLE = re.compile(r"(?:行动车|通讯车|指挥车|实验车|巡回车|工程车|发电车)")
+_VEHICLE = re.compile(
+    rf"(?:行动车|{view_words('通訊車', '通讯车')}|指挥车|实验车|巡回车|工程车|发电车)"
+)
 
 
 def named_vehicle(view: NormalizedText) -> Iterator[Candidate]:

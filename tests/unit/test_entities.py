@@ -949,3 +949,9 @@ def test_a_mixed_name_matches_with_or_without_the_typesetting_space() -> None:
     found = {(m.surface, m.label) for m in t.mentions}
     assert {("健保 IC 卡", "Product"), ("健保IC卡", "Product"), ("X 光", "Technology")} <= found
     assert len({m.entity for m in t.mentions if m.label == "Product"}) == 1
+
+
+def test_titles_the_view_rewrites_still_cue_names() -> None:
+    # Taiwan's 執行長 is 首席执行官 in the normalised view
+    t = STAGE(transcript("我們請執行長王大明說明，也謝謝李小華執行長"))
+    assert names(t, "Person") == {"王大明", "李小華"}
