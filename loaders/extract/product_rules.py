@@ -420,7 +420,9 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a named programme (前瞻计划, 数位及特殊技术人才发展计划): nouns before 计划/方案/专案.
 #     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
 #     used again in the transcript (see `REPEATABLE`) is the second signal.
-_PROGRAMME = re.compile(r"(?:计划|方案|专案)")
+#: A special project as the view spells it (Taiwan's 專案 is 项目 there).
+_PROJECT = view_words("專案", "专案")
+_PROGRAMME = re.compile(rf"(?:计划|方案|{_PROJECT})")
 #: How far before 计划 a name may start (机关资料传输韧性强化暨发放共用基础平台建置计划: 22).
 _PROGRAMME_REACH = 24
 #: Verbs done to a plan (提出方案, 拟定计划, 列入计划): the plan is their object, not named.
@@ -433,6 +435,8 @@ _PLAN_VERBS = {
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 
 
+#: The end of a body's name (行政院, 海洋总局, 主管机关, 国发会): a plan named by its body.
+_BODY_END = re.compile(r"(?:[院部署局处司厅]|机关|委员会|国发会|合作社|[0-9]+项[^目]*)$")
 #: What makes a plan one of many (各地区…方案, 分行业…方案, 重点行业…方案): no name.
 _EACH = set("各分诸")
 _SCOPE_LEADS = ("重点", "主要", "有关", "部分", "分")
@@ -442,6 +446,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
     """`…计划/方案/专案` preceded by a run of nouns (adjectives and 及/与 inside)."""
     text = view.text
     for m in _PROGRAMME.finditer(text):
+        if m.group() == "项目" and view.surface(m.start(), m.end()) not in ("專案", "专案"):
+            continue  # 项目 written as such is any item or project (服务项目), not a 專案
         window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
         if not window or not re.search(rf"[{HAN}a-z0-9]$", window):
             continue
@@ -485,6 +491,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         before = text[m.start() - length - 1] if m.start() > length else ""
         if before in _EACH or head.startswith(_SCOPE_LEADS):
             continue  # 各地区|碳达峰行动方案, 重点行业实施方案: the plans of many, no name
+        if _BODY_END.search(head):
+            continue  # 行政院专案, 海洋总局专案: some project of a body, not a named one
         confidence = 0.65 if length >= 5 else 0.5
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
 

@@ -337,6 +337,9 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("說明我們前瞻計畫的特別預算", programme_name) == ["前瞻計畫"]
     assert surfaces("這支計畫", programme_name) == []
     assert surfaces("這是政策計畫", programme_name) == []
+    # a 專案 is one (the view writes it 项目); 项目 as written and a body's project are not
+    assert surfaces("推動假訊息危害防治專案", programme_name) == ["假訊息危害防治專案"]
+    assert surfaces("增加網站開發項目，也列入行政院專案", programme_name) == []
     assert surfaces("所有部會中長程計畫、部會自行管考計畫", programme_name) == []
     # two-character verbs belong to a name (危害防治, 產業創新); verbs done to a plan do not
     assert surfaces("政委在假訊息危害防治方案的院會後", programme_name) == ["假訊息危害防治方案"]

@@ -352,7 +352,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-05-12-techsequences-interview": {
         "Organization": 0.50,
-        "Product": 0.82,
+        "Product": 0.79,
         "Technology": 0.82,
         "Person": 0.91,
         "Place": 0.87,
@@ -435,7 +435,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-01-13-taiwan-uk-research-interview": {
         "Organization": 0.77,
-        "Product": 0.72,
+        "Product": 0.85,
         "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.97,
