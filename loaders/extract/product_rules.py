@@ -42,6 +42,8 @@ __all__ = [
 THRESHOLD = 0.6
 
 _SUFFIX = r"(?:平台|系统|云|app|服务|产品)"
+#: A special project as the view spells it (Taiwan's 專案 is 项目 there).
+_PROJECT = view_words("專案", "专案")
 _OPEN = '“"「『《'
 _CLOSE = '”"」』》'
 _ANY_OPEN = re.compile(f"[{_OPEN}]")
@@ -181,7 +183,9 @@ _APPOSITION = re.compile(
     rf"(?:产品|平台|系统|服务|应用|app)\s*[,,]?\s*(?:就是|也就是|即)(?!说)\s*([{_OPEN}])?({_NAME})"
 )
 _CUE_HINTS = re.compile(r"[叫名称品台统务用]|app")
-_UNIT_AFTER = re.compile(rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|专案组|团队|部门|单位|组)")
+_UNIT_AFTER = re.compile(
+    rf"[{_CLOSE}]?\s*的?\s*(?:分组|小组|工作组|{view_words('專案組', '专案组')}|团队|部门|单位|组)"
+)
 _NAME_STOP = re.compile(r"[的是和与也就等,。;、!?]|它|这|我们|已经|现在|目前|之类|什么的")
 #: Cues that name by themselves (名为X的平台); 叫/叫做/称为 also introduce terms and
 #: nicknames (这叫做「假新闻」, 我们称为「循证决策」, 叫我Mei), so they need a head.
@@ -313,7 +317,8 @@ _LAW = re.compile(r"(?:条例|法|法案|草案|办法|规则|规定|准则|细�
 _CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]们|^[我你他她]")
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
-    r"的?\s*(?:计划|方案|专案|政策|概念|倡议|课程|计画)"  # 「数位国家」计划, 「…」的概念
+    # 「数位国家」计划, 「…」的概念
+    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|概念|倡议|课程|计画)"
     r"|(?:的|这个|这一个)\s*(?:一些|一个)?\s*(?:计划|方案|平台|系统))"  # 「亚洲‧硅谷」这个方案
 )
 
@@ -360,7 +365,12 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
         # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
+        kind = m.group("kind")
+        if kind == "项目" and view.surface(m.start("kind"), m.end("kind")) not in ("專案", "专案"):
+            continue  # 「计划管理法」项目: an item of a list, not a 專案
         name = m.group(1).strip()
+        if _LAW.search(name) or _EVENT_SUFFIX.search(name) or name.endswith("工坊"):
+            continue  # 《计划管理法》的专案管理师, 「…协作工坊」专案: a law or an event
         if len(name) >= 3 and not is_common_word(name) and not _CLAUSE.search(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
 
@@ -420,8 +430,6 @@ def enumerated_names(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a named programme (前瞻计划, 数位及特殊技术人才发展计划): nouns before 计划/方案/专案.
 #     Alone it is weak (这个计划, 两个计划 name nothing); a long name or the same name
 #     used again in the transcript (see `REPEATABLE`) is the second signal.
-#: A special project as the view spells it (Taiwan's 專案 is 项目 there).
-_PROJECT = view_words("專案", "专案")
 _PROGRAMME = re.compile(rf"(?:计划|方案|{_PROJECT})")
 #: How far before 计划 a name may start (机关资料传输韧性强化暨发放共用基础平台建置计划: 22).
 _PROGRAMME_REACH = 24
@@ -435,6 +443,8 @@ _PLAN_VERBS = {
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 
 
+#: A unit named after the plan it runs (…专案办公室, …计划小组).
+_OFFICE_AFTER = re.compile(r"办公室|小组|工作组|推动组|团队|中心")
 #: The end of a body's name (行政院, 海洋总局, 主管机关, 国发会): a plan named by its body.
 _BODY_END = re.compile(r"(?:[院部署局处司厅]|机关|委员会|国发会|合作社|[0-9]+项[^目]*)$")
 #: What makes a plan one of many (各地区…方案, 分行业…方案, 重点行业…方案): no name.
@@ -448,6 +458,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
     for m in _PROGRAMME.finditer(text):
         if m.group() == "项目" and view.surface(m.start(), m.end()) not in ("專案", "专案"):
             continue  # 项目 written as such is any item or project (服务项目), not a 專案
+        if _OFFICE_AFTER.match(text, m.end()):
+            continue  # 个人资料保护专案办公室: the office is the body, named after its plan
         window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
         if not window or not re.search(rf"[{HAN}a-z0-9]$", window):
             continue
@@ -517,7 +529,7 @@ _ACRONYM_FIRST = re.compile(
     rf"(?<![a-z0-9])([a-z][a-z0-9&\-]{{1,9}})\s*(?:\(([{HAN}][{HAN}a-z0-9]{{1,23}})\)|"
     rf",?\s*(?:也就是|亦即|即)\s*([{HAN}a-z0-9 ]{{2,24}}?))(?=[,.;:!?\s)]|$)"
 )
-_PROGRAMME_NOUN = re.compile(r"(?:架构|计划|方案|专案|平台|系统|计画|倡议|机制)$")
+_PROGRAMME_NOUN = re.compile(rf"(?:架构|计划|方案|{_PROJECT}|平台|系统|计画|倡议|机制)$")
 
 
 def acronym_first(view: NormalizedText) -> Iterator[Candidate]:

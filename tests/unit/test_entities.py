@@ -205,6 +205,9 @@ def test_rule_quoted_name() -> None:
     # a law or a draft a body puts out is no product (2026-04-26), a launched app is
     assert surfaces("已經推出《詐欺犯罪危害防制條例》草案", quoted_name) == []
     assert surfaces("去年推出了「防詐達人」", quoted_name) == ["防詐達人"]
+    # a quoted project is named; a law, a declaration or a workshop before 專案 is not
+    assert surfaces("也做過像「國家寶藏」專案，號召大家", quoted_name) == ["國家寶藏"]
+    assert surfaces("引進《計畫管理法》的專案管理師，「世界人權宣言」的概念", quoted_name) == []
 
 
 def test_rule_product_phrase_needs_a_second_signal() -> None:
@@ -340,6 +343,7 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     # a 專案 is one (the view writes it 项目); 项目 as written and a body's project are not
     assert surfaces("推動假訊息危害防治專案", programme_name) == ["假訊息危害防治專案"]
     assert surfaces("增加網站開發項目，也列入行政院專案", programme_name) == []
+    assert surfaces("國發會個人資料保護專案辦公室", programme_name) == []  # an office
     assert surfaces("所有部會中長程計畫、部會自行管考計畫", programme_name) == []
     # two-character verbs belong to a name (危害防治, 產業創新); verbs done to a plan do not
     assert surfaces("政委在假訊息危害防治方案的院會後", programme_name) == ["假訊息危害防治方案"]
