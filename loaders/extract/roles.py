@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.extract.rule_text import is_common_word
+from loaders.extract.rule_text import is_common_word, pos_tags
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn
@@ -702,6 +702,14 @@ def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str |
     return named[0] if len(named) == 1 and _looks_like_name(named[0].strip()) else None
 
 
+def _ends_in_name(label: str) -> bool:
+    """A label of a body or show, then a full name (綠媒體林美慧, 天下雜誌王小明)."""
+    if not (5 <= len(label) <= 9) or not re.fullmatch(r"[\u4e00-\u9fff]+", label):
+        return False
+    word, tag = pos_tags(label)[-1]
+    return tag == "nr" and len(word) == 3
+
+
 def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     """Named speakers who interview (asked only when no label names a reporter).
 
@@ -728,7 +736,8 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     answering = share_asking(by_label[interviewee])
     found = set()
     for label, turns in by_label.items():
-        if label == interviewee or not _looks_like_name(label.strip()):
+        name = label.strip()
+        if label == interviewee or not (_looks_like_name(name) or _ends_in_name(name)):
             continue
         asking = share_asking(turns)
         if said[label] / len(turns) >= typical and asking <= answering + _GUEST_MARGIN:
