@@ -449,37 +449,32 @@ def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
     assert (t.turns[1].answers == 1) is interview
 
 
-def test_an_interviewer_labelled_by_outlet_and_name_asks(tmp_path: Path) -> None:
-    # from the corpus: 2021-09-22 「永續飲食生活節」線上策展採訪 (綠媒體林美慧 asks)
+@pytest.mark.parametrize(
+    ("title", "asker", "outlet"),
+    [
+        # from the corpus: 2021-09-22 (an unknown outlet, then a full name)
+        ("「永續飲食生活節」線上策展採訪", "綠媒體林美慧", None),
+        # 2025-10-11: a long transcribed name; the title's outlet is PBS, not Taiwan's 公視
+        ("美國公共電視《火線》專訪", "瑪格麗特・胡佛", "美国公共电视网"),
+    ],
+)
+def test_interviewers_labelled_otherwise_than_by_a_short_name_ask(
+    tmp_path: Path, title: str, asker: str, outlet: str | None
+) -> None:
     path = tmp_path / "t.md"
     path.write_text(
-        "# 2021-09-22 「永續飲食生活節」線上策展採訪\n\n"
-        "### 綠媒體林美慧：\n政委怎麼看永續飲食？\n\n"
-        "### 唐鳳：\n我覺得永續飲食是大家每天都可以參與的事，從買菜開始就可以做。\n\n"
-        "### 綠媒體林美慧：\n那政府可以怎麼幫忙？\n\n"
-        "### 唐鳳：\n我們可以把資料開放出來，讓大家知道食物從哪裡來、怎麼生產的。\n",
-        encoding="utf-8",
-    )
-    t = load_transcript(path)
-    assert t.speakers["綠媒體林美慧"].role == "reporter"
-    assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
-
-
-def test_an_interviewer_with_a_long_transcribed_name_asks(tmp_path: Path) -> None:
-    # from the corpus: 2025-10-11 美國公共電視《火線》專訪 (瑪格麗特・胡佛 asks)
-    path = tmp_path / "t.md"
-    path.write_text(
-        "# 2025-10-11 美國公共電視《火線》專訪\n\n"
-        "### 瑪格麗特・胡佛：\n您怎麼看民主與科技的關係？\n\n"
+        f"# 2025-10-11 {title}\n\n"
+        f"### {asker}：\n您怎麼看民主與科技的關係？\n\n"
         "### 唐鳳：\n我認為科技應該讓人與人之間更容易找到共識，而不是製造對立。\n\n"
-        "### 瑪格麗特・胡佛：\n那麼隱私呢？\n\n"
+        f"### {asker}：\n那麼隱私呢？\n\n"
         "### 唐鳳：\n隱私是民主的基礎，我們在設計每一個系統時都先想到它。\n",
         encoding="utf-8",
     )
     t = load_transcript(path)
-    assert t.speakers["瑪格麗特・胡佛"].role == "reporter"
+    assert t.speakers[asker].role == "reporter"
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
-    assert t.speakers["瑪格麗特・胡佛"].organization == entity_key("Organization", "美国公共电视网")
+    if outlet is not None:
+        assert t.speakers[asker].organization == entity_key("Organization", outlet)
 
 
 def test_the_one_a_title_says_is_interviewed_answers_however_long_the_host_talks(
