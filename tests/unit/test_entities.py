@@ -962,3 +962,11 @@ def test_titles_the_view_rewrites_still_cue_names() -> None:
     # Taiwan's 執行長 is 首席执行官 in the normalised view
     t = STAGE(transcript("我們請執行長王大明說明，也謝謝李小華執行長"))
     assert names(t, "Person") == {"王大明", "李小華"}
+
+
+def test_everyday_information_technology() -> None:
+    # from the corpus: 2021-10-15 (全文檢索, 輸入法, 超連結, 聲控), 2020-05-20 (傳真)
+    t = STAGE(transcript("當年有全文檢索、輸入法、超連結，後來有聲控，以前只能用傳真跟撥接"))
+    assert {"全文检索", "输入法", "超链接", "语音控制", "传真", "拨号上网"} <= names(
+        t, "Technology"
+    )

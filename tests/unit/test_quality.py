@@ -64,7 +64,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-01-06-nikkei-interview": {
         "Organization": 0.84,
         "Product": 0.79,
-        "Technology": 0.77,
+        "Technology": 0.74,
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
@@ -73,7 +73,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-01-11-economic-daily-interview": {
         "Organization": 0.80,
         "Product": 0.82,
-        "Technology": 0.90,
+        "Technology": 0.87,
         "Person": 0.80,
         "Place": 0.77,
         "answers": 0.97,
@@ -83,7 +83,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.82,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -128,7 +128,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-20-fourth-press-tea": {
         "Organization": 0.75,
         "Product": 0.79,
-        "Technology": 0.84,
+        "Technology": 0.83,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.91,
@@ -137,7 +137,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-05-leadership-class-interview": {
         "Organization": 0.84,
         "Product": 0.60,
-        "Technology": 0.60,
+        "Technology": 0.66,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.50,
@@ -154,7 +154,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.83,
         "Product": 0.81,
-        "Technology": 0.79,
+        "Technology": 0.77,
         "Person": 0.66,
         "Place": 0.74,
         "answers": 0.92,
@@ -184,7 +184,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-12-cna-ltn-taiwan-news-interview": {
         "Organization": 0.69,
         "Product": 0.74,
-        "Technology": 0.63,
+        "Technology": 0.60,
         "Person": 0.65,
         "Place": 0.66,
         "answers": 0.64,
@@ -193,7 +193,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-14-community-empowerment-interview": {
         "Organization": 0.77,
         "Product": 0.66,
-        "Technology": 0.77,
+        "Technology": 0.73,
         "Person": 0.71,
         "Place": 0.84,
         "answers": 0.92,
@@ -299,7 +299,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-15-global-views-interview": {
         "Organization": 0.83,
         "Product": 0.87,
-        "Technology": 0.76,
+        "Technology": 0.75,
         "Person": 0.47,
         "Place": 0.53,
         "answers": 0.87,
@@ -309,7 +309,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-20-taichung-shuinan-office-interview": {
         "Organization": 0.72,
         "Product": 0.67,
-        "Technology": 0.60,
+        "Technology": 0.66,
         "Person": 0.82,
         "Place": 0.81,
         "answers": 0.97,
@@ -328,7 +328,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-06-liuguang-podcast-interview": {
         "Organization": 0.78,
         "Product": 0.71,
-        "Technology": 0.52,
+        "Technology": 0.57,
         "Person": 0.77,
         "Place": 0.74,
         "answers": 0.97,
@@ -382,7 +382,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-05-13-hundred-readers-interview": {
         "Organization": 0.70,
         "Product": 0.81,
-        "Technology": 0.80,
+        "Technology": 0.81,
         "Person": 0.97,
         "Place": 0.82,
         "answers": 0.97,
@@ -391,7 +391,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-06-cihsiu-school-magazine-interview": {
         "Organization": 0.80,
         "Product": 0.81,
-        "Technology": 0.80,
+        "Technology": 0.73,
         "Person": 0.89,
         "Place": 0.77,
         "answers": 0.97,
@@ -409,7 +409,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-26-global-views-book-third-interview": {
         "Organization": 0.69,
         "Product": 0.59,
-        "Technology": 0.56,
+        "Technology": 0.61,
         "Person": 0.85,
         "Place": 0.78,
         "answers": 0.97,
@@ -437,7 +437,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-07-global-views-book-sixth-interview": {
         "Organization": 0.56,
         "Product": 0.69,
-        "Technology": 0.63,
+        "Technology": 0.73,
         "Person": 0.54,
         "Place": 0.82,
         "answers": 0.97,
@@ -472,7 +472,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-10-15-global-views-book-seventh-interview": {
         "Organization": 0.47,
         "Product": 0.37,
-        "Technology": 0.19,
+        "Technology": 0.73,
         "Person": 0.69,
         "Place": 0.54,
         "answers": 0.95,
@@ -643,7 +643,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
         "Product": 0.62,
-        "Technology": 0.72,
+        "Technology": 0.74,
         "Person": 0.63,
         "Place": 0.88,
         "answers": 0.97,
@@ -670,7 +670,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.69,
-        "Technology": 0.71,
+        "Technology": 0.70,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -744,7 +744,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-02-19-laura-loomer-interview": {
         "Organization": 0.69,
         "Product": 0.72,
-        "Technology": 0.81,
+        "Technology": 0.79,
         "Person": 0.63,
         "Place": 0.92,
         "answers": 0.92,
@@ -856,7 +856,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
         "Product": 0.75,
-        "Technology": 0.71,
+        "Technology": 0.70,
         "Person": 0.77,
         "Place": 0.80,
         "answers": 0.97,
@@ -866,7 +866,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
         "Product": 0.62,
-        "Technology": 0.72,
+        "Technology": 0.71,
         "Person": 0.80,
         "Place": 0.80,
         "answers": 0.97,
@@ -921,7 +921,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-07-29-nikkei-business-interview": {
         "Organization": 0.67,
         "Product": 0.72,
-        "Technology": 0.83,
+        "Technology": 0.82,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
