@@ -6,8 +6,10 @@ relations; slot labels decide the direction and whether a relation is allowed
 (PART_OF Product→Product, USES Product→Technology, OFFERS Organization→Product,
 PARTNERS_WITH Organization→Organization, as in the schema). First-person
 subjects (我行, 本行, 我们, 我司) stand for the speaker's organisation, taken from
-the roles stage. The template is built on the normalised view, so traditional
-and simplified text read alike. Co-mentions are derived when the graph is built.
+the roles stage. A known product whose maker the product lexicon names (`owner`)
+is offered by that maker wherever one sentence names both. The template is built
+on the normalised view, so traditional and simplified text read alike. Co-mentions
+are derived when the graph is built.
 """
 
 from __future__ import annotations
