@@ -21,6 +21,7 @@ __all__ = [
     "to_simplified",
     "variant_key",
     "variant_keys",
+    "view_spellings",
     "view_words",
 ]
 
@@ -32,6 +33,9 @@ _JOIN = re.compile(r"(?<=[0-9a-z])[\s\-_·.]+(?=[0-9a-z])")
 _HAN_LATIN_GAP = re.compile(
     r"(?<=[0-9a-z])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9a-z])"
 )
+_HAN_LATIN_EDGE = re.compile(r"(?<=[0-9a-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9a-z])")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_CHAR = re.compile(r"[0-9a-z]")
 
 
 _TO_TAIWAN = opencc.OpenCC("s2twp")
@@ -42,12 +46,24 @@ def spelling_variants(name: str) -> set[str]:
 
     Conversion is not symmetric: Taiwan text 數位部 normalises to 数字部 (Taiwan
     vocabulary is mapped), while a lexicon that writes 数位部 normalises to 数位部.
-    Going through the Taiwan form as well gives both.
+    Going through the Taiwan form as well gives both. A name mixing Chinese with Latin
+    letters or digits is also spelled with and without the space typesetting puts between
+    them (健保IC卡, 健保 IC 卡).
 
     >>> sorted(spelling_variants("数位部"))
     ['数位部', '数字部']
+    >>> sorted(spelling_variants("健保IC卡"))
+    ['健保 ic 卡', '健保ic卡']
     """
-    return {normalize(form) for form in _written_forms(name)}
+    forms = {normalize(form) for form in _written_forms(name)}
+    return forms | {typeset for form in forms for typeset in _typeset(form)}
+
+
+def _typeset(form: str) -> set[str]:
+    """`form` without and with spaces where Chinese meets Latin letters or digits."""
+    if not (_HAN_CHAR.search(form) and _LATIN_CHAR.search(form)):
+        return set()
+    return {_HAN_LATIN_GAP.sub("", form), _HAN_LATIN_EDGE.sub(" ", form)}
 
 
 def _written_forms(name: str) -> set[str]:
@@ -57,17 +73,27 @@ def _written_forms(name: str) -> set[str]:
     return {name}
 
 
-def view_words(*words: str) -> str:
-    """A regex alternation of `words` as the normalised view writes them, longest first.
+def view_spellings(*words: str) -> list[str]:
+    """Every way the normalised view may write `words`, longest first.
 
     Rules match the view, and its Taiwan-phrase conversion reaches words mainland text
-    shares (建立 → 创建, 核心 → 内核, 程序 → 进程): a pattern must spell them the view's way.
+    shares (建立 → 创建, 核心 → 内核): a pattern must spell them the view's way, and a
+    simplified word Taiwan writes otherwise (执行长: 執行長 → 首席执行官) both ways.
+
+    >>> view_spellings("执行长", "建立")
+    ['首席执行官', '执行长', '创建']
+    """
+    forms = {form for word in words for form in spelling_variants(word)}
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def view_words(*words: str) -> str:
+    """A regex alternation of `words` as the normalised view writes them, longest first.
 
     >>> view_words("建立", "程式")
     '创建|程序'
     """
-    forms = {normalize(word) for word in words}
-    return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+    return "|".join(re.escape(form) for form in view_spellings(*words))
 
 
 def variant_keys(name: str) -> set[str]:

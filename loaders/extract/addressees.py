@@ -13,14 +13,14 @@ from collections import Counter
 
 from loaders.extract.roles import TITLES
 from loaders.model import Transcript, Turn
-from loaders.normalize import spelling_variants, to_simplified
+from loaders.normalize import to_simplified, view_spellings
 
 __all__ = ["ROOM", "address_forms", "addressed"]
 
 #: Titles a reporter puts after a surname (郭董事长, 唐政委, 吕总), longest first.
 _ADDRESS_TITLES = tuple(
     sorted(
-        {*TITLES, *spelling_variants("执行长"), "政委", "董", "总", "主委", "老师", "委员", "部长"},
+        {*TITLES, *view_spellings("执行长"), "政委", "董", "总", "主委", "老师", "委员", "部长"},
         key=len,
     )[::-1]
 )

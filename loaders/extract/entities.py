@@ -48,9 +48,9 @@ from loaders.model import Entity, Mention, Transcript
 from loaders.normalize import (
     NormalizedText,
     normalized_view,
-    spelling_variants,
     variant_key,
     variant_keys,
+    view_words,
 )
 
 __all__ = ["EntityFinder", "make_stage"]
@@ -134,9 +134,7 @@ _TITLES = [
     "参议",
     "秘书",
 ]
-#: Each title as the view may write it: Taiwan's 執行長 is 首席执行官 there.
-_TITLE_FORMS = {form for title in _TITLES for form in spelling_variants(title)}
-_TITLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLE_FORMS), key=len, reverse=True)))
+_TITLE_RE = re.compile(view_words(*_TITLES))  # as the view writes them: 執行長 → 首席执行官
 _PLACE_SUFFIX = re.compile(r"[省市县区镇乡村岛屿州湾]")
 _NOT_PERSON = set(
     [
@@ -563,21 +561,10 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
 
 # Titles of office that stand right before or after a name in announcements
 # (候任部长黄彦男, 数位产业署林俊秀副署长, 正华署长).
-_SENIOR = "|".join(
-    sorted(
-        {
-            form
-            for title in (
-                *("部长", "次长", "院长", "署长", "局长", "司长", "处长", "主委", "主任委员"),
-                *("执行长", "董事长", "总经理", "秘书长", "市长", "县长", "行长", "总裁", "理事长"),
-                *("政委", "总统", "主席", "发言人", "所长", "主任", "厅长", "校长", "会长", "社长"),
-                "台长",
-            )
-            for form in spelling_variants(title)
-        },
-        key=len,
-        reverse=True,
-    )
+_SENIOR = view_words(  # each as the view writes it: Taiwan's 執行長 is 首席执行官 there
+    *("部长", "次长", "院长", "署长", "局长", "司长", "处长", "主委", "主任委员", "执行长"),
+    *("董事长", "总经理", "秘书长", "市长", "县长", "行长", "总裁", "理事长", "政委", "总统"),
+    *("主席", "发言人", "所长", "主任", "厅长", "校长", "会长", "社长", "台长"),
 )
 _SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))

@@ -27,7 +27,7 @@ from pathlib import Path
 from loaders.extract.matcher import Hit
 from loaders.extract.rule_text import Candidate
 from loaders.lexicon import LexiconEntry
-from loaders.normalize import NormalizedText, spelling_variants
+from loaders.normalize import NormalizedText, view_words
 
 __all__ = ["given_names", "latin_names"]
 
@@ -124,12 +124,8 @@ _PERSON_TITLES = (
     *("总裁", "院长", "署长", "局长", "大使", "教授", "博士", "议员", "参议员", "众议员"),
     *("州长", "市长", "记者", "作家", "研究员", "工程师", "先生", "女士"),
 )
-#: Each title as the view may write it (Taiwan's 執行長 is 首席执行官 there), longest first.
-_PERSON_TITLE_FORMS = sorted(
-    {form for title in _PERSON_TITLES for form in spelling_variants(title)}, key=len, reverse=True
-)
 _TITLED = re.compile(
-    rf"(?:{'|'.join(_PERSON_TITLE_FORMS)})"
+    rf"(?:{view_words(*_PERSON_TITLES)})"  # as the view writes them: 執行長 → 首席执行官
     rf"[ \u00a0]?((?:{_WORD}|[a-z]\.)(?:[ \u00a0](?:{_WORD}|[a-z]\.)){{1,3}})(?![a-z0-9])"
 )
 

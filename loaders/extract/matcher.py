@@ -7,9 +7,8 @@ English turn a capitalised name (Signal, Meta) does not match a lowercase word (
 signal", "meta data"): English writes names with capitals, Chinese text often does not
 (用google).
 Blockers are longer words that contain a name without meaning it (中国银行业):
-they take the text and yield nothing. A form that mixes Chinese with Latin letters or
-digits matches with or without the space typesetting puts between them (健保IC卡 and
-健保 IC 卡, Google 文件 and Google文件).
+they take the text and yield nothing. Every form matches in each spelling
+`spelling_variants` gives it (Taiwan forms, with and without typesetting spaces).
 """
 
 from __future__ import annotations
@@ -26,18 +25,6 @@ __all__ = ["Hit", "Matcher"]
 
 _ASCII_WORD = re.compile(r"[0-9a-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_LATIN = re.compile(r"(?<=[0-9a-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9a-z])")
-_HAN_LATIN_GAP = re.compile(r"(?<=[0-9a-z]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[0-9a-z])")
-
-
-def _typeset(pattern: str) -> list[str]:
-    """`pattern`, then its forms with and without spaces where Chinese meets Latin."""
-    forms = [pattern]
-    if _HAN.search(pattern) and _ASCII_WORD.search(pattern):
-        for form in (_HAN_LATIN_GAP.sub("", pattern), _HAN_LATIN.sub(" ", pattern)):
-            if form not in forms:
-                forms.append(form)
-    return forms
 
 
 @dataclass(frozen=True)
@@ -64,16 +51,15 @@ class Matcher:
         seen: set[str] = set()
         for form, payload in forms:
             for variant in sorted(spelling_variants(form)):
-                for pattern in _typeset(variant.strip()):
-                    if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
-                        continue
-                    seen.add(pattern)
-                    patterns.append(pattern)
-                    self._payloads.append(payload)
-                    self._forms.append(form)
-                    self._upper.append(form.isascii() and form.isupper())
-                    title = form[:1].isupper() and not form.isupper()
-                    self._title.append(form.isascii() and title)
+                pattern = variant.strip()
+                if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
+                    continue
+                seen.add(pattern)
+                patterns.append(pattern)
+                self._payloads.append(payload)
+                self._forms.append(form)
+                self._upper.append(form.isascii() and form.isupper())
+                self._title.append(form.isascii() and form[:1].isupper() and not form.isupper())
         for blocker in blockers:  # each spelling too, as for the forms (数位发展部会, 数字发展部会)
             for variant in sorted(spelling_variants(blocker)):
                 pattern = variant.strip()
