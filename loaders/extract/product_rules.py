@@ -284,6 +284,8 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
 _QUOTED_SUFFIX = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{HAN}]{{0,4}}?){_SUFFIX}(?:平台|系统)?"
 )
+#: Kind words that follow a quoted name without being part of it.
+_KIND_ONLY = ("产品", "服务")
 _QUOTED_AFTER = re.compile(
     rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|推出了?|上线了?|发布了?)\s*[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
 )
@@ -329,8 +331,15 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     if not _ANY_OPEN.search(text):
         return
     for m in _QUOTED_SUFFIX.finditer(text):
-        # The node is named with its kind: “三融”平台 → 三融平台.
-        if not m.group(2):
+        # The node is named with its kind: “三融”平台 → 三融平台; but 产品 and 服务 say what
+        # kind of thing it is without being part of its name (“快贷”产品 → 快贷).
+        if (
+            not m.group(2)
+            and text.startswith(_KIND_ONLY, m.end() - 2)
+            and m.end(1) - m.start(1) >= 2
+        ):
+            yield Candidate(m.start(1), m.end(1), "quoted_name", 0.85)
+        elif not m.group(2):
             # 「Join」平台: the quoted part is also a name the text uses alone
             alias = (m.start(1), m.end(1)) if len(m.group(1).strip()) >= 2 else None
             yield Candidate(m.start(), m.end(), "quoted_name", 0.85, alias=alias)
@@ -785,18 +794,27 @@ _CODE_STOP = set("年月日号个人元万亿千百多家次套台位件项条�
 #: A service number one dials (打 1922，, 打到 165。): a hotline. Not a count or a phone
 #: number (打100大板, 打412-1266), and one before its kind is `_CODE_PRODUCT`'s (1922热线).
 _DIALLED = re.compile(
-    rf"(?:拨打|拨|打电话到|打到|打给|打)\s?(\d{{3,4}})(?![\d%\-]|[.,]\d)(?!\s?[\d{HAN}a-z])"
+    r"(?:拨打|拨|打电话到|打到|打给|打|致电|通报|发送到|发送至|发到|传到)"
+    rf"\s?(\d{{3,4}}|(?<=[拨电]打|致电)\d{{5}})(?![\d%\-]|[.,]\d)(?!\s?[\d{HAN}a-z])"
+)
+#: A number one reports to or whose code messages come from (去 165 报案, 「111」这个官方号码).
+_REPORTED = re.compile(r"(?<![\d.,])(\d{3,4})\s?报案")
+_QUOTED_CODE = re.compile(
+    rf"[{_OPEN}](\d{{3,6}})[{_CLOSE}]\s?(?:的|这个|这支|这组)?\s?(?:官方|专属|特服)?\s?"
+    rf"(?:{_MESSAGE})?\s?(?:号码|门号|短码|代码)"
 )
 
 
 def code_product(view: NormalizedText) -> Iterator[Candidate]:
     """`118系统`, `1999专线`: a three- or four-digit service number before a product word;
-    a number one dials (打 1922, 拨打1999) is a service line too."""
+    a number one dials, reports to or sends to (拨打95588, 通报 165, 发送到 1922) and a
+    quoted message code (「111」这个官方号码) are service lines too."""
     text = view.text
     if not _THREE_DIGITS.search(text):
         return
-    for dialled in _DIALLED.finditer(text):
-        yield Candidate(dialled.start(1), dialled.end(1), "code_product", 0.7)
+    for pattern in (_DIALLED, _REPORTED, _QUOTED_CODE):
+        for dialled in pattern.finditer(text):
+            yield Candidate(dialled.start(1), dialled.end(1), "code_product", 0.7)
     if not _CODE_HEAD.search(text):
         return
     for number in _CODE_NUMBER.finditer(text):

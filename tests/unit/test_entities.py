@@ -202,6 +202,9 @@ def test_rule_quoted_name() -> None:
     text = "我们依托“建行惠懂你”和“小微快贷”等产品,打造了平台"
     assert surfaces(text, quoted_name) == ["建行惠懂你", "小微快贷"]
     assert surfaces("「真的假的」等等都可以", quoted_name) == []
+    # 产品 and 服务 say what a quoted name is without being part of it
+    assert surfaces("建行“快贷”产品余额达到8000多亿元", quoted_name) == ["快贷"]
+    assert surfaces("提供「一站式整合」服務", quoted_name) == ["一站式整合"]
     # a law or a draft a body puts out is no product (2026-04-26), a launched app is
     assert surfaces("已經推出《詐欺犯罪危害防制條例》草案", quoted_name) == []
     assert surfaces("去年推出了「防詐達人」", quoted_name) == ["防詐達人"]
@@ -565,6 +568,15 @@ def test_rule_code_product() -> None:
     # a number one dials is a service line; not a count or a phone number
     assert surfaces("拿起手機或者是市話打 1922，就可以", code_product) == ["1922"]
     for other in ("被重打100大板", "你們都是打4121266嗎？", "打 1,200 通電話"):
+        assert surfaces(other, code_product) == []
+    # a number one reports to, sends to or calls by its five digits; a quoted message code
+    assert surfaces("他可能去通報 165。整個流程", code_product) == ["165"]
+    assert surfaces("他當然是去 165 報案，這部分", code_product) == ["165"]
+    assert surfaces("隨機碼發送到 1922，這是防疫專線", code_product) == ["1922"]
+    assert surfaces("客户可以致电95588。", code_product) == ["95588"]
+    assert surfaces("從「111」這個官方號碼發送給大家", code_product) == ["111"]
+    assert surfaces("共用「111」的簡訊號碼來發送", code_product) == ["111"]
+    for other in ("發送到 2000 人", "打 10000 次", "共「100」個名額"):
         assert surfaces(other, code_product) == []
 
 
