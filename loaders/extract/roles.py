@@ -35,6 +35,10 @@ __all__ = [
 HOST_LABELS = {"主持人", "主持", "司仪", "主席", "moderator", "host", "mc", "emcee", "主持人员"}
 QUESTION_LABELS = {"问", "提问", "提问者", "记者", "q", "question", "questioner", "reporter"}
 ANSWER_LABELS = {"答", "回答", "a", "answer"}
+#: Interpreters relay both sides' words: a role word, not a person's name.
+INTERPRETER_LABELS = {
+    *("翻译", "口译", "口译人员", "翻译人员", "译者", "通译", "interpreter", "translator"),
+}
 #: Labels that say "someone asked" without naming anyone (matched on the simplified,
 #: lower-cased label): 媒體提問, 現場提問, 線上提問, 提問者2, 聽眾I, 觀眾, 與會者, 匿名, 訪問者,
 #: Audience Question, Q7. Such a speaker is an anonymous asker, never a person so named.
@@ -694,6 +698,21 @@ def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str |
     return named[0] if len(named) == 1 and _looks_like_name(named[0].strip()) else None
 
 
+#: What a five-character label holds when it names a role, an office or a body rather
+#: than a person (國研院代表, 勞動部同仁, 蔡政務委員, 唐召集人鳳, 資拓李協理, 數位產業署).
+_ROLE_WORD = re.compile(
+    rf"代表|同仁|人员|报告|记者|老师|同学|学生|教授|助理|召集人|委员|协理|经理|{_TITLE_ALT}"
+)
+
+
+def _long_name(label: str) -> bool:
+    """A five-character personal name, as Japanese names often are (近藤彌生子, 田部井大介)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{5}", label):
+        return False
+    simple = to_simplified(label)
+    return not (_ROLE_WORD.search(simple) or _BODY_LABEL.fullmatch(simple) or "第" in simple)
+
+
 def _ends_in_name(label: str) -> bool:
     """A label of a body or show, then a full name (綠媒體林美慧, 天下雜誌王小明)."""
     if not (5 <= len(label) <= 9) or not re.fullmatch(r"[\u4e00-\u9fff]+", label):
@@ -729,7 +748,10 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     found = set()
     for label, turns in by_label.items():
         name = label.strip()
-        if label == interviewee or not (_looks_like_name(name) or _ends_in_name(name)):
+        relays = to_simplified(name).lower() in INTERPRETER_LABELS
+        if label == interviewee or not (
+            _looks_like_name(name) or _ends_in_name(name) or _long_name(name) or relays
+        ):
             continue
         asking = share_asking(turns)
         if said[label] / len(turns) >= typical and asking <= answering + _GUEST_MARGIN:
@@ -759,6 +781,8 @@ def _classify(
 ) -> Speaker:
     if folded in HOST_LABELS:
         return Speaker(label, person_key(label, t.key), label, "host", anonymous=True)
+    if folded in INTERPRETER_LABELS:
+        return Speaker(label, person_key(label, t.key), label, "official", anonymous=True)
     role_word, _, host_name = re.sub(r"[ \t\u3000]+", " ", label.strip()).partition(" ")
     if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(host_name):
         # 主持人 袭艳春: the host, named

@@ -456,6 +456,10 @@ def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
         ("「永續飲食生活節」線上策展採訪", "綠媒體林美慧", None),
         # 2025-10-11: a long transcribed name; the title's outlet is PBS, not Taiwan's 公視
         ("美國公共電視《火線》專訪", "瑪格麗特・胡佛", "美国公共电视网"),
+        # 2021-08-16: a five-character Japanese name
+        ("軟銀集團第一次採訪", "近藤彌生子", None),
+        # an interpreter relays the interviewer's questions
+        ("軟銀集團第一次採訪", "翻譯", None),
     ],
 )
 def test_interviewers_labelled_otherwise_than_by_a_short_name_ask(
@@ -562,3 +566,24 @@ def test_a_host_label_with_a_name_is_that_host(tmp_path: Path) -> None:
     assert (host.role, host.name, host.anonymous) == ("host", "袭艳春", False)
     assert org_of(t, "范一飞") == "中国人民银行"  # not 来了中国人民银行
     assert [turn.answers for turn in t.turns] == [None, None, None, 3]
+
+
+def test_an_interpreter_and_a_five_character_label_naming_a_role_are_no_persons(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(
+        "# 2021-08-16 軟銀集團第一次採訪\n\n"
+        "### 近藤彌生子：\n您怎麼看未來的工作？\n\n"
+        "### 唐鳳：\n我認為未來的工作會更重視人與人之間的協作，而不是單打獨鬥。\n\n"
+        "### 翻譯：\n她想請教，那教育要怎麼改變？\n\n"
+        "### 唐鳳：\n教育要從背誦知識，改成培養自主學習、互動與共好的素養。\n\n"
+        "### 國研院代表：\n我補充一下我們的做法，是不是可以？\n\n"
+        "### 唐鳳：\n當然可以，請說。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert t.speakers["翻譯"].anonymous
+    assert t.speakers["國研院代表"].role == "official"
+    assert [turn.answers for turn in t.turns][:4] == [None, 1, None, 3]
+    assert not t.turns[4].is_question  # a body's representative asking back is no interviewer
