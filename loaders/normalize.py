@@ -59,6 +59,22 @@ def spelling_variants(name: str) -> set[str]:
     return forms | {typeset for form in forms for typeset in _typeset(form)}
 
 
+def plain_simplified_variants(name: str) -> set[str]:
+    """`name` as Taiwan text converted by OpenCC's plain t2s would write it.
+
+    t2s changes characters only, so Taiwan words stay Taiwan words in simplified characters
+    (資訊系統 → 资讯系统), which the view leaves as they are.
+
+    >>> sorted(plain_simplified_variants("信息系统"))
+    ['资讯系统']
+    """
+    if not _HAN_CHAR.search(name):
+        return set()
+    taiwan = str(_TO_TAIWAN.convert(name))
+    form = normalize("".join(_char_simplified(c) for c in taiwan))
+    return {form} | _typeset(form)
+
+
 def _typeset(form: str) -> set[str]:
     """`form` without and with spaces where Chinese meets Latin letters or digits."""
     if not (_HAN_CHAR.search(form) and _LATIN_CHAR.search(form)):
@@ -116,6 +132,18 @@ def to_simplified(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _char_simplified(char: str) -> str:
     return to_simplified(char)
+
+
+def written_key(text: str) -> str:
+    """`text` simplified character by character, case-folded, without spaces.
+
+    Unlike `normalize`, no phrase is rewritten: 視訊 stays 视讯 where the view writes 视频.
+
+    >>> written_key("視訊"), normalize("視訊")
+    ('视讯', '视频')
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(_char_simplified(c) for c in folded if not c.isspace())
 
 
 def normalize(text: str) -> str:

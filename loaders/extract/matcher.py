@@ -6,9 +6,13 @@ alias only matches capitals in the original, so `WHO` is not the English "who". 
 English turn a capitalised name (Signal, Meta) does not match a lowercase word ("the WiFi
 signal", "meta data"): English writes names with capitals, Chinese text often does not
 (用google).
+A payload marked `as_written` matches only where the original text writes one of its forms
+(視訊, 视讯), not where the view's phrase conversion makes another word agree (影片 and 视频
+are 视频 in the view too).
 Blockers are longer words that contain a name without meaning it (中国银行业):
 they take the text and yield nothing. Every form matches in each spelling
-`spelling_variants` gives it (Taiwan forms, with and without typesetting spaces).
+`spelling_variants` gives it (Taiwan forms, with and without typesetting spaces), and as
+Taiwan text converted by OpenCC's plain t2s writes it (资讯系统).
 """
 
 from __future__ import annotations
@@ -19,7 +23,12 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from loaders.normalize import NormalizedText, spelling_variants
+from loaders.normalize import (
+    NormalizedText,
+    plain_simplified_variants,
+    spelling_variants,
+    written_key,
+)
 
 __all__ = ["Hit", "Matcher"]
 
@@ -48,9 +57,11 @@ class Matcher:
         self._upper: list[bool] = []
         self._title: list[bool] = []  # capitalised Latin forms (Signal, Meta, Threads)
         self._forms: list[str] = []
+        self._written: list[frozenset[str] | None] = []  # accepted surfaces, if restricted
         seen: set[str] = set()
         for form, payload in forms:
-            for variant in sorted(spelling_variants(form)):
+            written = _written_forms(payload)
+            for variant in sorted(spelling_variants(form) | plain_simplified_variants(form)):
                 pattern = variant.strip()
                 if (len(pattern) < 2 and not pattern.isdigit()) or pattern in seen:
                     continue
@@ -58,16 +69,18 @@ class Matcher:
                 patterns.append(pattern)
                 self._payloads.append(payload)
                 self._forms.append(form)
+                self._written.append(written)
                 self._upper.append(form.isascii() and form.isupper())
                 self._title.append(form.isascii() and form[:1].isupper() and not form.isupper())
         for blocker in blockers:  # each spelling too, as for the forms (数位发展部会, 数字发展部会)
-            for variant in sorted(spelling_variants(blocker)):
+            for variant in sorted(spelling_variants(blocker) | plain_simplified_variants(blocker)):
                 pattern = variant.strip()
                 if pattern and pattern not in seen:
                     seen.add(pattern)
                     patterns.append(pattern)
                     self._payloads.append(None)
                     self._forms.append(blocker)
+                    self._written.append(None)
                     self._upper.append(False)
                     self._title.append(False)
         self._automaton = (
@@ -98,8 +111,19 @@ class Matcher:
                 continue
             if english and self._title[index] and surface.islower():
                 continue  # English text capitalises names: "the WiFi signal" is no Signal
+            written = self._written[index]
+            if written is not None and written_key(surface) not in written:
+                continue  # 影片 is 视频 in the view, but the text does not write 視訊
             hits.append(Hit(start, end, o_start, o_end, payload, self._forms[index]))
         return hits
+
+
+def _written_forms(payload: object) -> frozenset[str] | None:
+    """The surfaces a payload marked `as_written` accepts, or None for any."""
+    if not getattr(payload, "as_written", False):
+        return None
+    forms: tuple[str, ...] = getattr(payload, "forms", ())
+    return frozenset(written_key(form) for form in forms)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ files and the user's own (`--lexicon FILE`)::
         aliases: [工商银行, 工行, ICBC]
       - {name: 融资租赁, label: Technology}   # an entry may override the label
       - {name: 微信, label: Product, owner: 腾讯}  # Product only: the organisation making it
+      - {name: 视讯, aliases: [視訊], as_written: true}  # only where the text writes a form
     blockers:                      # longer words that contain a name without meaning it
       - 中国银行业
 
@@ -21,7 +22,10 @@ needs no traditional or upper-case variant; an all-capitals Latin alias (`AI`)
 only matches text written in capitals. User entries take precedence over
 shipped ones that share a name or alias. A product's `owner` (any name or alias of
 an organisation) makes the relations stage read `owner OFFERS product` wherever one
-sentence names both.
+sentence names both. `as_written: true` matches a name only where the text writes one of
+its forms, in either script, and not where the view's Taiwan-phrase conversion merely
+makes another word look like it: Taiwan's 視訊 (video calling) becomes 视频 there, as do
+影片 (a clip) and every mainland 视频.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class LexiconEntry:
     aliases: tuple[str, ...] = ()
     kind: str | None = None
     owner: str | None = None  # Product only: the organisation that makes it
+    as_written: bool = False  # match only where the text writes one of the forms
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -110,6 +115,9 @@ def read_file(path: Path) -> Lexicon:
                 f"{where}: 'owner' names the organisation making a product; "
                 f"this entry is a {label}, so remove 'owner' or set 'label: Product'"
             )
+        as_written = item.get("as_written", False)
+        if not isinstance(as_written, bool):
+            raise LexiconError(f"{where}: 'as_written' is true or false, not {as_written!r}")
         entries.append(
             LexiconEntry(
                 label=label,
@@ -117,6 +125,7 @@ def read_file(path: Path) -> Lexicon:
                 aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
                 kind=kind,
                 owner=owner,
+                as_written=as_written,
             )
         )
     blockers = tuple(str(b) for b in data.get("blockers") or [])

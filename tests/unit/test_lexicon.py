@@ -70,6 +70,7 @@ def test_user_lexicon_comes_first(tmp_path: Path) -> None:
         ("entries:\n  - {name: x, label: Thing}\n", "label"),
         ("label: Organization\nentries:\n  - {name: x, kind: club}\n", "kind"),
         ("label: Technology\nentries:\n  - {name: x, owner: 谷歌}\n", "owner"),
+        ("label: Technology\nentries:\n  - {name: x, as_written: maybe}\n", "as_written"),
     ],
 )
 def test_bad_files_say_what_is_wrong(tmp_path: Path, body: str, message: str) -> None:
@@ -94,3 +95,37 @@ def test_a_user_product_may_name_its_owner_by_any_alias(tmp_path: Path) -> None:
     path.write_text("label: Product\nentries:\n  - {name: 小蓝卡, owner: ICBC}\n", encoding="utf-8")
     owners = product_owners(load_lexicon([path]))
     assert owners[entity_key("Product", "小蓝卡")] == entity_key("Organization", "中国工商银行")
+
+
+def test_an_entry_as_written_matches_only_where_the_text_writes_it(tmp_path: Path) -> None:
+    """視訊 (video calling), 影片 (a clip) and 视频 (any video) are all 视频 in the view."""
+    from loaders.extract.matcher import Matcher
+    from loaders.normalize import normalized_view
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "label: Technology\nentries:\n  - {name: 视讯, aliases: [視訊], as_written: true}\n",
+        encoding="utf-8",
+    )
+    entry = read_file(path).entries[0]
+    matcher = Matcher((form, entry) for form in entry.forms)
+
+    def found(text: str) -> list[str]:
+        view = normalized_view(text)
+        return [view.original[h.orig_start : h.orig_end] for h in matcher.find(view)]
+
+    assert found("我們透過視訊的方式開會，也用视讯") == ["視訊", "视讯"]
+    assert found("看一支影片，这段视频很好看") == []
+    # without the flag the view's rewriting would take all three
+    plain = Matcher((form, entry.name) for form in entry.forms)
+    assert len(plain.find(normalized_view("看一支影片，这段视频很好看"))) == 2
+
+
+def test_taiwan_words_match_in_text_converted_by_plain_t2s() -> None:
+    """OpenCC's t2s keeps Taiwan words (資訊系統 → 资讯系统); the view leaves them so."""
+    from loaders.extract.matcher import Matcher
+    from loaders.normalize import normalized_view
+
+    matcher = Matcher([("信息系统", "it")])
+    for text in ("資訊系統", "资讯系统", "信息系统"):
+        assert [h.payload for h in matcher.find(normalized_view(text))] == ["it"]
