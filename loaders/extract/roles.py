@@ -658,6 +658,17 @@ _MEDIA_NAMED = re.compile(
 )
 
 
+#: A title naming whoever interviews by a body's name the lexicon does not know, before the
+#: interview word and any ordinal (軟銀集團第一次採訪, 新潮社採訪, VERSE 採訪, TechSequences
+#: 訪談): a Chinese name ending in a body's word, or one Latin word written like a name
+#: (capitals inside it, a digit or a dot), which a person's "First Last" and "Live" are not.
+_BODY_NAMED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,10}(?:集團|集团|出版社|社|公司|基金會|基金会|協會|协会)"
+    r"|(?=[A-Za-z0-9.]*[A-Z0-9.][A-Za-z0-9.]*[A-Z0-9.])[A-Za-z][A-Za-z0-9.]{1,20})"
+)
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十\d]+次$")
+
+
 def _title_outlet(title: str, outlets: Outlets) -> str | None:
     """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪).
 
@@ -683,7 +694,11 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
     if not names:
         stem = outlets.stem(head)
         bare = re.sub(r"《[^》]*》", "", head).strip()  # 瑞典電視台《論壇》: the programme's outlet
-        named = _KIND_THEN_OUTLET.search(head) or _MEDIA_NAMED.fullmatch(bare)
+        named = (
+            _KIND_THEN_OUTLET.search(head)
+            or _MEDIA_NAMED.fullmatch(bare)
+            or _BODY_NAMED.fullmatch(_ORDINAL_END.sub("", bare).strip())
+        )
         names = {stem} if stem else {named["name"].strip()} if named else set()
     return names.pop() if len(names) == 1 else None
 

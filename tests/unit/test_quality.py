@@ -296,7 +296,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-05-07-verse-interview": {
-        "Organization": 0.63,
+        "Organization": 0.67,
         "Product": 0.70,
         "Technology": 0.56,
         "Person": 0.60,
@@ -379,7 +379,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-05-12-techsequences-interview": {
-        "Organization": 0.50,
+        "Organization": 0.55,
         "Product": 0.79,
         "Technology": 0.82,
         "Person": 0.91,
@@ -407,7 +407,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-08-16-softbank-first-interview": {
-        "Organization": 0.56,
+        "Organization": 0.61,
         "Product": 0.71,
         "Technology": 0.60,
         "Person": 0.52,
@@ -515,7 +515,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.72,
     },
     "2021-11-18-shinchosha-interview": {
-        "Organization": 0.72,
+        "Organization": 0.74,
         "Product": 0.79,
         "Technology": 0.71,
         "Person": 0.76,
