@@ -128,6 +128,22 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[Edge] = []
     previous: str | None = None
+    opening = t.preamble()
+    if opening is not None and any(m.turn == 0 for m in t.mentions):
+        # the lines before the first turn name things too: utterance 0, said by no one
+        ukey = utterance_key(t.key, 0)
+        attrs0: dict[str, Any] = {
+            "key": ukey,
+            "labels": ["Utterance"],
+            "transcript": t.key,
+            "seq": 0,
+            "text": opening.text,
+            "is_question": False,
+            "span_start": opening.start,
+            "span_end": opening.end,
+        }
+        nodes.append((ukey, attrs0))
+        edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))
     for turn in t.turns:
         ukey = utterance_key(t.key, turn.seq)
         attrs: dict[str, Any] = {

@@ -8,6 +8,7 @@ user exactly as it was written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -22,6 +23,17 @@ __all__ = [
     "Transcript",
     "Turn",
 ]
+
+#: Lines before the first turn that are no one's words: headings, notes, a line opening
+#: with a symbol (🌐 本逐字稿…, a transcript's boilerplate) or a bracketed direction
+#: (（以下開始記錄）).
+_NOT_PROSE = re.compile(r"[#>]|[^\w\s（(\[【「“\"]|[（(\[【].*[）)\]】]$")
+#: A repost's metadata line before a transcript (来源：…, 原标题：…, 责任编辑：…).
+_METADATA_LINE = re.compile(
+    r"(?:来源|來源|原标题|原標題|责任编辑|責任編輯|编辑|編輯|作者|时间|時間|日期|发布时间|"
+    r"發布時間|出处|出處|原文|链接|連結|source|url|title|date)\s*[:：]",
+    re.IGNORECASE,
+)
 
 #: Labels an extracted entity may carry (the `Person` label also covers speakers).
 ENTITY_LABELS: tuple[str, ...] = ("Organization", "Product", "Technology", "Person", "Place")
@@ -160,6 +172,32 @@ class Transcript:
     def turn(self, seq: int) -> Turn:
         """The turn with sequence number `seq` (turns are numbered from 1)."""
         return self.turns[seq - 1]
+
+    def preamble(self) -> Turn | None:
+        """The prose before the first turn, as turn 0 with no speaker, or None.
+
+        A briefing often opens with the spokesperson's unlabelled announcement (应…邀请，
+        国务院副总理胡春华将于…访问): what it names is mentioned there, with turn 0 as its
+        provenance. Headings (`#`), notes (`>`), boilerplate and bracketed directions and
+        a repost's metadata lines (来源：, 原标题：) are not prose; the span runs from the
+        first line of prose to the last.
+        """
+        if not self.turns:
+            return None
+        first = self.turns[0]
+        head = self.text[: first.label_start if first.label_start >= 0 else first.start]
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for line in head.splitlines(keepends=True):
+            body = line.strip()
+            if body and not _NOT_PROSE.match(body) and not _METADATA_LINE.match(body):
+                lead = len(line) - len(line.lstrip())
+                spans.append((offset + lead, offset + lead + len(body)))
+            offset += len(line)
+        if not spans:
+            return None
+        start, end = spans[0][0], spans[-1][1]
+        return Turn(0, "", self.text[start:end], start, end)
 
     def add_entity(self, entity: Entity) -> Entity:
         """Add `entity`, or merge its aliases into the one already held under its key."""

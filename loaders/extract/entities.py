@@ -133,6 +133,7 @@ _TITLES = [
     "执秘",
     "参议",
     "秘书",
+    *("外长", "首相", "大使", "国务卿", "书记", "州长", "议长", "特使", "总领事", "参赞", "司令员"),
 ]
 _TITLE_RE = re.compile(view_words(*_TITLES))  # as the view writes them: 執行長 → 首席执行官
 _PLACE_SUFFIX = re.compile(r"[省市县区镇乡村岛屿州湾]")
@@ -276,8 +277,10 @@ class EntityFinder:
 
     # -- the stage
     def __call__(self, t: Transcript) -> Transcript:
-        views = {turn.seq: normalized_view(turn.text) for turn in t.turns}
-        offsets = {turn.seq: turn.start for turn in t.turns}
+        opening = t.preamble()  # a title or an opening announcement names things too
+        turns = [opening, *t.turns] if opening is not None else t.turns
+        views = {turn.seq: normalized_view(turn.text) for turn in turns}
+        offsets = {turn.seq: turn.start for turn in turns}
         claims: dict[int, list[_Claim]] = {seq: [] for seq in views}
 
         known = self._known_matcher(t)
@@ -296,6 +299,8 @@ class EntityFinder:
             for hit in lexicon_hits[seq]:
                 entry = hit.payload
                 assert isinstance(entry, LexiconEntry)
+                if entry.label == "Place" and _NAMED_ACCORD.match(view.text, hit.end):
+                    continue  # 《蒙特婁協定》, 巴黎协定: an accord named after a city
                 if entry.label == "Product":
                     longer = _extended_product(view, hit, base)
                     if longer is not None:
@@ -565,6 +570,9 @@ _SENIOR = view_words(  # each as the view writes it: Taiwan's 執行長 is 首�
     *("部长", "次长", "院长", "署长", "局长", "司长", "处长", "主委", "主任委员", "执行长"),
     *("董事长", "总经理", "秘书长", "市长", "县长", "行长", "总裁", "理事长", "政委", "总统"),
     *("主席", "发言人", "所长", "主任", "厅长", "校长", "会长", "社长", "台长"),
+    # heads of government and diplomats, as briefings name them (胡春华副总理, 外长王毅)
+    *("总理", "首相", "外长", "大使", "国务卿", "书记", "省长", "州长", "议长", "委员长"),
+    *("总干事", "特使", "总领事", "参赞", "司令员"),
 )
 _SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))
@@ -679,8 +687,11 @@ def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = Fal
         return False  # 管处|洪处长, 唐凤|唐政委: a body or a name, then a surname and title
     if any(c in _AFTER_NAME or c in _FUNCTION_CHARS for c in name[1:]):
         return False
-    if is_common_word(name) or is_common_word(name[:2]):
+    known_name = pos_tags(name) == ((name, "nr"),)  # the dictionary's own names: 胡春华
+    if (is_common_word(name) and not known_name) or is_common_word(name[:2]):
         return False
+    if name[1:] in _BODY_WORDS:
+        return False  # 应|国家副主席: a word for a body, then the body's title
     if is_common_word(name[1:]):
         return not loose and _common_given_name(chunk, start, name)
     tags = pos_tags(name)
@@ -692,6 +703,13 @@ def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = Fal
     if len(first) == 1:
         return tag in ("nr", "n", "nz", "ns")  # 蔡|玉玲
     return len(rest) == 1 and tag in ("n", "nr", "ng")  # 徐国|勇
+
+
+#: What makes a place's name the name of an accord signed there (巴黎协定, 蒙特婁議定書).
+_NAMED_ACCORD = re.compile(r"(?:协定|议定书|公约|条约|宣言|协议|共识|备忘录)")
+#: Words for a state or a body that lead titles of office (国家副主席, 中央委员): never a
+#: given name, though a surname may stand before them (应国家副主席李源潮邀请).
+_BODY_WORDS = {"国家", "政府", "中央", "地方", "全国", "国务", "人民", "省委", "市委"}
 
 
 #: A speaker naming themself: 我叫竣杰, 我是中央社记者王小明, 记者,我叫芷筠.
@@ -812,6 +830,7 @@ def _name_after_title(window: str) -> int:
     given, given_tag = after
     if (
         len(first) == 1
+        and first not in _FUNCTION_CHARS  # 委员长都退席: 都 is "all", not a surname here
         and 1 <= len(given) <= 2
         and not given_tag.startswith(("p", "c", "u", "d", "m", "r", "x", "q", "t", "f"))
         and not is_common_word(given)

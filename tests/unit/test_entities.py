@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -33,6 +35,7 @@ from loaders.extract.registry import ExtractOptions
 from loaders.keys import entity_key
 from loaders.model import Entity, Transcript, Turn
 from loaders.normalize import normalized_view, to_simplified
+from presskg.pipeline import load_transcript
 
 STAGE = make_stage(ExtractOptions())
 
@@ -982,3 +985,77 @@ def test_everyday_information_technology() -> None:
     assert {"全文检索", "输入法", "超链接", "语音控制", "传真", "拨号上网"} <= names(
         t, "Technology"
     )
+
+
+def _transcript(tmp_path: Path, name: str, text: str) -> Transcript:
+    """`text` written to a file `name` and read as a user's transcript is."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_transcript(path)
+
+
+def test_an_opening_announcement_names_things_as_turn_zero(tmp_path: Path) -> None:
+    """A briefing's unlabelled opening (before the first 问) is read; its metadata is not."""
+    from graph.build import build_graph
+    from loaders.keys import utterance_key
+
+    t = _transcript(
+        tmp_path,
+        "2018-07-06-briefing.txt",
+        "原标题：2018年7月6日外交部发言人陆慷主持例行记者会\n\n"
+        "　　应法兰西共和国政府邀请，国务院副总理胡春华将于7月8日至13日对法国进行访问。\n"
+        "　　问：请问中方对此有何评论？\n"
+        "　　答：胡春华副总理此访将推动两国务实合作。\n",
+    )
+    opening = t.preamble()
+    assert opening is not None and opening.seq == 0
+    assert opening.text.startswith("应法兰西共和国政府邀请")  # not the 原标题 line
+    assert t.text[opening.start : opening.end] == opening.text
+    named = {(t.entities[m.entity].name, m.turn) for m in t.mentions}
+    assert {("胡春华", 0), ("国务院", 0), ("胡春华", 2)} <= named
+    assert [turn.seq for turn in t.turns] == [1, 2]  # the opening is no turn of its own
+    graph = build_graph([t])
+    opening_key = utterance_key(t.key, 0)
+    assert graph.nodes[opening_key]["seq"] == 0
+    assert "Person:胡春华" in graph.succ[opening_key]
+    assert not any("SAID" in by_key for by_key in graph.pred[opening_key].values())
+
+
+def test_headings_notes_and_boilerplate_before_the_first_turn_are_no_preamble(
+    tmp_path: Path,
+) -> None:
+    t = _transcript(
+        tmp_path,
+        "2022-08-19-interview.md",
+        "# 2022-08-19 遠見採訪\n\n"
+        "🌐此為逐字稿共筆頁面，敬請直接編修。\n\n"
+        "> （工作坊共筆：https://example.org）\n\n"
+        "（以下開始記錄）\n\n"
+        "### 唐鳳：\n大家好。\n",
+    )
+    assert t.preamble() is None
+    assert all(m.turn == 1 for m in t.mentions)
+
+
+def test_briefing_titles_vouch_for_names_and_a_body_word_is_no_name(tmp_path: Path) -> None:
+    t = _transcript(
+        tmp_path,
+        "briefing.txt",
+        "问：请介绍访问安排。\n"
+        "答：应国家副主席李源潮邀请，南非副总统将访华。胡春华副总理此访将推动合作。"
+        "外长王毅将会见他。会上委员长都退席了。\n",
+    )
+    persons = {t.entities[m.entity].name for m in t.mentions if m.label == "Person"}
+    assert {"李源潮", "胡春华", "王毅"} <= persons
+    assert not {"应国家", "都退席"} & persons
+
+
+def test_an_accord_named_after_a_city_is_no_mention_of_the_city(tmp_path: Path) -> None:
+    t = _transcript(
+        tmp_path,
+        "accord.md",
+        "# 2023-12-08 訪談\n\n### 問：\n會怎麼做？\n\n"
+        "### 唐鳳：\n按照《蒙特婁協定》與京都議定書來做，明年我也會去蒙特婁開會。\n",
+    )
+    places = [m.surface for m in t.mentions if m.label == "Place"]
+    assert places == ["蒙特婁"]  # the city where one goes, not the two accords
