@@ -128,7 +128,7 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[Edge] = []
     previous: str | None = None
-    opening = t.preamble()
+    opening = t.preamble
     if opening is not None and any(m.turn == 0 for m in t.mentions):
         # the lines before the first turn name things too: utterance 0, said by no one
         ukey = utterance_key(t.key, 0)

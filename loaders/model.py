@@ -160,6 +160,7 @@ class Transcript:
     format: str = ""
     publisher: str | None = None
     turns: list[Turn] = field(default_factory=list)
+    preamble: Turn | None = None  # the prose before the first turn (see find_preamble)
     context: list[ContextLine] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -173,32 +174,6 @@ class Transcript:
         """The turn with sequence number `seq` (turns are numbered from 1)."""
         return self.turns[seq - 1]
 
-    def preamble(self) -> Turn | None:
-        """The prose before the first turn, as turn 0 with no speaker, or None.
-
-        A briefing often opens with the spokesperson's unlabelled announcement (应…邀请，
-        国务院副总理胡春华将于…访问): what it names is mentioned there, with turn 0 as its
-        provenance. Headings (`#`), notes (`>`), boilerplate and bracketed directions and
-        a repost's metadata lines (来源：, 原标题：) are not prose; the span runs from the
-        first line of prose to the last.
-        """
-        if not self.turns:
-            return None
-        first = self.turns[0]
-        head = self.text[: first.label_start if first.label_start >= 0 else first.start]
-        spans: list[tuple[int, int]] = []
-        offset = 0
-        for line in head.splitlines(keepends=True):
-            body = line.strip()
-            if body and not _NOT_PROSE.match(body) and not _METADATA_LINE.match(body):
-                lead = len(line) - len(line.lstrip())
-                spans.append((offset + lead, offset + lead + len(body)))
-            offset += len(line)
-        if not spans:
-            return None
-        start, end = spans[0][0], spans[-1][1]
-        return Turn(0, "", self.text[start:end], start, end)
-
     def add_entity(self, entity: Entity) -> Entity:
         """Add `entity`, or merge its aliases into the one already held under its key."""
         held = self.entities.get(entity.key)
@@ -211,3 +186,30 @@ class Transcript:
         if held.kind is None:
             held.kind = entity.kind
         return held
+
+
+def find_preamble(text: str, turns: list[Turn]) -> Turn | None:
+    """The prose before the first of `turns`, as turn 0 with no speaker, or None.
+
+    A briefing often opens with the spokesperson's unlabelled announcement (应…邀请，
+    国务院副总理胡春华将于…访问): what it names is mentioned there, with turn 0 as its
+    provenance. Headings (`#`), notes (`>`), boilerplate and bracketed directions and
+    a repost's metadata lines (来源：, 原标题：) are not prose; the span runs from the
+    first line of prose to the last.
+    """
+    if not turns:
+        return None
+    first = turns[0]
+    head = text[: first.label_start if first.label_start >= 0 else first.start]
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in head.splitlines(keepends=True):
+        body = line.strip()
+        if body and not _NOT_PROSE.match(body) and not _METADATA_LINE.match(body):
+            lead = len(line) - len(line.lstrip())
+            spans.append((offset + lead, offset + lead + len(body)))
+        offset += len(line)
+    if not spans:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    return Turn(0, "", text[start:end], start, end)

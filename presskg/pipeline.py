@@ -16,7 +16,7 @@ from loaders.extract.registry import DEFAULT_STAGES, ExtractOptions, Stage, make
 from loaders.formats import FORMATS, detect_format, parse_text
 from loaders.formats.base import iso_date, make_turn
 from loaders.keys import transcript_key
-from loaders.model import Transcript
+from loaders.model import Transcript, find_preamble
 from loaders.read import Document, read_document
 from presskg.errors import InputError, UsageError
 
@@ -84,6 +84,7 @@ def parse_document(
         parsed = parse_text(doc.text, chosen)
         t.format = chosen
         t.turns = parsed.turns
+        t.preamble = find_preamble(doc.text, t.turns)
         t.context = parsed.context
         t.title = parsed.title
         t.date = parsed.date

@@ -277,7 +277,7 @@ class EntityFinder:
 
     # -- the stage
     def __call__(self, t: Transcript) -> Transcript:
-        opening = t.preamble()  # a title or an opening announcement names things too
+        opening = t.preamble  # a briefing's opening announcement names things too
         turns = [opening, *t.turns] if opening is not None else t.turns
         views = {turn.seq: normalized_view(turn.text) for turn in turns}
         offsets = {turn.seq: turn.start for turn in turns}
