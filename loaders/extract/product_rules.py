@@ -319,8 +319,8 @@ _LAW = re.compile(r"(?:条例|法|法案|草案|办法|规则|规定|准则|细�
 _CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]们|^[我你他她]")
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
-    # 「数位国家」计划, 「…」的概念
-    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|概念|倡议|课程|计画)"
+    # 「数位国家」计划; not 「开放政府」的概念: a concept is named, not a product
+    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|倡议|课程|计画)"
     r"|(?:的|这个|这一个)\s*(?:一些|一个)?\s*(?:计划|方案|平台|系统))"  # 「亚洲‧硅谷」这个方案
 )
 
@@ -373,7 +373,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 「不要相信app」, 「请参阅本机关网站」: an instruction, not a name
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
     for m in _QUOTED_PROGRAMME.finditer(text):
-        # 「生生用平板」的概念, 「数位国家」计划: the name stays without its kind word
+        # 「数位国家」计划, 「国家宝藏」专案: the name stays without its kind word
         kind = m.group("kind")
         if kind == "项目" and view.surface(m.start("kind"), m.end("kind")) not in ("專案", "专案"):
             continue  # 「计划管理法」项目: an item of a list, not a 專案

@@ -392,8 +392,9 @@ def test_rule_acronym_first() -> None:
 
 
 def test_quoted_programme_and_working_groups() -> None:
-    assert surfaces("在「生生用平板」的概念之下", quoted_name) == ["生生用平板"]
-    # a quoted clause is not a name
+    assert surfaces("推動「生生用平板」計畫", quoted_name) == ["生生用平板"]
+    # a quoted concept is no product (37 gold files name 開放政府, none as a thing)
+    assert surfaces("說明「開放政府」的概念", quoted_name) == []
     assert surfaces("政府放棄「告訴新創公司要做什麼」的概念", quoted_name) == []
     t = STAGE(transcript("需要一個專門叫做「數位國家」的分組來協調。"))
     assert "數位國家" not in names(t, "Product")

@@ -60,6 +60,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.30,
         "figures": 0.97,
     },
+    "2016-12-10-cna-paris-interview": {
+        "Organization": 0.69,
+        "Product": 0.80,
+        "Technology": 0.76,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
+    "2016-12-21-ftv-interview": {
+        "Organization": 0.86,
+        "Product": 0.50,
+        "Technology": 0.68,
+        "Person": 0.80,
+        "Place": 0.91,
+        "answers": 0.90,
+    },
     "2017-01-06-nikkei-interview": {
         "Organization": 0.84,
         "Product": 0.79,
@@ -77,6 +94,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.77,
         "answers": 0.97,
         "relations": 0.13,
+        "figures": 0.97,
+    },
+    "2017-02-13-formosa-radio-interview": {
+        "Organization": 0.94,
+        "Product": 0.37,
+        "Technology": 0.85,
+        "Person": 0.81,
+        "Place": 0.84,
+        "answers": 0.94,
+    },
+    "2017-05-31-green-peace-radio-interview": {
+        "Organization": 0.66,
+        "Product": 0.30,
+        "Technology": 0.82,
+        "Person": 0.89,
+        "Place": 0.80,
+        "answers": 0.72,
         "figures": 0.97,
     },
     "2017-09-08-silicon-valley-press-group": {
@@ -216,6 +250,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.08,
         "figures": 0.97,
+    },
+    "2019-06-05-ufo-radio-interview": {
+        "Organization": 0.89,
+        "Product": 0.54,
+        "Technology": 0.87,
+        "Person": 0.71,
+        "Place": 0.83,
+        "answers": 0.91,
+        "figures": 0.85,
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
@@ -372,7 +415,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-04-15-php-special-interview": {
         "Organization": 0.77,
-        "Product": 0.77,
+        "Product": 0.97,
         "Person": 0.63,
         "Place": 0.68,
         "answers": 0.92,
@@ -463,7 +506,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-09-07-global-views-book-sixth-interview": {
         "Organization": 0.56,
-        "Product": 0.69,
+        "Product": 0.77,
         "Technology": 0.73,
         "Person": 0.54,
         "Place": 0.82,
@@ -583,7 +626,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
-        "Product": 0.85,
+        "Product": 0.71,
         "Technology": 0.92,
         "Person": 0.97,
         "Place": 0.97,
@@ -657,6 +700,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.14,
         "figures": 0.97,
     },
+    "2023-09-28-fei-yi-suo-si-interview": {
+        "Organization": 0.79,
+        "Product": 0.77,
+        "Technology": 0.70,
+        "Person": 0.83,
+        "Place": 0.92,
+        "answers": 0.93,
+        "relations": 0.59,
+        "figures": 0.78,
+    },
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
         "Product": 0.82,
@@ -715,7 +768,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
-        "Product": 0.71,
+        "Product": 0.72,
         "Technology": 0.71,
         "Person": 0.84,
         "Place": 0.97,
@@ -772,7 +825,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-06-15-mindi-interview": {
         "Organization": 0.85,
-        "Product": 0.73,
+        "Product": 0.74,
         "Technology": 0.72,
         "Person": 0.72,
         "Place": 0.97,
@@ -799,7 +852,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-02-19-laura-loomer-interview": {
         "Organization": 0.69,
-        "Product": 0.77,
+        "Product": 0.80,
         "Technology": 0.79,
         "Person": 0.63,
         "Place": 0.92,
@@ -829,7 +882,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
-        "Product": 0.80,
+        "Product": 0.76,
         "Technology": 0.73,
         "Person": 0.90,
         "Place": 0.79,
@@ -866,7 +919,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-25-shukan-bunshun-interview": {
         "Organization": 0.74,
-        "Product": 0.85,
+        "Product": 0.89,
         "Technology": 0.82,
         "Person": 0.87,
         "Place": 0.76,
@@ -882,8 +935,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-08-27-business-weekly-ai-interview": {
-        "Organization": 0.92,
-        "Product": 0.68,
+        "Organization": 0.90,
+        "Product": 0.70,
         "Technology": 0.83,
         "Person": 0.83,
         "Place": 0.94,
@@ -892,7 +945,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.71,
-        "Product": 0.65,
+        "Product": 0.67,
         "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.97,
@@ -921,7 +974,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
-        "Product": 0.66,
+        "Product": 0.68,
         "Technology": 0.71,
         "Person": 0.80,
         "Place": 0.81,
