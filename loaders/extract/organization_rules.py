@@ -24,7 +24,7 @@ from loaders.extract.rule_text import (
 )
 from loaders.normalize import NormalizedText
 
-__all__ = ["organization_acronym", "organization_name"]
+__all__ = ["diplomatic_mission", "organization_acronym", "organization_name"]
 
 
 # --- rule: an organisation named by its kind (臺灣事實查核中心, 士林地方法院, 屏東大學):
@@ -290,3 +290,42 @@ def organization_acronym(view: NormalizedText) -> Iterator[Candidate]:
     for m in _ORG_VERB.finditer(text):
         if _org_acronym(view, m.start(1), m.end(1)):
             yield Candidate(m.start(1), m.end(1), "organization_acronym", 0.65, "Organization")
+
+
+# --- rule: a country's mission abroad (中国驻泰国使馆, 美国驻华使馆, 中国驻宋卡总领馆,
+#     驻英国代表处): who is stationed where, and the kind of mission
+_MISSION = re.compile(
+    rf"(?P<lead>[{HAN}]{{1,6}}?)?驻(?P<host>[{HAN}]{{1,8}}?)"
+    r"(?:大使馆|使馆|使领馆|总领事馆|总领馆|领事馆|代表处|代表团|办事处)"
+)
+#: Who a mission belongs to when the text names them: a country (a place), or 中国, 我国;
+#: a ministry before it (外交部驻曼谷代表处) sends it but is not part of its name.
+_HOME = ("中国", "我国", "中华人民共和国")
+
+
+def diplomatic_mission(view: NormalizedText) -> Iterator[Candidate]:
+    """`中国驻泰国使馆`, `驻英国代表处`: a mission, named from its country (when the text
+    gives one) to its kind; where it is stationed must be a place, not an ordinary word."""
+    text = view.text
+    if "驻" not in text:
+        return
+    for m in _MISSION.finditer(text):
+        host = m.group("host")
+        if re.search(r"[的之和与及、各每]", host):
+            continue  # 驻泰的办事处: a phrase, not a name
+        tags = pos_tags(host)
+        named = len(tags) == 1 and tags[0][1] in ("ns", "nt", "j", "nr", "nrt", "nz")
+        if is_common_word(host) and not named:
+            continue  # 驻|村办事处, 驻|地办事处: stationed in no place (布基纳法索 is a name)
+        lead = m.group("lead") or ""
+        start = m.start("lead") if lead else m.start()
+        for i in range(len(lead)):  # the longest tail of the lead that is a country
+            tail = lead[i:]
+            if tail in _HOME or pos_tags(tail) == ((tail, "ns"),):
+                start = m.start("lead") + i
+                break
+        else:
+            if re.search(r"各|外国|有关|相关|其他|他国", lead):
+                continue  # 各国驻华大使馆, 各驻华使馆: missions in general
+            start = m.start() + len(lead)  # 驻英国代表处: the mission alone
+        yield Candidate(start, m.end(), "diplomatic_mission", 0.8, "Organization")

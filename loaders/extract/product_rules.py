@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from loaders.extract.organization_rules import organization_acronym, organization_name
+from loaders.extract.organization_rules import (
+    diplomatic_mission,
+    organization_acronym,
+    organization_name,
+)
 from loaders.extract.rule_text import (
     ANY_HAN,
     CLAUSE_VERBS,
@@ -947,6 +951,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "enumerated_names": enumerated_names,
     "organization_name": organization_name,
     "organization_acronym": organization_acronym,
+    "diplomatic_mission": diplomatic_mission,
     "programme_name": programme_name,
     "titled_plan": titled_plan,
     "acronym_first": acronym_first,

@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 
 from loaders.extract.entities import make_stage
 from loaders.extract.matcher import Matcher
-from loaders.extract.organization_rules import organization_acronym, organization_name
+from loaders.extract.organization_rules import (
+    diplomatic_mission,
+    organization_acronym,
+    organization_name,
+)
 from loaders.extract.product_rules import (
     acronym_definition,
     acronym_first,
@@ -1062,3 +1066,18 @@ def test_an_accord_named_after_a_city_is_no_mention_of_the_city(tmp_path: Path) 
     )
     places = [m.surface for m in t.mentions if m.label == "Place"]
     assert places == ["蒙特婁"]  # the city where one goes, not the two accords
+
+
+def test_rule_diplomatic_mission() -> None:
+    text = "中国驻泰国使馆和中国驻宋卡总领馆已启动应急机制"
+    assert surfaces(text, diplomatic_mission) == ["中国驻泰国使馆", "中国驻宋卡总领馆"]
+    assert surfaces("美国驻华使馆发表声明", diplomatic_mission) == ["美国驻华使馆"]
+    assert surfaces("外交部駐曼谷代表處也來了", diplomatic_mission) == ["駐曼谷代表處"]
+    # missions in general, a phrase, and a village office are no mission
+    for other in (
+        "正对各国驻华大使馆发出照会",
+        "臺灣駐各個國家大使館",
+        "驻泰的办事处",
+        "他在驻村办事处",
+    ):
+        assert surfaces(other, diplomatic_mission) == []

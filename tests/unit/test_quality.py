@@ -691,7 +691,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2023-09-23-voa-interview": {
-        "Organization": 0.91,
+        "Organization": 0.89,
         "Product": 0.75,
         "Technology": 0.80,
         "Person": 0.77,
@@ -701,7 +701,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2023-09-28-fei-yi-suo-si-interview": {
-        "Organization": 0.79,
+        "Organization": 0.78,
         "Product": 0.77,
         "Technology": 0.70,
         "Person": 0.83,
