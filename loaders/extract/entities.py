@@ -627,6 +627,11 @@ def _titled_names(
     for m in _NAME_THEN_TITLE.finditer(chunk):
         if _full_name_before_title(chunk, m.start(1), m.group(1)):
             out.append((m.start(1), m.end(1), "name_title"))
+    for pattern in (_TRANSCRIBED_THEN_HEAD, _HEAD_THEN_TRANSCRIBED):
+        for m in pattern.finditer(chunk):  # 会见卡博雷总统, 国务卿蒂勒森: a foreign leader
+            if _ordinary_word(m.group("name")):
+                continue  # 谢谢|议长, 拜托|秘书长: a word, not a name
+            out.append((m.start("name"), m.end("name"), "transcribed_title"))
     for i, (s, e, word, tag) in enumerate(spans[:-1]):
         after = spans[i + 1][2]
         if (
@@ -736,6 +741,26 @@ _TRANSCRIBED = re.compile(rf"[{_TRANSCRIBING}]{{2,6}}(?:[{_NAME_DOT}][{_TRANSCRI
 #: What may stand before a transcribed name: a pause, a function word, or the end of a word
 #: (州长加文·纽森, 微软的萨蒂亚·纳德拉).
 _BEFORE_TRANSCRIBED = set("的了和与跟及、,，是在由向把被给对从为说像如叫请见")
+
+
+#: Titles of heads of state and government and of foreign ministers, before or after a
+#: transcribed foreign name (卡博雷总统, 同蒂耶巴总理, 国务卿蒂勒森).
+_HEAD_TITLE = r"(?:副总统|总统|总理|首相|外长|国王|女王|国务卿|议长|秘书长|总干事)"
+_TRANSCRIBED_THEN_HEAD = re.compile(
+    rf"(?<=[{''.join(sorted(_BEFORE_TRANSCRIBED))}同晤])"
+    rf"(?P<name>[{_TRANSCRIBING}]{{2,5}}){_HEAD_TITLE}"
+)
+_HEAD_THEN_TRANSCRIBED = re.compile(
+    rf"{_HEAD_TITLE}(?P<name>[{_TRANSCRIBING}]{{2,5}})(?![{_TRANSCRIBING}])(?=[的和与及、,，。;；将在表就对说也等]|$)"
+)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word, not a name: 谢谢 and 拜托 (which jieba tags as names), 希望, 提到."""
+    tags = pos_tags(word)
+    if word in _NOT_PERSON or word[0] in _FUNCTION_CHARS or tags[0][1].startswith("v"):
+        return True
+    return is_common_word(word) and not (len(tags) == 1 and tags[0][1] in ("nr", "nrfg"))
 
 
 def _name_may_start(text: str, i: int) -> bool:

@@ -1081,3 +1081,16 @@ def test_rule_diplomatic_mission() -> None:
         "他在驻村办事处",
     ):
         assert surfaces(other, diplomatic_mission) == []
+
+
+def test_a_head_of_state_title_vouches_for_a_transcribed_name(tmp_path: Path) -> None:
+    t = _transcript(
+        tmp_path,
+        "visit.txt",
+        "问：访问有何安排？\n"
+        "答：访问期间，将会见卡博雷总统，同蒂耶巴总理举行会谈。美国国务卿蒂勒森表示欢迎。"
+        "秘书长谢谢，拜托总干事自行确认。\n",
+    )
+    persons = {t.entities[m.entity].name for m in t.mentions if m.label == "Person"}
+    assert {"卡博雷", "蒂耶巴", "蒂勒森"} <= persons
+    assert not {"谢谢", "拜托"} & persons
