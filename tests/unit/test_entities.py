@@ -993,6 +993,11 @@ def test_everyday_information_technology() -> None:
     )
 
 
+def _mentioned(t: Transcript, label: str) -> set[str]:
+    """Names of the entities of `label` the text of `t` mentions."""
+    return {t.entities[m.entity].name for m in t.mentions if m.label == label}
+
+
 def _transcript(tmp_path: Path, name: str, text: str) -> Transcript:
     """`text` written to a file `name` and read as a user's transcript is."""
     path = tmp_path / name
@@ -1052,7 +1057,7 @@ def test_briefing_titles_vouch_for_names_and_a_body_word_is_no_name(tmp_path: Pa
         "答：应国家副主席李源潮邀请，南非副总统将访华。胡春华副总理此访将推动合作。"
         "外长王毅将会见他。会上委员长都退席了。\n",
     )
-    persons = {t.entities[m.entity].name for m in t.mentions if m.label == "Person"}
+    persons = _mentioned(t, "Person")
     assert {"李源潮", "胡春华", "王毅"} <= persons
     assert not {"应国家", "都退席"} & persons
 
@@ -1091,6 +1096,6 @@ def test_a_head_of_state_title_vouches_for_a_transcribed_name(tmp_path: Path) ->
         "答：访问期间，将会见卡博雷总统，同蒂耶巴总理举行会谈。美国国务卿蒂勒森表示欢迎。"
         "秘书长谢谢，拜托总干事自行确认。\n",
     )
-    persons = {t.entities[m.entity].name for m in t.mentions if m.label == "Person"}
+    persons = _mentioned(t, "Person")
     assert {"卡博雷", "蒂耶巴", "蒂勒森"} <= persons
     assert not {"谢谢", "拜托"} & persons
