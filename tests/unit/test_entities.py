@@ -216,6 +216,11 @@ def test_rule_quoted_name() -> None:
     # a law or a draft a body puts out is no product (2026-04-26), a launched app is
     assert surfaces("已經推出《詐欺犯罪危害防制條例》草案", quoted_name) == []
     assert surfaces("去年推出了「防詐達人」", quoted_name) == ["防詐達人"]
+    assert surfaces("我行自主研发了“惠懂你”，还开通了“e抵快贷”", quoted_name) == [
+        "惠懂你",
+        "e抵快贷",
+    ]
+    assert surfaces("致力打造“最安全银行”", quoted_name) == []  # a goal, not a product
     # a quoted project is named; a law, a declaration or a workshop before 專案 is not
     assert surfaces("也做過像「國家寶藏」專案，號召大家", quoted_name) == ["國家寶藏"]
     assert surfaces("引進《計畫管理法》的專案管理師，「世界人權宣言」的概念", quoted_name) == []
