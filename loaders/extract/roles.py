@@ -562,7 +562,7 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         classified[label].role = "host"  # 主持人：国务院新闻办公室新闻局副局长 寿小丽
     if not any(speaker.role == "reporter" for speaker in classified.values()):
         for label in _interviewers(t, by_label):
-            if classified[label].role == "official" and not classified[label].title:
+            if classified[label].role == "official":
                 classified[label].role = "reporter"
     outlet = _title_outlet(t.title or "", outlets)
     if outlet:  # 今周刊採訪: the one outlet the title names is the interviewers' own

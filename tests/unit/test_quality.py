@@ -63,7 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-10-cna-paris-interview": {
         "Organization": 0.69,
         "Product": 0.80,
-        "Technology": 0.76,
+        "Technology": 0.91,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -72,24 +72,50 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-21-ftv-interview": {
         "Organization": 0.86,
         "Product": 0.50,
-        "Technology": 0.68,
+        "Technology": 0.72,
         "Person": 0.80,
         "Place": 0.91,
         "answers": 0.90,
     },
+    "2016-12-23-happy-radio-interview": {
+        "Organization": 0.59,
+        "Product": 0.74,
+        "Technology": 0.89,
+        "Person": 0.68,
+        "Place": 0.77,
+        "answers": 0.95,
+        "figures": 0.56,
+    },
+    "2016-12-26-peng-hui-hsien-interview": {
+        "Organization": 0.77,
+        "Product": 0.97,
+        "Technology": 0.65,
+        "Person": 0.82,
+        "Place": 0.82,
+        "answers": 0.95,
+        "figures": 0.97,
+    },
     "2017-01-06-nikkei-interview": {
         "Organization": 0.84,
         "Product": 0.79,
-        "Technology": 0.77,
+        "Technology": 0.74,
         "Person": 0.87,
         "Place": 0.97,
         "answers": 0.97,
         "relations": 0.13,
     },
+    "2017-01-09-huang-kuang-chin-interview": {
+        "Organization": 0.77,
+        "Product": 0.70,
+        "Technology": 0.63,
+        "Person": 0.82,
+        "Place": 0.89,
+        "answers": 0.93,
+    },
     "2017-01-11-economic-daily-interview": {
         "Organization": 0.80,
         "Product": 0.82,
-        "Technology": 0.87,
+        "Technology": 0.90,
         "Person": 0.80,
         "Place": 0.77,
         "answers": 0.97,
@@ -113,13 +139,30 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.72,
         "figures": 0.97,
     },
+    "2017-06-20-tsai-pei-chi-interview": {
+        "Organization": 0.81,
+        "Product": 0.68,
+        "Technology": 0.56,
+        "Person": 0.71,
+        "Place": 0.97,
+        "answers": 0.95,
+        "figures": 0.63,
+    },
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.80,
+        "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
+    },
+    "2017-09-17-wang-yun-ling-interview": {
+        "Organization": 0.54,
+        "Product": 0.63,
+        "Technology": 0.56,
+        "Person": 0.51,
+        "Place": 0.58,
+        "answers": 0.97,
     },
     "2017-11-21-press-tea-social-enterprise": {
         "Organization": 0.74,
@@ -133,7 +176,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-12-13-south-penghu-marine-national-park": {
         "Organization": 0.93,
         "Product": 0.89,
-        "Technology": 0.97,
+        "Technology": 0.71,
         "Person": 0.88,
         "Place": 0.89,
         "answers": 0.63,
@@ -142,7 +185,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-04-18-open-government-contact-points-anniversary": {
         "Organization": 0.88,
         "Product": 0.70,
-        "Technology": 0.93,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.72,
@@ -151,7 +194,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-14-cna-new-york-interview": {
         "Organization": 0.82,
         "Product": 0.71,
-        "Technology": 0.63,
+        "Technology": 0.71,
         "Person": 0.87,
         "Place": 0.81,
         "answers": 0.78,
@@ -161,7 +204,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-20-fourth-press-tea": {
         "Organization": 0.75,
         "Product": 0.79,
-        "Technology": 0.83,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.95,
         "answers": 0.91,
@@ -170,7 +213,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-05-leadership-class-interview": {
         "Organization": 0.84,
         "Product": 0.60,
-        "Technology": 0.66,
+        "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.50,
@@ -178,7 +221,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-09-21-voa-interview": {
         "Organization": 0.56,
-        "Technology": 0.78,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.71,
         "answers": 0.97,
@@ -187,7 +230,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.83,
         "Product": 0.81,
-        "Technology": 0.79,
+        "Technology": 0.81,
         "Person": 0.66,
         "Place": 0.76,
         "answers": 0.92,
@@ -197,7 +240,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-19-apple-daily-interview": {
         "Organization": 0.83,
         "Product": 0.43,
-        "Technology": 0.72,
+        "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.92,
@@ -217,7 +260,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-12-cna-ltn-taiwan-news-interview": {
         "Organization": 0.69,
         "Product": 0.74,
-        "Technology": 0.60,
+        "Technology": 0.78,
         "Person": 0.65,
         "Place": 0.68,
         "answers": 0.64,
@@ -226,7 +269,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-14-community-empowerment-interview": {
         "Organization": 0.77,
         "Product": 0.66,
-        "Technology": 0.78,
+        "Technology": 0.82,
         "Person": 0.71,
         "Place": 0.84,
         "answers": 0.92,
@@ -254,16 +297,25 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-06-05-ufo-radio-interview": {
         "Organization": 0.89,
         "Product": 0.54,
-        "Technology": 0.87,
+        "Technology": 0.91,
         "Person": 0.71,
         "Place": 0.83,
         "answers": 0.91,
         "figures": 0.85,
     },
+    "2019-06-20-cna-thailand-interview": {
+        "Organization": 0.54,
+        "Product": 0.63,
+        "Technology": 0.69,
+        "Person": 0.73,
+        "Place": 0.77,
+        "answers": 0.71,
+        "figures": 0.97,
+    },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
         "Product": 0.78,
-        "Technology": 0.86,
+        "Technology": 0.83,
         "Person": 0.82,
         "Place": 0.81,
         "answers": 0.85,
@@ -273,7 +325,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-11-21-cna-germany-interview": {
         "Organization": 0.88,
         "Product": 0.77,
-        "Technology": 0.70,
+        "Technology": 0.76,
         "Person": 0.84,
         "Place": 0.91,
         "answers": 0.90,
@@ -361,7 +413,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-20-taichung-shuinan-office-interview": {
         "Organization": 0.72,
         "Product": 0.67,
-        "Technology": 0.66,
+        "Technology": 0.73,
         "Person": 0.82,
         "Place": 0.81,
         "answers": 0.97,
@@ -380,7 +432,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-06-liuguang-podcast-interview": {
         "Organization": 0.78,
         "Product": 0.71,
-        "Technology": 0.61,
+        "Technology": 0.63,
         "Person": 0.77,
         "Place": 0.74,
         "answers": 0.97,
@@ -434,7 +486,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-05-13-hundred-readers-interview": {
         "Organization": 0.70,
         "Product": 0.81,
-        "Technology": 0.85,
+        "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.82,
         "answers": 0.97,
@@ -452,7 +504,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-16-softbank-first-interview": {
         "Organization": 0.61,
         "Product": 0.71,
-        "Technology": 0.60,
+        "Technology": 0.63,
         "Person": 0.52,
         "Place": 0.79,
         "answers": 0.95,
@@ -461,7 +513,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-19-global-views-book-first-interview": {
         "Organization": 0.58,
         "Product": 0.47,
-        "Technology": 0.67,
+        "Technology": 0.72,
         "Person": 0.47,
         "Place": 0.77,
         "answers": 0.97,
@@ -479,7 +531,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-26-global-views-book-third-interview": {
         "Organization": 0.69,
         "Product": 0.59,
-        "Technology": 0.65,
+        "Technology": 0.68,
         "Person": 0.85,
         "Place": 0.78,
         "answers": 0.97,
@@ -489,7 +541,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-03-global-views-book-fifth-interview": {
         "Organization": 0.69,
         "Product": 0.97,
-        "Technology": 0.63,
+        "Technology": 0.77,
         "Person": 0.54,
         "Place": 0.97,
         "answers": 0.97,
@@ -498,7 +550,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-06-cna-good-pod-interview": {
         "Organization": 0.55,
         "Product": 0.50,
-        "Technology": 0.80,
+        "Technology": 0.83,
         "Person": 0.55,
         "Place": 0.81,
         "answers": 0.95,
@@ -507,7 +559,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-07-global-views-book-sixth-interview": {
         "Organization": 0.56,
         "Product": 0.77,
-        "Technology": 0.73,
+        "Technology": 0.80,
         "Person": 0.54,
         "Place": 0.82,
         "answers": 0.97,
@@ -542,7 +594,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-10-15-global-views-book-seventh-interview": {
         "Organization": 0.47,
         "Product": 0.37,
-        "Technology": 0.73,
+        "Technology": 0.80,
         "Person": 0.69,
         "Place": 0.54,
         "answers": 0.95,
@@ -598,7 +650,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-09-cna-interview": {
         "Organization": 0.83,
         "Product": 0.77,
-        "Technology": 0.66,
+        "Technology": 0.67,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -608,7 +660,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-19-global-views-interview": {
         "Organization": 0.82,
         "Product": 0.93,
-        "Technology": 0.80,
+        "Technology": 0.83,
         "Person": 0.81,
         "Place": 0.82,
         "answers": 0.97,
@@ -627,7 +679,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
         "Product": 0.71,
-        "Technology": 0.92,
+        "Technology": 0.90,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -646,7 +698,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.88,
-        "Technology": 0.77,
+        "Technology": 0.78,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -655,7 +707,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-14-hao-ming-yi-interview": {
         "Organization": 0.85,
         "Product": 0.75,
-        "Technology": 0.73,
+        "Technology": 0.74,
         "Person": 0.71,
         "Place": 0.97,
         "answers": 0.95,
@@ -665,7 +717,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.90,
         "Product": 0.97,
-        "Technology": 0.91,
+        "Technology": 0.90,
         "Person": 0.97,
         "Place": 0.94,
         "answers": 0.97,
@@ -683,7 +735,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.79,
         "Product": 0.77,
-        "Technology": 0.77,
+        "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.97,
@@ -703,7 +755,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-28-fei-yi-suo-si-interview": {
         "Organization": 0.78,
         "Product": 0.77,
-        "Technology": 0.70,
+        "Technology": 0.72,
         "Person": 0.83,
         "Place": 0.92,
         "answers": 0.93,
@@ -713,7 +765,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
         "Product": 0.82,
-        "Technology": 0.82,
+        "Technology": 0.76,
         "Person": 0.85,
         "Place": 0.93,
         "answers": 0.97,
@@ -723,7 +775,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-12-08-business-weekly-column-interview": {
         "Organization": 0.82,
         "Product": 0.77,
-        "Technology": 0.73,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.80,
         "answers": 0.97,
@@ -742,7 +794,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
         "Product": 0.65,
-        "Technology": 0.75,
+        "Technology": 0.77,
         "Person": 0.63,
         "Place": 0.88,
         "answers": 0.97,
@@ -760,7 +812,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-11-business-weekly-march-interview": {
         "Organization": 0.78,
         "Product": 0.77,
-        "Technology": 0.75,
+        "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -769,7 +821,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.81,
         "Product": 0.72,
-        "Technology": 0.71,
+        "Technology": 0.75,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -779,7 +831,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-27-network-resilience": {
         "Organization": 0.92,
         "Product": 0.79,
-        "Technology": 0.92,
+        "Technology": 0.88,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.97,
@@ -789,7 +841,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
         "Product": 0.70,
-        "Technology": 0.72,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
@@ -799,7 +851,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-10-moda-routine-press-conference": {
         "Organization": 0.91,
         "Product": 0.82,
-        "Technology": 0.92,
+        "Technology": 0.93,
         "Person": 0.89,
         "Place": 0.86,
         "answers": 0.97,
@@ -808,7 +860,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
-        "Product": 0.73,
+        "Product": 0.75,
         "Technology": 0.67,
         "Person": 0.68,
         "Place": 0.90,
@@ -826,7 +878,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-06-15-mindi-interview": {
         "Organization": 0.85,
         "Product": 0.74,
-        "Technology": 0.72,
+        "Technology": 0.71,
         "Person": 0.72,
         "Place": 0.97,
         "answers": 0.97,
@@ -836,7 +888,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-01-07-huang-yueh-sui-interview": {
         "Organization": 0.80,
         "Product": 0.69,
-        "Technology": 0.75,
+        "Technology": 0.79,
         "Person": 0.87,
         "Place": 0.87,
         "answers": 0.97,
@@ -853,7 +905,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-02-19-laura-loomer-interview": {
         "Organization": 0.69,
         "Product": 0.80,
-        "Technology": 0.79,
+        "Technology": 0.84,
         "Person": 0.63,
         "Place": 0.92,
         "answers": 0.92,
@@ -873,7 +925,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-05-21-nicholas-thompson-interview": {
         "Organization": 0.72,
         "Product": 0.89,
-        "Technology": 0.70,
+        "Technology": 0.71,
         "Person": 0.65,
         "Place": 0.73,
         "answers": 0.93,
@@ -883,7 +935,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
         "Product": 0.76,
-        "Technology": 0.73,
+        "Technology": 0.74,
         "Person": 0.90,
         "Place": 0.79,
         "answers": 0.97,
@@ -910,7 +962,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
         "Product": 0.87,
-        "Technology": 0.87,
+        "Technology": 0.86,
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
@@ -937,7 +989,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-27-business-weekly-ai-interview": {
         "Organization": 0.90,
         "Product": 0.70,
-        "Technology": 0.83,
+        "Technology": 0.85,
         "Person": 0.83,
         "Place": 0.94,
         "answers": 0.97,
@@ -946,7 +998,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.71,
         "Product": 0.67,
-        "Technology": 0.77,
+        "Technology": 0.81,
         "Person": 0.77,
         "Place": 0.97,
         "answers": 0.97,
@@ -956,7 +1008,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-10-11-pbs-firing-line-interview": {
         "Organization": 0.89,
         "Product": 0.80,
-        "Technology": 0.63,
+        "Technology": 0.67,
         "Person": 0.80,
         "Place": 0.70,
         "answers": 0.97,
@@ -965,7 +1017,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
         "Product": 0.75,
-        "Technology": 0.70,
+        "Technology": 0.72,
         "Person": 0.77,
         "Place": 0.82,
         "answers": 0.97,
@@ -975,7 +1027,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
         "Product": 0.68,
-        "Technology": 0.71,
+        "Technology": 0.75,
         "Person": 0.80,
         "Place": 0.81,
         "answers": 0.97,
@@ -993,7 +1045,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-26-national-education-radio-interview": {
         "Organization": 0.87,
         "Product": 0.79,
-        "Technology": 0.67,
+        "Technology": 0.70,
         "Person": 0.77,
         "Place": 0.93,
         "answers": 0.91,
@@ -1003,7 +1055,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-02-10-svt-forum-interview": {
         "Organization": 0.67,
         "Product": 0.80,
-        "Technology": 0.70,
+        "Technology": 0.75,
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
@@ -1011,7 +1063,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-04-26-masters-thesis-interview": {
         "Organization": 0.74,
         "Product": 0.59,
-        "Technology": 0.71,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.72,
         "answers": 0.97,
@@ -1020,7 +1072,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-07-16-open-commons-interview": {
         "Organization": 0.74,
         "Product": 0.61,
-        "Technology": 0.57,
+        "Technology": 0.59,
         "Person": 0.80,
         "Place": 0.89,
         "answers": 0.97,
@@ -1030,7 +1082,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-07-29-nikkei-business-interview": {
         "Organization": 0.67,
         "Product": 0.72,
-        "Technology": 0.84,
+        "Technology": 0.85,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,

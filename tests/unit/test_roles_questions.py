@@ -460,6 +460,8 @@ def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
         ("軟銀集團第一次採訪", "近藤彌生子", None),
         # an interpreter relays the interviewer's questions
         ("軟銀集團第一次採訪", "翻譯", None),
+        # 2016-12-23: a legislator hosting a radio show, titled in the heading
+        ("許智傑委員快樂聯播網專訪", "許智傑", None),
     ],
 )
 def test_interviewers_labelled_otherwise_than_by_a_short_name_ask(
