@@ -291,7 +291,7 @@ _QUOTED_SUFFIX = re.compile(
 #: Kind words that follow a quoted name without being part of it.
 _KIND_ONLY = ("产品", "服务")
 _QUOTED_AFTER = re.compile(
-    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|开发|搭建|开通)了?)\s*"
+    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|搭建|开通)了?)\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
 )
 

@@ -221,6 +221,7 @@ def test_rule_quoted_name() -> None:
         "e抵快贷",
     ]
     assert surfaces("致力打造“最安全银行”", quoted_name) == []  # a goal, not a product
+    assert surfaces("深度开发“原字号”", quoted_name) == []  # developing an industry
     # a quoted project is named; a law, a declaration or a workshop before 專案 is not
     assert surfaces("也做過像「國家寶藏」專案，號召大家", quoted_name) == ["國家寶藏"]
     assert surfaces("引進《計畫管理法》的專案管理師，「世界人權宣言」的概念", quoted_name) == []
