@@ -325,7 +325,12 @@ class EntityFinder:
             if links:  # names inside a link's address are not mentions (youtube.com)
                 chosen = [c for c in chosen if not any(s <= c.start < e for s, e in links)]
             kept = _resolve(chosen)
-            kept = _resolve(kept + self._pos_claims(t, seq, views[seq], offsets[seq], kept))
+            found = self._pos_claims(t, seq, views[seq], offsets[seq], kept)
+            persons = [k for k in kept if k.label == "Person"]
+            found = [  # 政委唐凤|提建言, 但|唐凤政委: a known name and a character beside it
+                c for c in found if c.label != "Person" or not _one_more_char(c, persons)
+            ]
+            kept = _resolve(kept + found)
             for claim in kept:
                 self._record(t, seq, claim)
         return t
@@ -869,9 +874,10 @@ def _name_after_title(window: str) -> int:
 _THING_END = set(
     "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时图"
 )
-#: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带):
+#: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带,
+#: 来|敏迪现场, 国二|才):
 #: a name with one of them needs a title beside it.
-_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成")
+_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成来国")
 
 
 def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
@@ -893,6 +899,8 @@ def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
             continue
         if word[2] in _AFTER_NAME or word[2] in _NOT_NAME_END or word[2] in _THING_END:
             continue
+        if word[2] == "去":
+            continue  # 请宗浩|去上课: a given name, then a verb
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
             continue
         after = words[i + 1][0][:1] if i + 1 < len(words) else ""
@@ -961,6 +969,16 @@ def _from_parent(cand: Candidate, hits: list[Hit]) -> Candidate:
         ):
             return dataclasses.replace(cand, start=hit.start)
     return cand
+
+
+def _one_more_char(claim: _Claim, persons: list[_Claim]) -> bool:
+    """Whether `claim` is a known person's name and one character beside it (唐凤提); a full
+    name around a known short one (萨蒂亚·纳德拉 around 纳德拉) is not."""
+    size = claim.end - claim.start
+    return any(
+        claim.start <= k.start and k.end <= claim.end and size - (k.end - k.start) == 1
+        for k in persons
+    )
 
 
 def _resolve(claims: list[_Claim]) -> list[_Claim]:

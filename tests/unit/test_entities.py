@@ -1105,3 +1105,15 @@ def test_a_head_of_state_title_vouches_for_a_transcribed_name(tmp_path: Path) ->
     persons = _mentioned(t, "Person")
     assert {"卡博雷", "蒂耶巴", "蒂勒森"} <= persons
     assert not {"谢谢", "拜托"} & persons
+
+
+def test_a_known_name_is_not_read_with_a_character_beside_it(tmp_path: Path) -> None:
+    t = _transcript(
+        tmp_path,
+        "interview.md",
+        "# 2016-12-23 訪談\n\n### 許智傑：\n報紙說數位政委唐鳳提建言，但唐鳳政委怎麼看？\n\n"
+        "### 唐鳳：\n我們請宗浩去上課，也很高興能夠來敏迪現場。\n",
+    )
+    persons = _mentioned(t, "Person")
+    assert "唐鳳" in persons
+    assert not {"唐鳳提", "但唐鳳", "宗浩去", "來敏迪"} & persons
