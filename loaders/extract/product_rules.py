@@ -523,6 +523,35 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start() - length, m.end(), "programme_name", confidence)
 
 
+# --- rule: a national project or plan put into effect (实施国家黑土地保护工程和现代种业提升
+#     工程, 实施新一轮高标准农田建设规划): mainland briefings name them after 实施/启动
+_PUT_INTO_EFFECT = re.compile(
+    rf"(?:实施|启动)了?(?:新一轮|新一批|一批)?"
+    rf"(?P<first>[{HAN}]{{4,14}}?(?:工程|规划))(?![{HAN}])?"
+    rf"(?:(?:和|与|、|及)(?P<second>[{HAN}]{{4,14}}?(?:工程|规划)))?"
+)
+#: Openings of a kind of project rather than a name (重大工程, 重点工程, 各项规划, 相关规划).
+_KIND_OF_PROJECT = ("重大", "重点", "相关", "有关", "各项", "各类", "一系列", "这些", "这项", "该")
+
+
+def project_into_effect(view: NormalizedText) -> Iterator[Candidate]:
+    """`实施…工程/规划`: a named project or plan a government puts into effect."""
+    text = view.text
+    if "实施" not in text and "启动" not in text:
+        return
+    for m in _PUT_INTO_EFFECT.finditer(text):
+        for group in ("first", "second"):
+            name = m.group(group)
+            if not name or name.startswith(_KIND_OF_PROJECT) or "的" in name:
+                continue
+            head = name[:-2]
+            if not all(
+                tag.startswith(NOUNISH) or tag in ("v", "t", "b") for _, tag in pos_tags(head)
+            ):
+                continue  # 实施|了很多工程: a clause, not a name
+            yield Candidate(m.start(group), m.end(group), "project_into_effect", 0.6)
+
+
 # --- rule: a plan named in title marks (《2030年前碳达峰行动方案》, 《成渝地区双城经济圈建设
 #     规划纲要》): the marks give the whole name, years and numbers included, where
 #     `programme_name` reads only the nouns before the plan word.
@@ -955,6 +984,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "diplomatic_mission": diplomatic_mission,
     "programme_name": programme_name,
     "titled_plan": titled_plan,
+    "project_into_effect": project_into_effect,
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,

@@ -32,6 +32,7 @@ from loaders.extract.product_rules import (
     naming_cue,
     product_phrase,
     programme_name,
+    project_into_effect,
     quoted_name,
     repeated_system,
     titled_plan,
@@ -1117,3 +1118,14 @@ def test_a_known_name_is_not_read_with_a_character_beside_it(tmp_path: Path) -> 
     persons = _mentioned(t, "Person")
     assert "唐鳳" in persons
     assert not {"唐鳳提", "但唐鳳", "宗浩去", "來敏迪"} & persons
+
+
+def test_rule_project_into_effect() -> None:
+    text = "实施新一轮高标准农田建设规划，实施国家黑土地保护工程和现代种业提升工程"
+    assert surfaces(text, project_into_effect) == [
+        "高标准农田建设规划",
+        "国家黑土地保护工程",
+        "现代种业提升工程",
+    ]
+    for other in ("实施重大工程", "实施了很多工程", "我们实施这项工程", "实施的工程"):
+        assert surfaces(other, project_into_effect) == []
