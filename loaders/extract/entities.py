@@ -875,9 +875,9 @@ _THING_END = set(
     "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时图"
 )
 #: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带,
-#: 来|敏迪现场, 国二|才):
+#: 来|敏迪现场, 国二|才, 普惠型|小微企业):
 #: a name with one of them needs a title beside it.
-_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成来国")
+_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成来国普")
 
 
 def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:

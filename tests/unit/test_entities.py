@@ -1129,3 +1129,14 @@ def test_rule_project_into_effect() -> None:
     ]
     for other in ("实施重大工程", "实施了很多工程", "我们实施这项工程", "实施的工程"):
         assert surfaces(other, project_into_effect) == []
+
+
+def test_a_regulators_briefing_reads_bodies_and_platform_companies(tmp_path: Path) -> None:
+    t = _transcript(
+        tmp_path,
+        "briefing.txt",
+        "主持人：\n今天我们邀请到中国银保监会副主席梁涛先生。\n"
+        "梁涛：\n普惠型小微企业贷款余额达到14.6万亿元。我们与美团、京东等平台合作。\n",
+    )
+    assert "普惠型" not in _mentioned(t, "Person")  # 普 opens a word, not a name
+    assert {"美团", "京东", "中国银行保险监督管理委员会"} <= _mentioned(t, "Organization")
