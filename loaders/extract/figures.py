@@ -201,6 +201,12 @@ def _figure(
     prefix = _METRIC_TRIM.sub("", clause[:start].rstrip())
     m_end = len(prefix)
     m_start = max(0, m_end - 20)
+    while (
+        0 < m_start < m_end
+        and prefix[m_start - 1 : m_start + 1].isascii()
+        and (prefix[m_start - 1 : m_start + 1].isalnum())
+    ):
+        m_start += 1  # …招商银行app|和…: the phrase does not start inside a Latin word
     o_start, o_end = view.span(offset + start, offset + end)
     if m_end > m_start:
         o_m_start, o_m_end = view.span(offset + m_start, offset + m_end)

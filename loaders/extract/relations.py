@@ -32,14 +32,15 @@ _SELF = re.compile(
 )
 _SLOT = r"<(\d+)>"
 _CORE = view_words("核心")  # 以A为核心的X: the view writes 核心 as 内核
-_LIST = r"((?:<\d+>\s*(?:、|,|和|及|以及|与|跟|还有)?\s*)+)"
+#: Slots listed one after another (A、B和C), each perhaps in quotes (“A”和“B”).
+_LIST = r"((?:<\d+>[”」』\"]?\s*(?:、|,|和|及|以及|与|跟|还有)?\s*[“「『\"]?)+)"
 _PART_OF = (
     # 以A、B、C为代表的X
     re.compile(rf"以\s*{_LIST}\s*为(?:主要|{_CORE})?(?:代表|主体|{_CORE})的[^<]{{0,10}}{_SLOT}"),
     # X包括A和B / X由A、B组成
     re.compile(rf"{_SLOT}[^<]{{0,6}}(?:包括|包含|涵盖|囊括|由)\s*{_LIST}"),
     # A、B等X
-    re.compile(rf"{_LIST}等(?:几个|三个|多个|一系列)?[^<]{{0,4}}{_SLOT}"),
+    re.compile(rf"{_LIST}等(?:几个|三个|多个|一系列)?[^<,，。;；]{{0,4}}{_SLOT}"),
 )
 _USES_VERBS = r"(?:运用|应用|基于|采用|利用|使用|依托|借助|用|结合|引入|融合)"
 _USES = (

@@ -83,3 +83,10 @@ def test_chinese_numbers() -> None:
 def test_a_short_number_after_a_magnitude_is_a_figure_of_its_own() -> None:
     # 2万3 is read as 23,000 in speech; the text does not say which, so nothing is joined
     assert [f[0] for f in figures("來了2万3人，還有5萬 100人")] == ["2万", "3人", "5萬", "100人"]
+
+
+def test_a_metric_phrase_does_not_start_inside_a_latin_word() -> None:
+    text = "2021年,招商银行App和掌上生活App两大App的月活跃用户达到1.07亿户"
+    t = Transcript("t", text, turns=[Turn(1, "甲", text, 0, len(text))])
+    (fig,) = extract_figures(t)
+    assert fig.metric == "和掌上生活App两大App的月活跃用户"  # not "p和掌上生活…"

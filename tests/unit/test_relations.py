@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from loaders.extract.entities import make_stage as make_entities
 from loaders.extract.registry import ExtractOptions
 from loaders.extract.relations import extract_relations, product_owners
@@ -9,6 +11,7 @@ from loaders.keys import entity_key
 from loaders.lexicon import load_lexicon
 from loaders.model import Entity, Speaker, Transcript, Turn
 from loaders.normalize import to_simplified
+from presskg.pipeline import load_transcript
 
 ENTITIES = make_entities(ExtractOptions())
 BANK = entity_key("Organization", "中国工商银行")
@@ -149,3 +152,16 @@ def test_offers_the_kind_launched_then_its_name() -> None:
     found = run("同时,我们去年推出了智能投顾产品,就是AI投,它是用人工智能的方法。")
     assert ("OFFERS", "中国工商银行", "AI投") in found
     assert not any(r[0] == "OFFERS" for r in run("我们去年推出了智能投顾产品。"))
+
+
+def test_quoted_names_listed_after_a_launch_verb_are_each_offered(tmp_path: Path) -> None:
+    path = tmp_path / "bank.txt"
+    path.write_text(
+        "主持人：\n欢迎参加招商银行业绩发布会，出席的有招商银行行长田惠宇先生。\n"
+        "田惠宇：\n我们推出了“朝朝宝”和“闪电贷”等产品，闪电贷全年发放贷款超过4000亿元。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    found = {(r.type, t.entities[r.source].name, t.entities[r.target].name) for r in t.relations}
+    assert {("OFFERS", "招商银行", "朝朝宝"), ("OFFERS", "招商银行", "闪电贷")} <= found
+    assert not any(kind == "PART_OF" for kind, _, _ in found)  # not across the comma
