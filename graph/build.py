@@ -21,7 +21,7 @@ import networkx as nx
 from graph.bulk import Edge, bulk_add_edges, bulk_add_nodes
 from graph.schema import ENTITY_LABELS
 from loaders.keys import figure_key, utterance_key, utterance_order
-from loaders.model import Transcript
+from loaders.model import Transcript, Turn
 from presskg.memory import collector_paused
 
 __all__ = [
@@ -79,6 +79,26 @@ def build_graph(transcripts: Iterable[Transcript]) -> nx.MultiDiGraph:
     return graph
 
 
+def _utterance(transcript: str, turn: Turn) -> tuple[str, dict[str, Any]]:
+    """The key and properties of the Utterance node of `turn`."""
+    key = utterance_key(transcript, turn.seq)
+    attrs: dict[str, Any] = {
+        "key": key,
+        "labels": ["Utterance"],
+        "transcript": transcript,
+        "seq": turn.seq,
+        "text": turn.text,
+        "is_question": turn.is_question,
+        "span_start": turn.start,
+        "span_end": turn.end,
+    }
+    for name in ("time", "speaker", "role"):
+        value = getattr(turn, name)
+        if value is not None:
+            attrs[name] = value
+    return key, attrs
+
+
 def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     _add_node(
         graph,
@@ -131,37 +151,11 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     opening = t.preamble
     if opening is not None and any(m.turn == 0 for m in t.mentions):
         # the lines before the first turn name things too: utterance 0, said by no one
-        ukey = utterance_key(t.key, 0)
-        attrs0: dict[str, Any] = {
-            "key": ukey,
-            "labels": ["Utterance"],
-            "transcript": t.key,
-            "seq": 0,
-            "text": opening.text,
-            "is_question": False,
-            "span_start": opening.start,
-            "span_end": opening.end,
-        }
-        nodes.append((ukey, attrs0))
+        ukey, attrs = _utterance(t.key, opening)
+        nodes.append((ukey, attrs))
         edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))
     for turn in t.turns:
-        ukey = utterance_key(t.key, turn.seq)
-        attrs: dict[str, Any] = {
-            "key": ukey,
-            "labels": ["Utterance"],
-            "transcript": t.key,
-            "seq": turn.seq,
-            "text": turn.text,
-            "is_question": turn.is_question,
-            "span_start": turn.start,
-            "span_end": turn.end,
-        }
-        if turn.time is not None:
-            attrs["time"] = turn.time
-        if turn.speaker is not None:
-            attrs["speaker"] = turn.speaker
-        if turn.role is not None:
-            attrs["role"] = turn.role
+        ukey, attrs = _utterance(t.key, turn)
         nodes.append((ukey, attrs))
         edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))
         if previous is not None:

@@ -70,8 +70,7 @@ def plain_simplified_variants(name: str) -> set[str]:
     """
     if not _HAN_CHAR.search(name):
         return set()
-    taiwan = str(_TO_TAIWAN.convert(name))
-    form = normalize("".join(_char_simplified(c) for c in taiwan))
+    form = normalize(_by_character(str(_TO_TAIWAN.convert(name))))
     return {form} | _typeset(form)
 
 
@@ -143,7 +142,12 @@ def written_key(text: str) -> str:
     ('视讯', '视频')
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(_char_simplified(c) for c in folded if not c.isspace())
+    return _by_character("".join(folded.split()))
+
+
+def _by_character(text: str) -> str:
+    """`text` simplified one character at a time: no phrase is rewritten."""
+    return "".join(_char_simplified(c) for c in text)
 
 
 def normalize(text: str) -> str:

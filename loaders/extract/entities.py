@@ -64,6 +64,12 @@ _QUOTES = "“”\"「」『』《》‘’'"
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>」』”）】，。、；！？\u3000-\u303f\u4e00-\u9fff]+")
 _CLAUSE = re.compile(r"[^,.;!?，。；！？\n]+")
 # Title cues (simplified; the view is simplified): a person's name stands next to one.
+#: Titles of heads of government and diplomats, as briefings name them (胡春华副总理,
+#: 外长王毅, 国务卿蒂勒森): they cue names and vouch for the name beside them.
+_DIPLOMATIC_TITLES: tuple[str, ...] = (
+    *("总理", "首相", "外长", "大使", "国务卿", "书记", "省长", "州长", "议长"),
+    *("委员长", "总干事", "特使", "总领事", "参赞", "司令员"),
+)
 _TITLES = [
     "先生",
     "女士",
@@ -133,7 +139,7 @@ _TITLES = [
     "执秘",
     "参议",
     "秘书",
-    *("外长", "首相", "大使", "国务卿", "书记", "州长", "议长", "特使", "总领事", "参赞", "司令员"),
+    *_DIPLOMATIC_TITLES,
 ]
 _TITLE_RE = re.compile(view_words(*_TITLES))  # as the view writes them: 執行長 → 首席执行官
 _PLACE_SUFFIX = re.compile(r"[省市县区镇乡村岛屿州湾]")
@@ -575,9 +581,7 @@ _SENIOR = view_words(  # each as the view writes it: Taiwan's 執行長 is 首�
     *("部长", "次长", "院长", "署长", "局长", "司长", "处长", "主委", "主任委员", "执行长"),
     *("董事长", "总经理", "秘书长", "市长", "县长", "行长", "总裁", "理事长", "政委", "总统"),
     *("主席", "发言人", "所长", "主任", "厅长", "校长", "会长", "社长", "台长"),
-    # heads of government and diplomats, as briefings name them (胡春华副总理, 外长王毅)
-    *("总理", "首相", "外长", "大使", "国务卿", "书记", "省长", "州长", "议长", "委员长"),
-    *("总干事", "特使", "总领事", "参赞", "司令员"),
+    *_DIPLOMATIC_TITLES,
 )
 _SENIOR_RE = re.compile(_SENIOR)
 _SURNAME_CLASS = "".join(sorted(_SURNAMES))

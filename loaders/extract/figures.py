@@ -166,6 +166,10 @@ def _joined(first: Figure, second: Figure, turn_text: str, base: int) -> Figure:
     )
 
 
+#: Two Latin letters or digits side by side: the inside of a Latin word.
+_LATIN_PAIR = re.compile(r"[a-z0-9]{2}")
+
+
 def _figure(
     m: re.Match[str], offset: int, clause: str, view: NormalizedText, base: int, seq: int
 ) -> Figure | None:
@@ -201,11 +205,7 @@ def _figure(
     prefix = _METRIC_TRIM.sub("", clause[:start].rstrip())
     m_end = len(prefix)
     m_start = max(0, m_end - 20)
-    while (
-        0 < m_start < m_end
-        and prefix[m_start - 1 : m_start + 1].isascii()
-        and (prefix[m_start - 1 : m_start + 1].isalnum())
-    ):
+    while 0 < m_start < m_end and _LATIN_PAIR.fullmatch(prefix, m_start - 1, m_start + 1):
         m_start += 1  # …招商银行app|和…: the phrase does not start inside a Latin word
     o_start, o_end = view.span(offset + start, offset + end)
     if m_end > m_start:

@@ -338,11 +338,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
     for m in _QUOTED_SUFFIX.finditer(text):
         # The node is named with its kind: “三融”平台 → 三融平台; but 产品 and 服务 say what
         # kind of thing it is without being part of its name (“快贷”产品 → 快贷).
-        if (
-            not m.group(2)
-            and text.startswith(_KIND_ONLY, m.end() - 2)
-            and m.end(1) - m.start(1) >= 2
-        ):
+        if not m.group(2) and m.group().endswith(_KIND_ONLY) and m.end(1) - m.start(1) >= 2:
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.85)
         elif not m.group(2):
             # 「Join」平台: the quoted part is also a name the text uses alone
@@ -527,7 +523,7 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
 #     工程, 实施新一轮高标准农田建设规划): mainland briefings name them after 实施/启动
 _PUT_INTO_EFFECT = re.compile(
     rf"(?:实施|启动)了?(?:新一轮|新一批|一批)?"
-    rf"(?P<first>[{HAN}]{{4,14}}?(?:工程|规划))(?![{HAN}])?"
+    rf"(?P<first>[{HAN}]{{4,14}}?(?:工程|规划))"
     rf"(?:(?:和|与|、|及)(?P<second>[{HAN}]{{4,14}}?(?:工程|规划)))?"
 )
 #: Openings of a kind of project rather than a name (重大工程, 重点工程, 各项规划, 相关规划).
@@ -847,8 +843,8 @@ def code_product(view: NormalizedText) -> Iterator[Candidate]:
     if not _THREE_DIGITS.search(text):
         return
     for pattern in (_DIALLED, _REPORTED, _QUOTED_CODE):
-        for dialled in pattern.finditer(text):
-            yield Candidate(dialled.start(1), dialled.end(1), "code_product", 0.7)
+        for line in pattern.finditer(text):
+            yield Candidate(line.start(1), line.end(1), "code_product", 0.7)
     if not _CODE_HEAD.search(text):
         return
     for number in _CODE_NUMBER.finditer(text):
