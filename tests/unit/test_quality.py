@@ -72,7 +72,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-21-ftv-interview": {
         "Organization": 0.86,
         "Product": 0.50,
-        "Technology": 0.72,
+        "Technology": 0.75,
         "Person": 0.80,
         "Place": 0.91,
         "answers": 0.90,
@@ -107,7 +107,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-01-09-huang-kuang-chin-interview": {
         "Organization": 0.77,
         "Product": 0.70,
-        "Technology": 0.63,
+        "Technology": 0.70,
         "Person": 0.82,
         "Place": 0.89,
         "answers": 0.93,
@@ -151,7 +151,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.76,
+        "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.91,
@@ -204,7 +204,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-20-fourth-press-tea": {
         "Organization": 0.75,
         "Product": 0.79,
-        "Technology": 0.84,
+        "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.95,
         "answers": 0.91,
@@ -213,7 +213,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-05-leadership-class-interview": {
         "Organization": 0.84,
         "Product": 0.60,
-        "Technology": 0.69,
+        "Technology": 0.66,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.50,
@@ -230,7 +230,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.83,
         "Product": 0.81,
-        "Technology": 0.81,
+        "Technology": 0.83,
         "Person": 0.66,
         "Place": 0.76,
         "answers": 0.92,
@@ -269,7 +269,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-03-14-community-empowerment-interview": {
         "Organization": 0.77,
         "Product": 0.66,
-        "Technology": 0.82,
+        "Technology": 0.85,
         "Person": 0.71,
         "Place": 0.84,
         "answers": 0.92,
@@ -393,7 +393,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-07-verse-interview": {
         "Organization": 0.67,
         "Product": 0.70,
-        "Technology": 0.56,
+        "Technology": 0.59,
         "Person": 0.60,
         "Place": 0.75,
         "answers": 0.95,
@@ -403,7 +403,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-15-global-views-interview": {
         "Organization": 0.83,
         "Product": 0.87,
-        "Technology": 0.75,
+        "Technology": 0.76,
         "Person": 0.47,
         "Place": 0.57,
         "answers": 0.87,
@@ -513,7 +513,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-19-global-views-book-first-interview": {
         "Organization": 0.58,
         "Product": 0.47,
-        "Technology": 0.72,
+        "Technology": 0.76,
         "Person": 0.50,
         "Place": 0.77,
         "answers": 0.97,
@@ -522,7 +522,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-20-global-views-book-second-interview": {
         "Organization": 0.78,
         "Product": 0.63,
-        "Technology": 0.82,
+        "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -531,7 +531,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-26-global-views-book-third-interview": {
         "Organization": 0.69,
         "Product": 0.59,
-        "Technology": 0.68,
+        "Technology": 0.72,
         "Person": 0.85,
         "Place": 0.78,
         "answers": 0.97,
@@ -612,7 +612,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-11-18-shinchosha-interview": {
         "Organization": 0.74,
         "Product": 0.79,
-        "Technology": 0.71,
+        "Technology": 0.73,
         "Person": 0.75,
         "Place": 0.91,
         "answers": 0.97,
@@ -631,7 +631,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-01-13-taiwan-uk-research-interview": {
         "Organization": 0.77,
         "Product": 0.85,
-        "Technology": 0.80,
+        "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.82,
@@ -660,7 +660,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-19-global-views-interview": {
         "Organization": 0.82,
         "Product": 0.93,
-        "Technology": 0.83,
+        "Technology": 0.84,
         "Person": 0.81,
         "Place": 0.82,
         "answers": 0.97,
@@ -679,7 +679,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
         "Product": 0.71,
-        "Technology": 0.90,
+        "Technology": 0.92,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -698,7 +698,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.88,
-        "Technology": 0.78,
+        "Technology": 0.80,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -717,7 +717,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.90,
         "Product": 0.97,
-        "Technology": 0.90,
+        "Technology": 0.91,
         "Person": 0.97,
         "Place": 0.94,
         "answers": 0.97,
@@ -726,7 +726,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-01-commercial-times-interview": {
         "Organization": 0.83,
         "Product": 0.56,
-        "Technology": 0.83,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -735,7 +735,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.79,
         "Product": 0.77,
-        "Technology": 0.76,
+        "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.97,
@@ -745,7 +745,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.89,
         "Product": 0.75,
-        "Technology": 0.80,
+        "Technology": 0.81,
         "Person": 0.77,
         "Place": 0.91,
         "answers": 0.97,
@@ -765,7 +765,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
         "Product": 0.82,
-        "Technology": 0.76,
+        "Technology": 0.82,
         "Person": 0.85,
         "Place": 0.93,
         "answers": 0.97,
@@ -794,7 +794,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
         "Product": 0.65,
-        "Technology": 0.77,
+        "Technology": 0.73,
         "Person": 0.63,
         "Place": 0.88,
         "answers": 0.97,
@@ -831,7 +831,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-27-network-resilience": {
         "Organization": 0.92,
         "Product": 0.79,
-        "Technology": 0.88,
+        "Technology": 0.90,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.97,
@@ -841,7 +841,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
         "Product": 0.70,
-        "Technology": 0.80,
+        "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
@@ -851,7 +851,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-10-moda-routine-press-conference": {
         "Organization": 0.91,
         "Product": 0.82,
-        "Technology": 0.93,
+        "Technology": 0.95,
         "Person": 0.89,
         "Place": 0.86,
         "answers": 0.97,
@@ -860,8 +860,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
-        "Product": 0.75,
-        "Technology": 0.67,
+        "Product": 0.73,
+        "Technology": 0.68,
         "Person": 0.68,
         "Place": 0.90,
         "answers": 0.97,
@@ -878,7 +878,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-06-15-mindi-interview": {
         "Organization": 0.85,
         "Product": 0.74,
-        "Technology": 0.71,
+        "Technology": 0.72,
         "Person": 0.75,
         "Place": 0.97,
         "answers": 0.97,
@@ -888,7 +888,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-01-07-huang-yueh-sui-interview": {
         "Organization": 0.80,
         "Product": 0.69,
-        "Technology": 0.79,
+        "Technology": 0.78,
         "Person": 0.87,
         "Place": 0.87,
         "answers": 0.97,
@@ -915,7 +915,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-03-03-nikkei-interview": {
         "Organization": 0.91,
         "Product": 0.63,
-        "Technology": 0.83,
+        "Technology": 0.85,
         "Person": 0.80,
         "Place": 0.88,
         "answers": 0.97,
@@ -935,7 +935,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
         "Product": 0.76,
-        "Technology": 0.74,
+        "Technology": 0.76,
         "Person": 0.90,
         "Place": 0.79,
         "answers": 0.97,
@@ -962,7 +962,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
         "Product": 0.87,
-        "Technology": 0.86,
+        "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.92,
         "answers": 0.93,
@@ -1008,7 +1008,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-10-11-pbs-firing-line-interview": {
         "Organization": 0.89,
         "Product": 0.80,
-        "Technology": 0.67,
+        "Technology": 0.68,
         "Person": 0.80,
         "Place": 0.70,
         "answers": 0.97,
@@ -1017,7 +1017,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
         "Product": 0.75,
-        "Technology": 0.72,
+        "Technology": 0.73,
         "Person": 0.77,
         "Place": 0.82,
         "answers": 0.97,
@@ -1027,7 +1027,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
         "Product": 0.68,
-        "Technology": 0.75,
+        "Technology": 0.76,
         "Person": 0.80,
         "Place": 0.81,
         "answers": 0.97,
@@ -1045,7 +1045,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-26-national-education-radio-interview": {
         "Organization": 0.87,
         "Product": 0.79,
-        "Technology": 0.70,
+        "Technology": 0.68,
         "Person": 0.77,
         "Place": 0.93,
         "answers": 0.91,
@@ -1055,7 +1055,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-02-10-svt-forum-interview": {
         "Organization": 0.67,
         "Product": 0.80,
-        "Technology": 0.75,
+        "Technology": 0.72,
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
