@@ -564,11 +564,14 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         for label in _interviewers(t, by_label):
             if classified[label].role == "official":
                 classified[label].role = "reporter"
-    outlet = _title_outlet(t.title or "", outlets)
-    if outlet:  # 今周刊採訪: the one outlet the title names is the interviewers' own
+    written: dict[str, str] = {}  # an outlet's short name as the title writes it (數位時代)
+    titled = _title_outlet(t.title or "", outlets)
+    if titled:  # 今周刊採訪: the one outlet the title names is the interviewers' own
+        outlet, as_written = titled
         for speaker in classified.values():
             if speaker.role == "reporter" and not speaker.organization:
                 speaker.organization = org(outlet)
+                written[speaker.organization] = as_written
     for label, turns in by_label.items():
         speaker = classified[label]
         t.speakers[label] = speaker
@@ -590,12 +593,13 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
                 if kind and not outlets.known(org_name)
                 else None
             )
+            short = written.get(speaker.organization)
             t.add_entity(
                 Entity(
                     speaker.organization,
                     "Organization",
                     org_name,
-                    aliases=[parent] if parent else [],
+                    aliases=[alias for alias in (parent, short) if alias and alias != org_name],
                     kind=kind or organization_kind(org_name),
                 )
             )
@@ -669,8 +673,9 @@ _BODY_NAMED = re.compile(
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十\d]+次$")
 
 
-def _title_outlet(title: str, outlets: Outlets) -> str | None:
-    """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪).
+def _title_outlet(title: str, outlets: Outlets) -> tuple[str, str] | None:
+    """The one outlet an interview's title names (今周刊採訪, 遠見專訪, 中央社駐德記者採訪),
+    with the name as the title writes it.
 
     Known outlets are read left to right, longest first; the words right before the
     interview word may be an outlet's short name (遠見 → 遠見雜誌). Titles naming no outlet
@@ -680,13 +685,13 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
     if found is None:
         return None
     head = re.sub(r"^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?", "", title[: found.start()]).strip(" -_")
-    names: set[str] = set()
+    names: dict[str, str] = {}
     start = 0
     while start < len(head) - 1:
         for end in range(min(len(head), start + 16), start + 1, -1):
             name = outlets.known(head[start:end])
             if name is not None:
-                names.add(name)
+                names.setdefault(name, head[start:end])
                 start = end
                 break
         else:
@@ -699,8 +704,11 @@ def _title_outlet(title: str, outlets: Outlets) -> str | None:
             or _MEDIA_NAMED.fullmatch(bare)
             or _BODY_NAMED.fullmatch(_ORDINAL_END.sub("", bare).strip())
         )
-        names = {stem} if stem else {named["name"].strip()} if named else set()
-    return names.pop() if len(names) == 1 else None
+        if stem:
+            names = {stem: head}
+        elif named:
+            names = {named["name"].strip(): named["name"].strip()}
+    return next(iter(names.items())) if len(names) == 1 else None
 
 
 def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str | None:
@@ -741,8 +749,8 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
 
     Interviews label reporters by their names (楊明珠：), not by outlet. The one the title
     names after its interview word (專訪唐鳳部長), else the one who speaks most, is the
-    interviewee; every other speaker asking in at least a quarter of their turns
-    is an interviewer, unless their turns are as long as the interviewee's and they ask
+    interviewee; every other speaker asking in at least a quarter of their turns (the only
+    other speaker, if they ask at all) is an interviewer, unless their turns are as long as the interviewee's and they ask
     hardly more often (a second guest: 微軟的 Cathy beside 唐鳳). Labels the roles stage
     reads otherwise (问, outlets) are left alone.
     """
@@ -771,8 +779,8 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
         asking = share_asking(turns)
         if said[label] / len(turns) >= typical and asking <= answering + _GUEST_MARGIN:
             continue  # speaks and asks back like the interviewee: a second guest
-        if asking >= _ASKING_SHARE:
-            found.add(label)
+        if asking >= _ASKING_SHARE or (len(by_label) == 2 and asking > 0):
+            found.add(label)  # of two speakers, the one who is no second guest interviews
     return found
 
 
