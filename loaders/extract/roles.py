@@ -750,9 +750,9 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     Interviews label reporters by their names (楊明珠：), not by outlet. The one the title
     names after its interview word (專訪唐鳳部長), else the one who speaks most, is the
     interviewee; every other speaker asking in at least a quarter of their turns (the only
-    other speaker, if they ask at all) is an interviewer, unless their turns are as long as the interviewee's and they ask
-    hardly more often (a second guest: 微軟的 Cathy beside 唐鳳). Labels the roles stage
-    reads otherwise (问, outlets) are left alone.
+    other speaker, if they ask at all) is an interviewer, unless their turns are as long as
+    the interviewee's and they ask hardly more often (a second guest: 微軟的 Cathy beside
+    唐鳳). Labels the roles stage reads otherwise (问, outlets) are left alone.
     """
     from loaders.extract.questions import ASKING  # questions imports this module's titles
 
