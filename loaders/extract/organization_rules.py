@@ -119,6 +119,12 @@ def _a_kind_of_body(name: str, word: str) -> bool:
 
 #: Last characters of verbs that point at a body rather than name it (捐给, 隶属于, 交到).
 _TOWARDS = set("给于到向")
+#: Verbs that take a body as their object (组成|联盟, 联络|社创中心, 加入|协会): the name
+#: starts after them.
+_OBJECT_VERBS = {
+    *("组成", "组织", "成立", "设立", "筹组", "筹设", "加入", "退出", "参加"),
+    *("联系", "联络", "拜访", "拜会", "通知", "委托", "邀请"),
+}
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
@@ -178,8 +184,8 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             if not (nounish or verbish) or word in STOP_CHARS or word in CLAUSE_VERBS:
                 break
-            if len(word) >= 2 and word[-1] in _TOWARDS:
-                break  # 捐给|基金会, 隶属于|交通委员会: giving to or belonging to a body
+            if (len(word) >= 2 and word[-1] in _TOWARDS) or word in _OBJECT_VERBS:
+                break  # 捐给|基金会, 隶属于|交通委员会, 组成|联盟: a verb pointing at a body
             if not re.fullmatch(rf"[{HAN}a-z0-9]+", word):
                 break
             if m.group() in _SCHOOL_WORDS and not name and not _is_proper(word):
