@@ -32,8 +32,8 @@ __all__ = ["diplomatic_mission", "organization_acronym", "organization_name"]
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
     r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
-    r"海运|航运|人寿)"
-    r"(?!长)"  # 大队长, 总队长: a title, not the body
+    r"海运|航运|人寿|股份有限公司|有限责任公司|有限公司|交易所(?!得)|分行)"
+    r"(?!长)"  # 大队长, 总队长: a title, not the body; 交易所得 is income from trading
 )
 #: Short school words jieba does not know (国小 for 国民小学, 国中 for 国民中学).
 _SCHOOL_SHORT = {"国小", "国中"}
@@ -119,17 +119,20 @@ def _a_kind_of_body(name: str, word: str) -> bool:
 
 #: Last characters of verbs that point at a body rather than name it (捐给, 隶属于, 交到).
 _TOWARDS = set("给于到向")
-#: Verbs that take a body as their object (组成|联盟, 联络|社创中心, 加入|协会): the name
-#: starts after them.
-_OBJECT_VERBS = {
-    *("组成", "组织", "成立", "设立", "筹组", "筹设", "加入", "退出", "参加"),
-    *("联系", "联络", "拜访", "拜会", "通知", "委托", "邀请"),
+#: Words a name starts after: verbs taking a body as their object (组成|联盟, 联络|社创中心,
+#: 会同|证券业协会), words introducing a name (简称|投服中心) and a parent's word for it
+#: (子公司|建信理财有限责任公司).
+_BEFORE_NAME = {
+    *("组成", "组织", "成立", "设立", "筹组", "筹设", "加入", "退出", "参加", "会同"),
+    *("联系", "联络", "拜访", "拜会", "通知", "委托", "邀请", "代表"),
+    *("简称", "全称", "又称", "旗下", "子公司", "公司"),
 }
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
-    """`…中心/协会/基金会/法院/地院/大学/委员会/渔会/医院/总队/政府`: the nouns before a strong
-    organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府).
+    """`…中心/协会/基金会/法院/大学/委员会/医院/总队/政府/有限公司/交易所/分行`: the nouns
+    before a strong organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府,
+    建信金融科技有限责任公司, 上海数据交易所).
 
     The organisation word may end a longer word (技术|服务中心, 无店面商业|同业公会):
     the nouns before that word then belong to the name. A name tagged as one
@@ -184,7 +187,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             if not (nounish or verbish) or word in STOP_CHARS or word in CLAUSE_VERBS:
                 break
-            if (len(word) >= 2 and word[-1] in _TOWARDS) or word in _OBJECT_VERBS:
+            if (len(word) >= 2 and word[-1] in _TOWARDS) or word in _BEFORE_NAME:
                 break  # 捐给|基金会, 隶属于|交通委员会, 组成|联盟: a verb pointing at a body
             if not re.fullmatch(rf"[{HAN}a-z0-9]+", word):
                 break

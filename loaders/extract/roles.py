@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -586,7 +586,8 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             )
         )
         if speaker.organization:
-            kind = "media" if speaker.role == "reporter" else None
+            asks_for_outlet = speaker.role == "reporter" and speaker.title != ANALYST_TITLE
+            kind = "media" if asks_for_outlet else None
             org_name = org_names[speaker.organization]
             parent = (
                 outlets.parent(org_name) or outlets.stem(org_name)
@@ -810,6 +811,26 @@ def _classify(
     if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(host_name):
         # 主持人 袭艳春: the host, named
         return Speaker(label, person_key(host_name), host_name, "host")
+    titled = _title_and_name(label)
+    if titled is not None:  # 董事长 田启航, 副行长 林晓岚: the title, then who holds it
+        office, holder = titled
+        speaker = _classify(
+            t, holder, to_simplified(holder).lower(), turns, host_text, _org, outlets
+        )
+        return replace(speaker, label=label, title=speaker.title or office)
+    analyst = _ANALYST_LABEL.fullmatch(label.strip())
+    if analyst:  # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
+        firm, given = analyst["firm"].strip(" 的·"), analyst["name"].strip(" ·")
+        named = given if given and _looks_like_name(given) else None
+        return Speaker(
+            label,
+            person_key(named) if named else person_key(label, t.key),
+            named or label,
+            "reporter",
+            anonymous=named is None,
+            organization=_org(firm) if firm else None,
+            title=ANALYST_TITLE,
+        )
     if (
         folded in QUESTION_LABELS
         or folded.startswith(("问", "提问", "q(", "q（"))
@@ -905,6 +926,24 @@ def _classify(
         title=introduced.title if introduced else None,
         department=introduced.department if introduced else None,
     )
+
+
+#: Who asks for a securities firm or a bank's research team at a results briefing.
+ANALYST_TITLE = "分析师"
+_ANALYST_LABEL = re.compile(
+    r"(?P<firm>[^\s:：]{2,20}?)[ \t\u3000]*(?:分析师|分析師|[Aa]nalyst)[ \t\u3000]*(?P<name>.{0,8})"
+)
+
+
+def _title_and_name(label: str) -> tuple[str, str] | None:
+    """(title, name) for a label of a title and a name apart (董事长 田启航, 田启航 董事长)."""
+    parts = label.split()
+    if len(parts) != 2:
+        return None
+    for title, name in (parts, parts[::-1]):
+        if _OFFICE_LABEL.fullmatch(to_simplified(title)) and _looks_like_name(name):
+            return title, name
+    return None
 
 
 #: A title of office that labels a speaker alone: the known titles and short ones (主秘 is

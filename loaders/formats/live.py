@@ -127,6 +127,20 @@ def _is_roster(text: str, opened: list[_Open]) -> bool:
     return any(line.endswith(name) for line in lines for name in names if len(name) >= 2)
 
 
+def _line_start(text: str, turn: _Open) -> int:
+    """Where a turn's label line starts: before the bracket of 【范一飞】, if it has one."""
+    return text.rfind("\n", 0, turn.label_start) + 1 if _bracketed(text, turn) else turn.label_start
+
+
+def _bracketed(text: str, turn: _Open) -> bool:
+    return text[: turn.label_start].rstrip(" \t")[-1:] == "【"
+
+
+def _is_heading(text: str, turn: _Open, end: int) -> bool:
+    """Whether a bracketed label stands alone with nothing said under it (【问答环节】)."""
+    return _bracketed(text, turn) and not text[turn.start : end].strip()
+
+
 def parse_live(text: str) -> ParseResult:
     """Parse a live transcript; text before the first label is kept as context."""
     result = ParseResult()
@@ -136,8 +150,12 @@ def parse_live(text: str) -> ParseResult:
     ]
     while opened and _is_roster(text, opened):
         opened.pop(0)  # 出席人员：…, 主持人：…: who takes part, read by roles from the preamble
+    seq = 0
     for i, turn in enumerate(opened):
-        end = opened[i + 1].label_start if i + 1 < len(opened) else len(text)
+        end = _line_start(text, opened[i + 1]) if i + 1 < len(opened) else len(text)
+        if _is_heading(text, turn, end):
+            continue  # 【致辞与业绩介绍】: a section heading between turns, not a speaker
+        seq += 1
         time = None
         stamp = TIMESTAMP.search(text[turn.start : end].rstrip())
         if stamp:
@@ -146,7 +164,7 @@ def parse_live(text: str) -> ParseResult:
         result.turns.append(
             make_turn(
                 text,
-                i + 1,
+                seq,
                 turn.label,
                 turn.start,
                 end,

@@ -331,6 +331,19 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("數位發展部隸屬於交通委員會", organization_name) == []
     assert surfaces("她任教於中原大學", organization_name) == ["中原大學"]
     assert surfaces("勵馨基金會的社工", organization_name) == ["勵馨基金會"]
+    # a verb taking a body as its object, or a word introducing the name, comes before it
+    assert surfaces("是跟芬蘭或者是冰島組成聯盟，大家", organization_name) == []
+    assert surfaces("证监会会同中国证券业协会发布", organization_name) == ["中国证券业协会"]
+    assert surfaces("我们的子公司建信金融科技有限责任公司", organization_name) == [
+        "建信金融科技有限责任公司"
+    ]
+
+
+def test_rule_organization_name_companies_exchanges_and_branches() -> None:
+    assert surfaces("与上海数据交易所合作", organization_name) == ["上海数据交易所"]
+    assert surfaces("课征证券交易所得税", organization_name) == []  # income from trading
+    assert surfaces("中證指數有限公司發布", organization_name) == ["中證指數有限公司"]
+    assert surfaces("建设银行新加坡分行成为", organization_name) == ["建设银行新加坡分行"]
 
 
 def test_rule_organization_name_inside_words_and_with_joiners() -> None:

@@ -119,6 +119,23 @@ def test_live_labels_in_brackets_or_with_one_space_and_a_heading_line() -> None:
     assert "For example: not a label." in result.turns[-1].text
 
 
+def test_a_bracketed_heading_with_nothing_under_it_is_no_turn() -> None:
+    text = (
+        "中国建设银行2024年度业绩发布会实录\n\n【致辞与业绩介绍】\n\n"
+        "主持人：下午好。\n\n董事长 田启航：谢谢。\n\n【问答环节】\n\n"
+        "中金公司分析师：请问息差？\n\n【主持人】\n请下一位。\n"
+    )
+    result = parse_text(text, "live")
+    assert [t.speaker for t in result.turns] == [
+        "主持人",
+        "董事长 田启航",
+        "中金公司分析师",
+        "主持人",
+    ]
+    assert [t.seq for t in result.turns] == [1, 2, 3, 4]
+    assert result.turns[1].text == "谢谢。"  # the heading after it is not its text
+
+
 def test_a_roster_before_the_first_turn_is_preamble_and_its_time_the_date() -> None:
     text = (
         "国新办举行上半年金融统计数据情况新闻发布会\n\n时间：2021年7月13日 10:00\n出席人员：\n"

@@ -601,3 +601,26 @@ def test_an_interpreter_and_a_five_character_label_naming_a_role_are_no_persons(
     assert t.speakers["國研院代表"].role == "official"
     assert [turn.answers for turn in t.turns][:4] == [None, 1, None, 3]
     assert not t.turns[4].is_question  # a body's representative asking back is no interviewer
+
+
+def test_a_title_beside_a_name_and_an_analyst_for_a_firm() -> None:
+    t = transcript(
+        [
+            ("主持人", "欢迎出席中国建设银行业绩发布会，出席的有董事长田启航、行长邵明哲。"),
+            ("董事长 田启航", "各位朋友，大家下午好。"),
+            ("中金公司分析师", "请问明年的净息差怎么看？"),
+            ("行长 邵明哲", "我们预计降幅收窄。"),
+            ("财新记者", "房地产风险如何？"),
+            ("邵明哲 行长", "总体可控。"),
+        ]
+    )
+    chair = t.speakers["董事长 田启航"]
+    assert (chair.name, chair.role, chair.title) == ("田启航", "official", "董事长")
+    assert chair.person == person_key("田启航")
+    assert t.speakers["邵明哲 行长"].person == t.speakers["行长 邵明哲"].person
+    analyst = t.speakers["中金公司分析师"]
+    assert (analyst.role, analyst.title, analyst.anonymous) == ("reporter", "分析师", True)
+    assert org_of(t, "中金公司分析师") == "中金公司"
+    assert t.entities[analyst.organization or ""].kind != "media"
+    assert t.entities[t.speakers["财新记者"].organization or ""].kind == "media"
+    assert [turn.answers for turn in t.turns] == [None, None, None, 3, None, 5]
