@@ -822,15 +822,7 @@ def _classify(
     if analyst:  # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
         firm, given = analyst["firm"].strip(" 的·"), analyst["name"].strip(" ·")
         named = given if given and _looks_like_name(given) else None
-        return Speaker(
-            label,
-            person_key(named) if named else person_key(label, t.key),
-            named or label,
-            "reporter",
-            anonymous=named is None,
-            organization=_org(firm) if firm else None,
-            title=ANALYST_TITLE,
-        )
+        return _asker(t, label, named, _org(firm) if firm else None, ANALYST_TITLE)
     if (
         folded in QUESTION_LABELS
         or folded.startswith(("问", "提问", "q(", "q（"))
@@ -840,15 +832,7 @@ def _classify(
         inner = _BRACKET.search(label)
         outlet = outlet_from_label(inner.group(1))[0] if inner and not name else None
         outlet = outlet or _self_introduced_outlet(turns)
-        return Speaker(
-            label,
-            person_key(name) if name else person_key(label, t.key),
-            name or label,
-            "reporter",
-            anonymous=name is None,
-            organization=_org(outlet) if outlet else None,
-            title="记者" if outlet else None,
-        )
+        return _asker(t, label, name, _org(outlet) if outlet else None, "记者" if outlet else None)
     if folded in ANSWER_LABELS or folded.startswith(("答", "a(", "a（")):
         name = _bracketed(label)
         if name is None and folded in ANSWER_LABELS:
@@ -881,15 +865,7 @@ def _classify(
             outlet = intro
     if outlet is not None or _REPORTER.search(label):
         named = reporter_name if reporter_name and _looks_like_name(reporter_name) else None
-        return Speaker(
-            label,
-            person_key(named) if named else person_key(label, t.key),
-            named or label,
-            "reporter",
-            anonymous=named is None,
-            organization=_org(outlet) if outlet else None,
-            title="记者",
-        )
+        return _asker(t, label, named, _org(outlet) if outlet else None, "记者")
     is_org = outlets.is_organization
     introduced = _introduced_in_label(t, turns, label, is_org)
     if introduced is None and host_text:
@@ -933,6 +909,21 @@ ANALYST_TITLE = "分析师"
 _ANALYST_LABEL = re.compile(
     r"(?P<firm>[^\s:：]{2,20}?)[ \t\u3000]*(?:分析师|分析師|[Aa]nalyst)[ \t\u3000]*(?P<name>.{0,8})"
 )
+
+
+def _asker(
+    t: Transcript, label: str, name: str | None, organization: str | None, title: str | None
+) -> Speaker:
+    """A reporter or analyst: a shared person when named, else one scoped to the transcript."""
+    return Speaker(
+        label,
+        person_key(name) if name else person_key(label, t.key),
+        name or label,
+        "reporter",
+        anonymous=name is None,
+        organization=organization,
+        title=title,
+    )
 
 
 def _title_and_name(label: str) -> tuple[str, str] | None:
