@@ -137,13 +137,18 @@ def _relation_recall(
     return score
 
 
+def _unit_key(unit: str) -> str:
+    """A unit as compared: 个百分点 is 百分点 and 个基点 is 基点 (the measure word adds nothing)."""
+    return variant_key(unit.removeprefix("个") if len(unit) > 2 else unit)
+
+
 def _figure_recall(t: Transcript, gold: list[dict[str, Any]]) -> Score:
     score = Score(gold=len(gold), pred=len(t.figures))
     for g in gold:
         value, unit = float(g["value"]), g.get("unit", "")
         ok = any(
             abs(f.value - value) <= 1e-6 * max(1.0, abs(value))
-            and variant_key(f.unit) == variant_key(unit)
+            and _unit_key(f.unit) == _unit_key(unit)
             for f in t.figures
         )
         score.matched_gold += ok

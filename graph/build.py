@@ -149,8 +149,9 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     edges: list[Edge] = []
     previous: str | None = None
     opening = t.preamble
-    if opening is not None and any(m.turn == 0 for m in t.mentions):
-        # the lines before the first turn name things too: utterance 0, said by no one
+    if opening is not None and any(x.turn == 0 for x in (*t.mentions, *t.figures)):
+        # the lines before the first turn name things and state figures too: utterance 0,
+        # said by no one
         ukey, attrs = _utterance(t.key, opening)
         nodes.append((ukey, attrs))
         edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))

@@ -2,7 +2,8 @@
 
 `3.43亿户` → 343000000 户; `8400多亿元` → 840000000000 元, approximate;
 `每秒…1.4万笔` → 14000 笔/秒; `94.9%` → 94.9 %; `30 幾名` (thirty-odd) → 30 名,
-approximate, like 多 and 余. A figure needs a unit, a
+approximate, like 多 and 余; `0.42个百分点` → 0.42 百分点, `7个多百分点` approximate,
+`19个基点` → 19 基点. A figure needs a unit, a
 magnitude (万/亿) or a percent sign, so ordinals (第162场), versions (3.0),
 years and times are not figures. `metric` is the phrase before the number in
 its clause; `about` is the entity named in the same clause, nearest before the
@@ -35,9 +36,11 @@ _MAGNITUDES = {
     "百": 1e2,
 }
 _UNITS = (
-    "个百分点|百分点|%|元人民币|人民币|美元|美金|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户|笔|家|个|人次|"
+    "个多百分点|个百分点|百分点|个基点|基点|%|元人民币|人民币|美元|美金|港元|港币|欧元|日元|新台币|台币|块钱|元|亿户|户次|户|笔/秒|次/秒|笔|家|个|人次|"
     "人|次|名|位|项|件|台|张|套|倍|款|座|所|间|场|公里|平方公里|公顷|公尺|米|吨|国家|个国家|"
     "地区|城市|县市|乡镇|处|案|分行|网点|用户|客户|企业|平台|单位|种|条|份|部|支|篇|字|页|"
+    # deals, incidents and funds counted (136单 of M&A, 37起 cases, 1100只 funds)
+    "单|起(?![跳步算价])|只|"  # not 200万起跳 (from 2 million up)
     # data sizes, rates and frequencies, lower-case as the normalised view writes them
     "gb|tb|mb|pb|gbps|mbps|kbps|mhz|ghz|"
     # classifiers of vehicles, buildings and things counted (艘 ships, 架 aircraft, 辆 cars,
@@ -111,12 +114,12 @@ def _value(num: str) -> float | None:
 
 
 def extract_figures(t: Transcript) -> list[Figure]:
-    """Every figure in the turns of `t`, spans into `t.text`."""
+    """Every figure in the turns of `t` and its opening announcement, spans into `t.text`."""
     by_turn: dict[int, list[Mention]] = defaultdict(list)
     for m in t.mentions:
         by_turn[m.turn].append(m)
     figures: list[Figure] = []
-    for turn in t.turns:
+    for turn in [t.preamble, *t.turns] if t.preamble is not None else t.turns:
         view = normalized_view(turn.text)
         text = view.text
         for clause in _CLAUSE.finditer(text):
@@ -181,8 +184,10 @@ def _figure(
     after = clause[end] if end < len(clause) else ""
     if not (mag or unit):
         return None
-    if before == "第" or re.match(r"[a-z.\-]", before) or re.match(r"[a-z]", after):
+    if before == "第" or re.match(r"[a-z.\-]", before):
         return None
+    if re.match(r"[a-z]", after) and re.match(r"[0-9a-z]", clause[end - 1]):
+        return None  # 5g, 3d, 10mbpsx: part of a Latin word; not 300亿元|TLAC
     if not num[0].isdigit() and not mag and len(num) == 1:
         return None  # 一个, 三家: counting words, not claims
     if after and after in _TIME_UNITS and not unit:
@@ -195,11 +200,15 @@ def _figure(
     unit = _LATIN_UNITS.get(unit, unit)
     if unit == "亿户":
         value, unit = value * 1e8, "户"
-    if unit in ("个百分点", "百分点"):
-        unit = "百分点"
+    spread = unit.removeprefix("个").removeprefix("多")  # 0.42个百分点, 7个多百分点, 19个基点
+    approximately = spread != unit.removeprefix("个")
+    if spread in ("百分点", "基点"):
+        unit = spread
     if unit in ("笔", "次") and _PER_SECOND.search(clause[:start]):
         unit += "/秒"
-    approx = bool(m.group("pre") or m.group("post1") or m.group("post2") or m.group("tail"))
+    approx = approximately or bool(
+        m.group("pre") or m.group("post1") or m.group("post2") or m.group("tail")
+    )
     if _is_range(num):
         approx = True
     prefix = _METRIC_TRIM.sub("", clause[:start].rstrip())

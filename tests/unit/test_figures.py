@@ -38,6 +38,13 @@ def figures(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, fl
         ("年產3億3,000萬噸", ("3億3,000萬噸", 330_000_000, "吨", False)),
         ("管線總長6萬1,500公里", ("6萬1,500公里", 61_500, "公里", False)),
         ("一年89萬4,000元", ("89萬4,000元", 894_000, "元", False)),
+        ("比上年同期下降0.42个百分点", ("0.42个百分点", 0.42, "百分点", False)),
+        ("增速高出7个多百分点", ("7个多百分点", 7, "百分点", True)),
+        ("净息差收窄19个基点", ("19个基点", 19, "基点", False)),
+        ("峰值交易处理能力达到6万笔/秒", ("6万笔/秒", 60_000, "笔/秒", False)),
+        ("去年发行了300亿元TLAC非资本债券", ("300亿元", 30_000_000_000, "元", False)),
+        ("完成并购重组136单", ("136单", 136, "单", False)),
+        ("罚款就是3萬起跳", ("3萬", 30_000, "", False)),
         ("投資100萬美金", ("100萬美金", 1_000_000, "美金", False)),
         ("誤差只有0.5 公分", ("0.5 公分", 0.5, "公分", False)),
         ("今年我国夏粮产量2916亿斤", ("2916亿斤", 291_600_000_000, "斤", False)),
@@ -90,3 +97,14 @@ def test_a_metric_phrase_does_not_start_inside_a_latin_word() -> None:
     t = Transcript("t", text, turns=[Turn(1, "甲", text, 0, len(text))])
     (fig,) = extract_figures(t)
     assert fig.metric == "和掌上生活App两大App的月活跃用户"  # not "p和掌上生活…"
+
+
+def test_figures_of_the_opening_announcement_belong_to_utterance_zero() -> None:
+    text = "今年以来，证监会共受理IPO申请218家。\n\n问：请问下一步？\n答：继续推进。\n"
+    end = text.index("\n")
+    opening = Turn(0, "", text[:end], 0, end)
+    t = Transcript(
+        "t", text, turns=[Turn(1, "问", "请问下一步？", end + 4, end + 10)], preamble=opening
+    )
+    found = extract_figures(t)
+    assert [(f.text, f.turn, text[f.start : f.end]) for f in found] == [("218家", 0, "218家")]

@@ -267,7 +267,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.84,
     },
     "2019-03-14-community-empowerment-interview": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.66,
         "Technology": 0.85,
         "Person": 0.71,
@@ -712,7 +712,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.97,
         "answers": 0.95,
         "relations": 0.32,
-        "figures": 0.83,
+        "figures": 0.90,
     },
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.90,
@@ -943,7 +943,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-07-12-nina-lutz-interview": {
-        "Organization": 0.73,
+        "Organization": 0.80,
         "Product": 0.70,
         "Technology": 0.72,
         "Person": 0.63,
