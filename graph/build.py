@@ -149,7 +149,8 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     edges: list[Edge] = []
     previous: str | None = None
     opening = t.preamble
-    if opening is not None and any(x.turn == 0 for x in (*t.mentions, *t.figures)):
+    turns_named = {m.turn for m in t.mentions} | {f.turn for f in t.figures}
+    if opening is not None and 0 in turns_named:
         # the lines before the first turn name things and state figures too: utterance 0,
         # said by no one
         ukey, attrs = _utterance(t.key, opening)
