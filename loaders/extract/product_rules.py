@@ -146,6 +146,17 @@ _EVENT_SUFFIX = re.compile(
 )
 
 
+#: Putting into use, as the view spells it (Taiwan's 啟用 is 激活 there).
+_START_USING = view_words("啟用", "启用")
+#: A launch verb, possibly chained (建成上线, 建成运行了): what follows is what was launched.
+_LAUNCH = (
+    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})"
+    rf"(?:运行|{_START_USING}|投用|上线|推出)?了?"
+)
+_LAUNCH_VERBS = {"推出", "上线", "发布", "打造", "研发", "建成", "搭建", "开通", "投用", "启用"}
+_LAUNCHED_NAME = re.compile(rf"{_LAUNCH}([{HAN}a-z0-9]{{2,14}}{_SUFFIX})$")
+
+
 def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
     """`智慧银行信息系统(ECOS)`: a name followed by its capitalised acronym in brackets."""
     text, original = view.text, view.original
@@ -161,6 +172,9 @@ def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
             start = m.start(1)  # 「公共运输整合资讯流通服务平台」: the quotes hold the name
         else:
             tail = noun_tail(m.group(1))
+            launched = _LAUNCHED_NAME.search(text, max(0, m.end(1) - 18), m.end(1))
+            if launched and len(launched.group(1)) > tail:
+                tail = len(launched.group(1))  # 建成上线|账户穿透核查系统(ATVS)
             if tail < 2:
                 continue
             start = m.end(1) - tail
@@ -256,7 +270,9 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             suffix = re.search(".." + _SUFFIX + "$", name) is not None  # not the bare word
             if not (quoted or latin or suffix):
                 continue
-            if not (latin or suffix) and (len(name) < 3 or is_common_word(name)):
+            strong = pattern is _APPOSITION or text.startswith(_STRONG_CUES, m.start())
+            shortest = 2 if strong and inner else 3  # 名为“启星”的平台, quotes closed
+            if not (latin or suffix) and (len(name) < shortest or is_common_word(name)):
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
             if suffix and not quoted and _generic_kind(name):
                 continue  # 叫做数位服务的研发流程: a kind of service, not a name
@@ -265,7 +281,6 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                 if not _CAPITAL_OR_DIGIT.search(original[o_start:o_end]):
                     continue  # 叫做freedom: an English word, not a brand
             before = text[max(0, m.start() - 6) : m.start()]
-            strong = pattern is _APPOSITION or text.startswith(_STRONG_CUES, m.start())
             if quoted and latin and not strong:
                 o_start, o_end = view.span(start, start + len(name))
                 strong = _BRAND_SHAPE.search(original[o_start:o_end]) is not None
@@ -309,8 +324,14 @@ _SOFTWARE = view_words(*_SOFTWARE_WORDS)
 #: A quoted name right after the kind of site or software it is (论坛「…」, App「Diia」,
 #: 软体「美玉姨」).
 _QUOTED_AFTER_KIND = re.compile(
-    rf"(?:论坛|网站|网页|平台|app|频道|粉专|{_SOFTWARE})\s*"
+    rf"(?:论坛|网站|网页|平台|app|频道|粉专|终端|公众号|{_SOFTWARE})\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
+)
+#: A quoted name followed by the model it names (“鲸算”金融大模型, 「TAIDE」模型): the
+#: quotes hold the name.
+_QUOTED_MODEL = re.compile(
+    rf"[{_OPEN}]([^{_CLOSE}\n、,]{{2,12}})[{_CLOSE}]\s*(?:[^的{_OPEN}\W]{{0,4}}?)"
+    r"(?P<kind>大模型|大语言模型|模型)"
 )
 #: A quoted name that ends in its kind (「均一教育平台」); the quotes give where it starts.
 _QUOTED_WHOLE = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{2,24}}?(平台|系统|app|网站))[{_CLOSE}]")
@@ -356,6 +377,12 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
         name = m.group(1).strip()
         if len(name) >= 2 and not _NOT_SITE_NAME.search(name) and not is_common_word(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
+    for m in _QUOTED_MODEL.finditer(text):
+        # “鲸算”金融大模型, 「TAIDE」模型; not 「垂直领域」模型, a kind of model
+        name = m.group(1).strip()
+        branded = m.group("kind") != "模型" or len(name) <= 3 or re.search(r"[a-z]", name)
+        if branded and not is_common_word(name) and not _CLAUSE.search(name):
+            yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
     for m in _QUOTED_LIST.finditer(text):
         # “建行惠懂你”和“小微快贷”等产品: the kind word after 等 vouches for each quoted name
         for item in _QUOTED_ITEM.finditer(text, m.start(1), m.end(1)):
@@ -388,12 +415,7 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
 #     kept only when a second signal (a Latin token) agrees
 _PHRASE_HINT = re.compile(r"[出线布造发成立]")
-#: Putting into use, as the view spells it (Taiwan's 啟用 is 激活 there).
-_START_USING = view_words("啟用", "启用")
-_PHRASE = re.compile(
-    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})(?:运行|{_START_USING}|投用)?了?"
-    rf"([{HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{HAN}a-z])"
-)
+_PHRASE = re.compile(rf"{_LAUNCH}([{HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{HAN}a-z])")
 
 
 def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
@@ -907,6 +929,8 @@ def _compound_before(text: str, end: int) -> tuple[int, int]:
     for word, tag in reversed(pos_tags(window)):
         if word in STOP_CHARS or word in CLAUSE_VERBS or word.startswith(GENERIC_MODIFIERS):
             break
+        if word in _LAUNCH_VERBS:
+            break  # 建成上线|账户穿透核查系统: what was launched starts after the verb
         if not (tag.startswith(NOUNISH) or (tag.startswith("v") and len(word) == 2)):
             break
         length, words = length + len(word), words + 1

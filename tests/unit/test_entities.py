@@ -168,6 +168,9 @@ def test_rule_acronym_definition_gives_an_alias() -> None:
     (cand,) = list(acronym_definition(view))  # quoted, with its English name before the acronym
     assert view.original[slice(*view.span(cand.start, cand.end))] == "公共運輸整合資訊流通服務平台"
     assert cand.alias is not None and view.original[slice(*view.span(*cand.alias))] == "PTX"
+    # a launched name runs back to its launch verbs, chained or not
+    text = "与北京证券交易所合作，建成上线账户穿透核查系统（ATVS）。"
+    assert surfaces(text, acronym_definition) == ["账户穿透核查系统"]
     # only the kind word left of a verb-led name is no name: 情報監看|系統（KIS）
     assert list(acronym_definition(normalized_view("樂思軟件的情報監看系統（KIS）。"))) == []
 
@@ -184,6 +187,9 @@ def test_rule_naming_cue() -> None:
     assert surfaces("這個部分叫做「Plurality」，也就是", naming_cue) == []
     # 就是說 ("that is to say") names nothing
     assert surfaces("它是所謂的危害產品，就是說跟 TikTok 一樣", naming_cue) == []
+    # a strong cue vouches for a short quoted name; an unclosed quote gives no short name
+    assert surfaces("我们搭建了名为“启星”的科技型企业评价平台", naming_cue) == ["启星"]
+    assert surfaces("片名叫《夠好的祖先（Good Enough Ancestor）》，內容", naming_cue) == []
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
@@ -222,6 +228,12 @@ def test_rule_quoted_name() -> None:
         "e抵快贷",
     ]
     assert surfaces("致力打造“最安全银行”", quoted_name) == []  # a goal, not a product
+    # a quoted model's name, and a quoted name after the kind of device or account it is
+    assert surfaces("联合研发的“鲸算”金融大模型，已在", quoted_name) == ["鲸算"]
+    assert surfaces("国科会的「TAIDE」模型", quoted_name) == ["TAIDE"]
+    assert surfaces("資助了超過 150 種不同的「垂直領域」模型訓練", quoted_name) == []
+    assert surfaces("需要「去中心、可驗證、可攜帶」的小模型", quoted_name) == []
+    assert surfaces("配备了移动展业终端“邮驿通”。这个终端", quoted_name) == ["邮驿通"]
     assert surfaces("深度开发“原字号”", quoted_name) == []  # developing an industry
     # a quoted project is named; a law, a declaration or a workshop before 專案 is not
     assert surfaces("也做過像「國家寶藏」專案，號召大家", quoted_name) == ["國家寶藏"]

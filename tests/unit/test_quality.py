@@ -971,7 +971,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-25-shukan-bunshun-interview": {
         "Organization": 0.74,
-        "Product": 0.89,
+        "Product": 0.93,
         "Technology": 0.82,
         "Person": 0.87,
         "Place": 0.76,
