@@ -886,15 +886,16 @@ _WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷
 
 def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
     """Indices of full names with no title beside them (江明宗, 简立峰) in jieba's `words`:
-    a surname and a two-character given name that jieba tags `nr` as one word.
+    a surname and a two-character given name that jieba tags `nr` (as one word, or cut
+    after the second character: 吴展|玮); the index is the name's last word.
 
     jieba tags many three-character words `nr` (高峰会, 麦克风, 唐凤去); a name is kept only
     when neither the word nor its two-character halves are common words, its characters
     do not repeat (戚戚焉, 勾一勾), its last character ends no object or title, and it
     does not open a longer ordinary word (公序良|俗).
     """
-    for i in [i for i, (word, tag) in enumerate(words) if tag == "nr" and len(word) == 3]:
-        word = words[i][0]
+    for i, first in _three_character_names(words):
+        word = "".join(w for w, _ in words[first : i + 1])
         if word[0] not in _SURNAMES or word[0] in _FUNCTION_CHARS:
             continue
         if word[0] in _WORDLIKE_SURNAMES or word[1] in "总董":
@@ -910,12 +911,26 @@ def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
         after = words[i + 1][0][:1] if i + 1 < len(words) else ""
         if after and is_common_word(word + after):
             continue  # 公序良|俗: the start of a longer word
-        before = words[i - 1][0][-1:] if i else ""
+        if first < i and after and len(pos_tags(word + after)) == 1:
+            continue  # 萧规|曹|随: cut apart, the start of an idiom jieba knows whole
+        before = words[first - 1][0][-1:] if first else ""
         if before and is_common_word(before + word[0]):
             continue  # 中|方有何: the surname ends the word before
         if is_common_word(word) or is_common_word(word[1:]) or is_common_word(word[:2]):
             continue
         yield i
+
+
+def _three_character_names(words: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """(last, first) word indices of three characters tagged `nr`: one word (江明宗), or a
+    surname and a character jieba cut apart, both tagged `nr` (吴展|玮)."""
+    for i, (word, tag) in enumerate(words):
+        if tag != "nr":
+            continue
+        if len(word) == 3:
+            yield i, i
+        elif len(word) == 1 and i and words[i - 1][1] == "nr" and len(words[i - 1][0]) == 2:
+            yield i, i - 1
 
 
 def _verb_led(name: str) -> bool:

@@ -301,6 +301,12 @@ def test_full_names_without_a_title() -> None:
     assert names(t, "Person") == {"柯華葳", "蔡玉玲", "蔡志忠", "王毅"}
 
 
+def test_full_names_jieba_cuts_after_the_second_character() -> None:
+    # 2021-07-29: jieba reads 吴展|玮, both tagged as names; 萧规|曹|随 is an idiom
+    t = STAGE(transcript("我們可以看到光是一個吳展瑋，或者一個江明宗，他們", "就是蕭規曹隨，這樣"))
+    assert names(t, "Person") == {"吳展瑋", "江明宗"}
+
+
 def test_full_names_before_a_personal_title() -> None:
     # from the corpus: 2020-02-11 (jieba tags 沈伯洋 a place), 2018-06-20, 2020-09-26
     t = STAGE(
