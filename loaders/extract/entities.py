@@ -267,6 +267,12 @@ class EntityFinder:
             ((form, entry) for entry in lexicon.entries for form in entry.forms),
             lexicon.blockers,
         )
+        # An entry's context words as the view writes them (疫情 for 疫情 and 疫情).
+        self._context: dict[int, tuple[str, ...]] = {
+            id(entry): tuple(normalized_view(word).text for word in entry.context)
+            for entry in lexicon.entries
+            if entry.context
+        }
         # Load the POS dictionary and the common-word set now, once per process.
         rjieba.tag("预热")
         is_common_word("预热")
@@ -276,6 +282,14 @@ class EntityFinder:
             for form in entry.forms
             for variant in variant_keys(form)
         }
+
+    def _in_context(self, hit: Hit, text: str) -> bool:
+        """Whether a hit counts: a context alias only where the transcript writes a context
+        word (指挥中心 where it writes 疫情), any other form anywhere."""
+        entry = hit.payload
+        if not (isinstance(entry, LexiconEntry) and hit.form in entry.context_aliases):
+            return True
+        return any(word in text for word in self._context[id(entry)])
 
     def knows(self, name: str) -> bool:
         """Whether the lexicon holds `name` in any of its forms."""
@@ -290,7 +304,11 @@ class EntityFinder:
         claims: dict[int, list[_Claim]] = {seq: [] for seq in views}
 
         known = self._known_matcher(t)
-        lexicon_hits = {seq: self.matcher.find(view) for seq, view in views.items()}
+        whole = "\n".join(view.text for view in views.values())
+        lexicon_hits = {
+            seq: [hit for hit in self.matcher.find(view) if self._in_context(hit, whole)]
+            for seq, view in views.items()
+        }
         products, product_matcher = self._discover_products(t, views, lexicon_hits)
         for seq, view in views.items():
             base = offsets[seq]

@@ -14,6 +14,10 @@ files and the user's own (`--lexicon FILE`)::
       - {name: 融资租赁, label: Technology}   # an entry may override the label
       - {name: 微信, label: Product, owner: 腾讯}  # Product only: the organisation making it
       - {name: 视讯, aliases: [視訊], as_written: true}  # only where the text writes a form
+      - name: 中央流行疫情指挥中心
+        aliases: [疫情指挥中心]
+        context_aliases: [指挥中心]  # only in a transcript that writes a context word
+        context: [疫情, 防疫]
     blockers:                      # longer words that contain a name without meaning it
       - 中国银行业
 
@@ -25,7 +29,9 @@ an organisation) makes the relations stage read `owner OFFERS product` wherever 
 sentence names both. `as_written: true` matches a name only where the text writes one of
 its forms, in either script, and not where the view's Taiwan-phrase conversion merely
 makes another word look like it: Taiwan's 視訊 (video calling) becomes 视频 there, as do
-影片 (a clip) and every mainland 视频.
+影片 (a clip) and every mainland 视频. `context_aliases` are short names that count only in
+a transcript writing one of the `context` words, in either script: in a transcript about the
+epidemic, 指揮中心 is its command centre; elsewhere it is any command centre.
 """
 
 from __future__ import annotations
@@ -60,11 +66,13 @@ class LexiconEntry:
     kind: str | None = None
     owner: str | None = None  # Product only: the organisation that makes it
     as_written: bool = False  # match only where the text writes one of the forms
+    context_aliases: tuple[str, ...] = ()  # short names that count only in `context`
+    context: tuple[str, ...] = ()  # words of which a transcript must write one
 
     @property
     def forms(self) -> tuple[str, ...]:
         """Every way of writing it: the name first, then the aliases."""
-        return (self.name, *self.aliases)
+        return (self.name, *self.aliases, *self.context_aliases)
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,15 @@ def read_file(path: Path) -> Lexicon:
         as_written = item.get("as_written", False)
         if not isinstance(as_written, bool):
             raise LexiconError(f"{where}: 'as_written' is true or false, not {as_written!r}")
+        context = item.get("context") or []
+        context_aliases = item.get("context_aliases") or []
+        if not isinstance(context, list) or not isinstance(context_aliases, list):
+            raise LexiconError(f"{where}: 'context' and 'context_aliases' must be lists")
+        if bool(context) != bool(context_aliases):
+            raise LexiconError(
+                f"{where}: 'context_aliases' count only where a 'context' word is written; "
+                "give both lists or neither"
+            )
         entries.append(
             LexiconEntry(
                 label=label,
@@ -126,6 +143,8 @@ def read_file(path: Path) -> Lexicon:
                 kind=kind,
                 owner=owner,
                 as_written=as_written,
+                context_aliases=tuple(str(a).strip() for a in context_aliases if str(a).strip()),
+                context=tuple(str(c).strip() for c in context if str(c).strip()),
             )
         )
     blockers = tuple(str(b) for b in data.get("blockers") or [])

@@ -71,6 +71,7 @@ def test_user_lexicon_comes_first(tmp_path: Path) -> None:
         ("label: Organization\nentries:\n  - {name: x, kind: club}\n", "kind"),
         ("label: Technology\nentries:\n  - {name: x, owner: 谷歌}\n", "owner"),
         ("label: Technology\nentries:\n  - {name: x, as_written: maybe}\n", "as_written"),
+        ("label: Organization\nentries:\n  - {name: x, context_aliases: [y]}\n", "context"),
     ],
 )
 def test_bad_files_say_what_is_wrong(tmp_path: Path, body: str, message: str) -> None:
@@ -129,3 +130,29 @@ def test_taiwan_words_match_in_text_converted_by_plain_t2s() -> None:
     matcher = Matcher([("信息系统", "it")])
     for text in ("資訊系統", "资讯系统", "信息系统"):
         assert [h.payload for h in matcher.find(normalized_view(text))] == ["it"]
+
+
+def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: Path) -> None:
+    """指揮中心 is the epidemic command centre in a transcript about the epidemic only."""
+    from loaders.extract.entities import make_stage
+    from loaders.extract.registry import ExtractOptions
+    from loaders.model import Transcript, Turn
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "label: Organization\nentries:\n  - name: 流行疫情指挥中心\n"
+        "    context_aliases: [指挥中心]\n    context: [疫情, 防疫]\n",
+        encoding="utf-8",
+    )
+    stage = make_stage(ExtractOptions(lexicons=(path,)))
+
+    def found(*turns: str) -> list[str]:
+        text, rows = "", []
+        for seq, said in enumerate(turns, 1):
+            rows.append(Turn(seq, "甲", said, len(text) + 2, len(text) + 2 + len(said)))
+            text += "甲：" + said + "\n"
+        t = stage(Transcript("t", text, turns=rows))
+        return [text[m.start : m.end] for m in t.mentions if m.label == "Organization"]
+
+    assert found("疫情期間，我們每天看記者會。", "後來指揮中心決定開放") == ["指揮中心"]
+    assert found("颱風來的時候，指揮中心決定開放") == []

@@ -421,7 +421,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-09-26-business-today-interview": {
-        "Organization": 0.72,
+        "Organization": 0.74,
         "Product": 0.47,
         "Technology": 0.70,
         "Person": 0.77,
@@ -484,7 +484,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.68,
     },
     "2021-05-13-hundred-readers-interview": {
-        "Organization": 0.70,
+        "Organization": 0.76,
         "Product": 0.81,
         "Technology": 0.97,
         "Person": 0.97,
@@ -502,7 +502,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-08-16-softbank-first-interview": {
-        "Organization": 0.61,
+        "Organization": 0.65,
         "Product": 0.71,
         "Technology": 0.63,
         "Person": 0.63,
@@ -511,7 +511,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.81,
     },
     "2021-08-19-global-views-book-first-interview": {
-        "Organization": 0.58,
+        "Organization": 0.68,
         "Product": 0.47,
         "Technology": 0.76,
         "Person": 0.50,
@@ -548,7 +548,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.47,
     },
     "2021-09-06-cna-good-pod-interview": {
-        "Organization": 0.55,
+        "Organization": 0.59,
         "Product": 0.50,
         "Technology": 0.83,
         "Person": 0.63,
@@ -583,7 +583,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-09-27-open-government-action-plan-interview": {
-        "Organization": 0.76,
+        "Organization": 0.79,
         "Product": 0.70,
         "Technology": 0.97,
         "Person": 0.97,
@@ -610,7 +610,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.72,
     },
     "2021-11-18-shinchosha-interview": {
-        "Organization": 0.74,
+        "Organization": 0.77,
         "Product": 0.79,
         "Technology": 0.73,
         "Person": 0.75,
@@ -619,7 +619,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.77,
     },
     "2021-11-22-asahi-interview": {
-        "Organization": 0.81,
+        "Organization": 0.83,
         "Product": 0.65,
         "Technology": 0.85,
         "Person": 0.87,
@@ -629,7 +629,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-01-13-taiwan-uk-research-interview": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.85,
         "Technology": 0.69,
         "Person": 0.97,
@@ -639,12 +639,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.47,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
-        "Organization": 0.85,
+        "Organization": 0.97,
         "Product": 0.87,
         "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
+        "relations": 0.30,
         "figures": 0.97,
     },
     "2022-08-09-cna-interview": {
@@ -658,7 +659,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.68,
     },
     "2022-08-19-global-views-interview": {
-        "Organization": 0.82,
+        "Organization": 0.83,
         "Product": 0.93,
         "Technology": 0.86,
         "Person": 0.87,
@@ -667,7 +668,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.69,
     },
     "2022-08-25-asahi-shimbun-interview": {
-        "Organization": 0.90,
+        "Organization": 0.92,
         "Product": 0.69,
         "Technology": 0.88,
         "Person": 0.65,
@@ -686,7 +687,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-09-21-economic-daily-interview": {
-        "Organization": 0.90,
+        "Organization": 0.92,
         "Product": 0.67,
         "Technology": 0.78,
         "Person": 0.82,
