@@ -402,7 +402,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.83,
-        "Product": 0.87,
+        "Product": 0.84,
         "Technology": 0.76,
         "Person": 0.58,
         "Place": 0.57,
@@ -412,7 +412,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-20-taichung-shuinan-office-interview": {
         "Organization": 0.72,
-        "Product": 0.67,
+        "Product": 0.72,
         "Technology": 0.73,
         "Person": 0.90,
         "Place": 0.81,
@@ -422,7 +422,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-09-26-business-today-interview": {
         "Organization": 0.74,
-        "Product": 0.47,
+        "Product": 0.52,
         "Technology": 0.70,
         "Person": 0.77,
         "Place": 0.80,
@@ -431,7 +431,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-10-06-liuguang-podcast-interview": {
         "Organization": 0.78,
-        "Product": 0.71,
+        "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.77,
         "Place": 0.74,
@@ -521,7 +521,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-08-20-global-views-book-second-interview": {
         "Organization": 0.78,
-        "Product": 0.63,
+        "Product": 0.97,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.97,
@@ -584,7 +584,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-09-27-open-government-action-plan-interview": {
         "Organization": 0.79,
-        "Product": 0.70,
+        "Product": 0.71,
         "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.91,
@@ -602,7 +602,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-10-20-cheers-interview": {
         "Organization": 0.78,
-        "Product": 0.77,
+        "Product": 0.82,
         "Technology": 0.81,
         "Person": 0.85,
         "Place": 0.97,
@@ -669,7 +669,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-25-asahi-shimbun-interview": {
         "Organization": 0.92,
-        "Product": 0.69,
+        "Product": 0.75,
         "Technology": 0.88,
         "Person": 0.65,
         "Place": 0.89,
@@ -707,7 +707,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-07-14-hao-ming-yi-interview": {
         "Organization": 0.85,
-        "Product": 0.75,
+        "Product": 0.77,
         "Technology": 0.74,
         "Person": 0.71,
         "Place": 0.97,
@@ -755,7 +755,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-09-28-fei-yi-suo-si-interview": {
         "Organization": 0.78,
-        "Product": 0.77,
+        "Product": 0.83,
         "Technology": 0.72,
         "Person": 0.83,
         "Place": 0.92,
@@ -861,7 +861,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
-        "Product": 0.73,
+        "Product": 0.72,
         "Technology": 0.69,
         "Person": 0.68,
         "Place": 0.97,
@@ -925,7 +925,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-05-21-nicholas-thompson-interview": {
         "Organization": 0.72,
-        "Product": 0.89,
+        "Product": 0.91,
         "Technology": 0.71,
         "Person": 0.65,
         "Place": 0.76,
@@ -989,7 +989,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-27-business-weekly-ai-interview": {
         "Organization": 0.90,
-        "Product": 0.70,
+        "Product": 0.73,
         "Technology": 0.85,
         "Person": 0.83,
         "Place": 0.94,
@@ -1008,7 +1008,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-11-pbs-firing-line-interview": {
         "Organization": 0.89,
-        "Product": 0.80,
+        "Product": 0.83,
         "Technology": 0.68,
         "Person": 0.80,
         "Place": 0.74,
