@@ -639,6 +639,9 @@ _INTERVIEW_TITLE = re.compile(
     r"(?<![来來出回参參互到])(?:访问|訪問)(?![团團])",  # 蘋果日報訪問; not 來訪問, 訪問團
     re.IGNORECASE,
 )
+#: A title that says visitors came to meet the speaker (黃建霖來訪, 訪問團來訪, 拜會): they ask,
+#: as interviewers do.
+_VISIT_TITLE = re.compile(r"来访|來訪|拜访|拜訪|拜会|拜會|参访|參訪|访问团|訪問團")
 #: Share of an interviewer's turns that ask: the interviewee asks back far less often.
 _ASKING_SHARE = 0.25
 #: A speaker whose turns are on average as long as the interviewee's, and who asks hardly
@@ -757,7 +760,8 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     """
     from loaders.extract.questions import ASKING  # questions imports this module's titles
 
-    if not _INTERVIEW_TITLE.search(t.title or "") or len(by_label) < 2:
+    title = t.title or ""
+    if not (_INTERVIEW_TITLE.search(title) or _VISIT_TITLE.search(title)) or len(by_label) < 2:
         return set()
     said = {label: sum(len(turn.text) for turn in turns) for label, turns in by_label.items()}
 

@@ -427,14 +427,16 @@ def test_interviewers_named_without_an_outlet_ask_the_questions(tmp_path: Path) 
     [
         ("蘋果日報訪問", True),
         ("中央社紐約訪問", True),
-        ("訪問團來訪", False),
-        ("來訪問交流", False),
+        ("訪問團來訪", True),
+        ("黃建霖來訪", True),
+        ("開放政府聯絡人會議", False),
     ],
 )
-def test_visit_words_in_a_title_make_an_interview_only_as_an_outlets_visit(
+def test_interview_and_visit_titles_make_the_visitors_ask(
     tmp_path: Path, title: str, interview: bool
 ) -> None:
-    # from the corpus: 2018-10-19 蘋果日報訪問 (王雪玲 asks), 2017-06-19 …訪問團來訪 (a visit)
+    # from the corpus: 2018-10-19 蘋果日報訪問 (王雪玲 asks), 2017-06-19 …訪問團來訪 (the
+    # visiting political scientists ask); at a meeting, nobody is there to ask
     path = tmp_path / "t.md"
     path.write_text(
         f"# 2018-10-19 {title}\n\n"
