@@ -565,8 +565,8 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             if classified[label].role == "official":
                 classified[label].role = "reporter"
     written: dict[str, str] = {}  # an outlet's short name as the title writes it (數位時代)
-    titled = _title_outlet(t.title or "", outlets)
-    if titled:  # 今周刊採訪: the one outlet the title names is the interviewers' own
+    titled = _title_outlet(t.title or "", outlets) or _visitors_body(t.title or "", outlets)
+    if titled:  # 今周刊採訪, 臺灣金融科技股份有限公司黃建霖來訪: who asks comes from there
         outlet, as_written = titled
         for speaker in classified.values():
             if speaker.role == "reporter" and not speaker.organization:
@@ -586,9 +586,11 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             )
         )
         if speaker.organization:
-            asks_for_outlet = speaker.role == "reporter" and speaker.title != ANALYST_TITLE
-            kind = "media" if asks_for_outlet else None
             org_name = org_names[speaker.organization]
+            asks_for_outlet = speaker.role == "reporter" and speaker.title != ANALYST_TITLE
+            if speaker.organization in written and not outlets.known(org_name):
+                asks_for_outlet = organization_kind(org_name) == "media"  # 軟銀集團 is no outlet
+            kind = "media" if asks_for_outlet else None
             parent = (
                 outlets.parent(org_name) or outlets.stem(org_name)
                 if kind and not outlets.known(org_name)
@@ -713,6 +715,42 @@ def _title_outlet(title: str, outlets: Outlets) -> tuple[str, str] | None:
         elif named:
             names = {named["name"].strip(): named["name"].strip()}
     return next(iter(names.items())) if len(names) == 1 else None
+
+
+#: What a visit title writes after the visitors' body (訪問團, 一行): who came, not the body.
+_DELEGATION = re.compile(r"(?:访问团|訪問團|参访团|參訪團|代表团|代表團|一行|团队|團隊)$")
+#: Words that end the name of a body visiting (審計部, 國傳司, 社企流 is not one).
+_VISITING_BODY = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{1,14}(?:集團|集团|出版社|公司|基金會|基金会|協會|协会|學會|学会|"
+    r"大學|大学|學院|学院|中心|研究院|委員會|委员会|辦公室|办公室|處|处|局|司|署|部)"
+)
+
+
+def _visitors_body(title: str, outlets: Outlets) -> tuple[str, str] | None:
+    """(body, as written) a visit's title says the visitors come from: a known
+    organisation or a name ending in a body's word, before the visitors' names, if any
+    (臺灣金融科技股份有限公司黃建霖來訪, 「臺灣旅美政治學人協會」訪問團來訪, 審計部來訪)."""
+    found = _VISIT_TITLE.search(title)
+    if found is None:
+        return None
+    head = re.sub(r"^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?", "", title[: found.start()])
+    head = _DELEGATION.sub("", re.sub(r"[「」『』“”\"]", "", head).strip(" -_"))
+    for end in range(len(head), 1, -1):
+        body, rest = head[:end].strip(" -_"), head[end:].strip(" -_、")
+        people = [p for p in re.split(r"[、,，及和與与]", rest) if p.strip()]
+        if not all(
+            (_looks_like_name(p.strip()) or _long_name(p.strip()))
+            and not _VISITING_BODY.fullmatch(p.strip())
+            for p in people
+        ):
+            continue  # 戶政司|及資管處: another body, not the visitors' names
+        if outlets.is_organization(body) or outlets.known(body):
+            return body, body
+        if re.search(r"[及和與与、]", body):
+            continue  # 戶政司及資管處: two bodies, neither the one the visitors come from
+        if _VISITING_BODY.fullmatch(body) and not is_common_word(to_simplified(body)):
+            return body, body
+    return None
 
 
 def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str | None:

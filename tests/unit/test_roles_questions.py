@@ -626,3 +626,30 @@ def test_a_title_beside_a_name_and_an_analyst_for_a_firm() -> None:
     assert t.entities[analyst.organization or ""].kind != "media"
     assert t.entities[t.speakers["财新记者"].organization or ""].kind == "media"
     assert [turn.answers for turn in t.turns] == [None, None, None, 3, None, 5]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        # from the corpus: 2016-12-19, 2017-06-19 and 2017-11-08
+        ("臺灣金融科技股份有限公司黃建霖來訪", "臺灣金融科技股份有限公司", "company"),
+        ("「臺灣旅美政治學人協會」訪問團來訪", "臺灣旅美政治學人協會", "other"),
+        ("商業周刊來訪", "商业周刊", "media"),
+        ("戶政司及資管處來訪", None, None),  # two bodies: neither is who asks
+    ],
+)
+def test_the_body_a_visit_title_names_is_the_visitors(
+    tmp_path: Path, title: str, body: str | None, kind: str | None
+) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(
+        f"# 2016-12-19 {title}\n\n"
+        "### 黃建霖：\n我們想請問政府的資料開放以後，可以怎麼合作？\n\n"
+        "### 唐鳳：\n可以先把需求放到平台上，我們會請各部會回應，再一起討論。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert t.speakers["黃建霖"].role == "reporter"
+    key = t.speakers["黃建霖"].organization
+    assert (t.entities[key].name if key else None) == body
+    assert (t.entities[key].kind if key else None) == kind
