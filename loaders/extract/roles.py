@@ -72,6 +72,9 @@ _LATIN_OUTLET = re.compile(
 TITLES = view_spellings(
     "董事长",
     "副董事长",
+    "行长助理",
+    "总经理助理",
+    "总裁助理",
     "行长",
     "副行长",
     "总经理",
@@ -854,12 +857,17 @@ def _classify(
         # 主持人 袭艳春: the host, named
         return Speaker(label, person_key(host_name), host_name, "host")
     titled = _title_and_name(label)
-    if titled is not None:  # 董事长 田启航, 副行长 林晓岚: the title, then who holds it
+    if titled is not None:  # 董事长 田启航, 中国银行副行长 林振邦: the office, then who holds it
         office, holder = titled
         speaker = _classify(
             t, holder, to_simplified(holder).lower(), turns, host_text, _org, outlets
         )
-        return replace(speaker, label=label, title=speaker.title or office)
+        body, title = _split_title(office)
+        if speaker.organization is None and body:
+            org_name, department = _split_org(body, outlets.is_organization)
+            if org_name:
+                speaker = replace(speaker, organization=_org(org_name), department=department)
+        return replace(speaker, label=label, title=speaker.title or title or office)
     analyst = _ANALYST_LABEL.fullmatch(label.strip())
     if analyst:  # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
         firm, given = analyst["firm"].strip(" 的·"), analyst["name"].strip(" ·")
@@ -969,13 +977,16 @@ def _asker(
 
 
 def _title_and_name(label: str) -> tuple[str, str] | None:
-    """(title, name) for a label of a title and a name apart (董事长 田启航, 田启航 董事长)."""
+    """(office, name) for a label of an office and a name apart (董事长 田启航, 田启航 董事长,
+    中国银行副行长 林振邦)."""
     parts = label.split()
     if len(parts) != 2:
         return None
-    for title, name in (parts, parts[::-1]):
-        if _OFFICE_LABEL.fullmatch(to_simplified(title)) and _looks_like_name(name):
-            return title, name
+    for office, name in (parts, parts[::-1]):
+        if _looks_like_name(name) and (
+            _OFFICE_LABEL.fullmatch(to_simplified(office)) or _split_title(office)[1]
+        ):
+            return office, name
     return None
 
 

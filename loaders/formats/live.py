@@ -31,7 +31,8 @@ _WORD = r"[^\s:：,，。.!?！？;；()（）\[\]【】<>#>\"“”]"
 # name or two names in Han (主持人 王兆星) or two capitalised words (Audrey Tang); a label may
 # also stand in lenticular brackets (【主持人 袭艳春】).
 LABEL = re.compile(
-    rf"^(?:(?P<label>{_WORD}{{1,24}}|[\u4e00-\u9fff]{{2,8}}[ \t\u3000][\u4e00-\u9fff]{{2,8}}"
+    r"^(?:\[(?P<lead_time>\d{1,2}:\d{2}(?::\d{2})?)\][ \t]*)?"  # [10:03:20] 林振邦：
+    rf"(?:(?P<label>{_WORD}{{1,24}}|[\u4e00-\u9fff]{{2,8}}[ \t\u3000][\u4e00-\u9fff]{{2,8}}"
     r"|[A-Z][a-z]+[ \t][A-Z][a-z]+)"
     r"(?:[ \t]*[（(][^（）()\n。！？]{2,40}[）)])?[ \t]*[:：]"  # （who they are）: read by roles
     r"|【[ \t]*(?P<bracketed>[^】\n:：]{1,24}?)[ \t]*】[ \t]*[:：]?)"
@@ -55,8 +56,13 @@ _ROSTER_LABELS = {
 _INDENT = re.compile(r"[ \t\u3000]+")
 
 
-def _label(line: str, indented: bool = False) -> tuple[str, int, int, int] | None:
-    """(label, its start, its end, where the turn's text starts) for a labelled line.
+#: What `_label` finds: the label, its start and end, where the turn's text starts, and the
+#: time stamped before the label (`[10:03:20] 林振邦：`), if any.
+_Found = tuple[str, int, int, int, str | None]
+
+
+def _label(line: str, indented: bool = False) -> _Found | None:
+    """(label, its start, its end, where the turn's text starts, time) for a labelled line.
 
     With `indented`, a label may follow the paragraph indent (`　　寿小丽：`).
     """
@@ -69,18 +75,19 @@ def _label(line: str, indented: bool = False) -> tuple[str, int, int, int] | Non
     label = match.group(group)
     if label.lower() in _NOT_LABELS:
         return None
-    return label, at + match.start(group), at + match.end(group), at + match.end()
+    start, end = at + match.start(group), at + match.end(group)
+    return label, start, end, at + match.end(), match.group("lead_time")
 
 
-def _labelled(text: str) -> list[tuple[Line, tuple[str, int, int, int]]]:
+def _labelled(text: str) -> list[tuple[Line, _Found]]:
     """Each labelled line with its label, in one pass.
 
     Text pasted from web pages and word processors indents every paragraph, so no label
     stands at a line's start: there a label may follow the indent. Transcripts that indent
     only continuation paragraphs (the ICBC example) keep their labels unindented.
     """
-    flush: list[tuple[Line, tuple[str, int, int, int]]] = []
-    indented: list[tuple[Line, tuple[str, int, int, int]]] = []
+    flush: list[tuple[Line, _Found]] = []
+    indented: list[tuple[Line, _Found]] = []
     for line in iter_lines(text):
         found = _label(line.text)
         if found:
@@ -89,9 +96,13 @@ def _labelled(text: str) -> list[tuple[Line, tuple[str, int, int, int]]]:
             after_indent = _label(line.text, indented=True)
             if after_indent:
                 indented.append((line, after_indent))
+    labelled = flush
     if len(indented) >= 2 and len(flush) * 4 < len(indented):
-        return sorted(flush + indented, key=lambda pair: pair[0].start)
-    return flush
+        labelled = sorted(flush + indented, key=lambda pair: pair[0].start)
+    stamped = [pair for pair in labelled if pair[1][4] is not None]
+    if len(stamped) >= 3 and len(stamped) * 5 >= len(labelled) * 4:
+        return stamped  # every turn is stamped: 这里我还想特别提一点： is said inside one
+    return labelled
 
 
 def score_live(text: str) -> float:
@@ -111,6 +122,8 @@ class _Open:
     label_start: int
     label_end: int
     start: int
+    line_start: int  # where the label's line starts: its indent, bracket or time stamp
+    time: str | None
 
 
 def _is_roster(text: str, opened: list[_Open]) -> bool:
@@ -127,11 +140,6 @@ def _is_roster(text: str, opened: list[_Open]) -> bool:
     return any(line.endswith(name) for line in lines for name in names if len(name) >= 2)
 
 
-def _line_start(text: str, turn: _Open) -> int:
-    """Where a turn's label line starts: before the bracket of 【范一飞】, if it has one."""
-    return text.rfind("\n", 0, turn.label_start) + 1 if _bracketed(text, turn) else turn.label_start
-
-
 def _bracketed(text: str, turn: _Open) -> bool:
     return text[: turn.label_start].rstrip(" \t")[-1:] == "【"
 
@@ -145,18 +153,20 @@ def parse_live(text: str) -> ParseResult:
     """Parse a live transcript; text before the first label is kept as context."""
     result = ParseResult()
     opened = [
-        _Open(label, line.start + start, line.start + end, line.start + text_start)
-        for line, (label, start, end, text_start) in _labelled(text)
+        _Open(
+            label, line.start + start, line.start + end, line.start + text_start, line.start, time
+        )
+        for line, (label, start, end, text_start, time) in _labelled(text)
     ]
     while opened and _is_roster(text, opened):
         opened.pop(0)  # 出席人员：…, 主持人：…: who takes part, read by roles from the preamble
     seq = 0
     for i, turn in enumerate(opened):
-        end = _line_start(text, opened[i + 1]) if i + 1 < len(opened) else len(text)
+        end = opened[i + 1].line_start if i + 1 < len(opened) else len(text)
         if _is_heading(text, turn, end):
             continue  # 【致辞与业绩介绍】: a section heading between turns, not a speaker
         seq += 1
-        time = None
+        time = turn.time
         stamp = TIMESTAMP.search(text[turn.start : end].rstrip())
         if stamp:
             time = stamp.group("time")
@@ -173,6 +183,6 @@ def parse_live(text: str) -> ParseResult:
                 label_end=turn.label_end,
             )
         )
-    preamble_end = opened[0].label_start if opened else len(text)
+    preamble_end = opened[0].line_start if opened else len(text)
     keep_preamble(result, text, preamble_end)
     return result

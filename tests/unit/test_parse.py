@@ -136,6 +136,25 @@ def test_a_bracketed_heading_with_nothing_under_it_is_no_turn() -> None:
     assert result.turns[1].text == "谢谢。"  # the heading after it is not its text
 
 
+def test_a_time_stamped_before_each_label_and_a_colon_inside_a_turn() -> None:
+    text = (
+        "中国银行新品发布会文字实录\n\n[10:00:05] 主持人：欢迎各位来宾。\n\n"
+        "[10:03:20] 中国银行副行长 林振邦：大家上午好。\n\n这里我还想特别提一点：合作很顺利。\n\n"
+        "[10:40:02] 新华社记者：请问安全如何保障？\n\n[10:41:10] 林振邦：我们采用国密算法。\n"
+    )
+    result = parse_text(text, "live")
+    assert [(t.speaker, t.time) for t in result.turns] == [
+        ("主持人", "10:00:05"),
+        ("中国银行副行长 林振邦", "10:03:20"),
+        ("新华社记者", "10:40:02"),
+        ("林振邦", "10:41:10"),
+    ]
+    assert result.turns[1].text.endswith("这里我还想特别提一点：合作很顺利。")
+    assert result.turns[0].text == "欢迎各位来宾。"  # the next turn's stamp is not its text
+    for turn in result.turns:
+        assert text[turn.label_start : turn.label_end] == turn.speaker
+
+
 def test_a_roster_before_the_first_turn_is_preamble_and_its_time_the_date() -> None:
     text = (
         "国新办举行上半年金融统计数据情况新闻发布会\n\n时间：2021年7月13日 10:00\n出席人员：\n"

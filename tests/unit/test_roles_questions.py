@@ -616,6 +616,9 @@ def test_a_title_beside_a_name_and_an_analyst_for_a_firm() -> None:
             ("邵明哲 行长", "总体可控。"),
         ]
     )
+    vice = transcript([("中国银行行长助理 苏晓岚", "大家好。")]).speakers["中国银行行长助理 苏晓岚"]
+    assert (vice.name, vice.title) == ("苏晓岚", "行长助理")
+    assert vice.organization == entity_key("Organization", "中国银行")
     chair = t.speakers["董事长 田启航"]
     assert (chair.name, chair.role, chair.title) == ("田启航", "official", "董事长")
     assert chair.person == person_key("田启航")
