@@ -301,7 +301,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
 #     right after such a word or a launch verb (服务平台——“融安e信”, 推出“…”)
 _QUOTED_SUFFIX = re.compile(
-    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{HAN}]{{0,4}}?){_SUFFIX}(?:平台|系统)?"
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{1,12}})[{_CLOSE}]\s*([{HAN}]{{0,6}}?){_SUFFIX}(?:平台|系统)?"
 )
 #: Kind words that follow a quoted name without being part of it.
 _KIND_ONLY = ("产品", "服务")
@@ -346,7 +346,7 @@ _CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
     # 「数位国家」计划; not 「开放政府」的概念: a concept is named, not a product
-    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|倡议|课程|计画)"
+    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|倡议|课程|计画|工程)"
     r"|(?:的|这个|这一个)\s*(?:一些|一个)?\s*(?:计划|方案|平台|系统))"  # 「亚洲‧硅谷」这个方案
 )
 
@@ -408,7 +408,8 @@ def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
         name = m.group(1).strip()
         if _LAW.search(name) or _EVENT_SUFFIX.search(name) or name.endswith("工坊"):
             continue  # 《计划管理法》的专案管理师, 「…协作工坊」专案: a law or an event
-        if len(name) >= 3 and not is_common_word(name) and not _CLAUSE.search(name):
+        shortest = 2 if kind == "工程" else 3  # “磐基”工程: a works programme's short name
+        if len(name) >= shortest and not is_common_word(name) and not _CLAUSE.search(name):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
 
 

@@ -887,6 +887,18 @@ def _classify(
         name = _bracketed(label)
         if name is None and folded in ANSWER_LABELS:
             answerer = _sole_answerer(t, outlets.is_organization)
+            unnamed = _UNNAMED_ANSWERER.search("\n".join([t.title, *(c.text for c in t.context)]))
+            if answerer is None and unnamed:  # 中国人民银行有关负责人就《…》答记者问
+                body = unnamed["body"].strip()
+                return Speaker(
+                    label,
+                    person_key(label, t.key),
+                    body + unnamed["role"],
+                    "official",
+                    anonymous=True,
+                    organization=_org(body) if body else None,
+                    title=unnamed["role"],
+                )
             if answerer is not None:
                 return Speaker(
                     label,
@@ -1016,6 +1028,13 @@ def _names_a_body(label: str) -> bool:
 _ANSWERS_AS = re.compile(
     rf"(?:{_TITLE_ALT})([\u4e00-\u9fff]{{2,3}}?)(?:先生|女士)?(?:\d{{1,2}}日|今天|今日)?"
     r"(?:就|接受|回答|答|表示|介绍|在|主持)"
+)
+
+
+#: An official the opening names by office alone as answering (人民银行有关负责人就…答记者问).
+_UNNAMED_ANSWERER = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{2,20}?)(?P<role>有关负责人|有關負責人|负责人|負責人|新闻发言人|新聞發言人)"
+    r"(?:就|答|接受|回答)"
 )
 
 

@@ -234,6 +234,9 @@ def test_rule_quoted_name() -> None:
     assert surfaces("資助了超過 150 種不同的「垂直領域」模型訓練", quoted_name) == []
     assert surfaces("需要「去中心、可驗證、可攜帶」的小模型", quoted_name) == []
     assert surfaces("配备了移动展业终端“邮驿通”。这个终端", quoted_name) == ["邮驿通"]
+    # a works programme's short name, and a quoted name before a long kind of platform
+    assert surfaces("实施产业基础再造“磐基”工程，", quoted_name) == ["磐基"]
+    assert surfaces("建成“工枢云”工业互联网平台", quoted_name) == ["“工枢云”工业互联网平台"]
     assert surfaces("深度开发“原字号”", quoted_name) == []  # developing an industry
     # a quoted project is named; a law, a declaration or a workshop before 專案 is not
     assert surfaces("也做過像「國家寶藏」專案，號召大家", quoted_name) == ["國家寶藏"]

@@ -155,6 +155,25 @@ def test_a_time_stamped_before_each_label_and_a_colon_inside_a_turn() -> None:
         assert text[turn.label_start : turn.label_end] == turn.speaker
 
 
+def test_numbered_questions_of_a_press_qa_document_are_question_and_answer_turns() -> None:
+    text = (
+        "中国人民银行有关负责人就《跨境支付服务管理办法》答记者问\n\n"
+        "为规范跨境支付服务活动，人民银行发布了《办法》。\n\n"
+        "一、《办法》出台的背景是什么？\n\n跨境支付是重要纽带。\n\n近年来发展很快。\n\n"
+        "二、《办法》的主要内容是什么？\n\n共七章。\n"
+    )
+    assert detect_format(text) == "qa"
+    result = parse_text(text, "qa")
+    assert [(t.seq, t.speaker, t.text) for t in result.turns] == [
+        (1, "问", "《办法》出台的背景是什么？"),
+        (2, "答", "跨境支付是重要纽带。\n\n近年来发展很快。"),
+        (3, "问", "《办法》的主要内容是什么？"),
+        (4, "答", "共七章。"),
+    ]
+    assert result.title.startswith("中国人民银行有关负责人")
+    assert "为规范跨境支付服务活动" in result.context[0].text
+
+
 def test_a_roster_before_the_first_turn_is_preamble_and_its_time_the_date() -> None:
     text = (
         "国新办举行上半年金融统计数据情况新闻发布会\n\n时间：2021年7月13日 10:00\n出席人员：\n"

@@ -756,7 +756,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-28-fei-yi-suo-si-interview": {
         "Organization": 0.78,
         "Product": 0.83,
-        "Technology": 0.72,
+        "Technology": 0.71,
         "Person": 0.83,
         "Place": 0.92,
         "answers": 0.93,
@@ -1028,7 +1028,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
         "Product": 0.68,
-        "Technology": 0.76,
+        "Technology": 0.78,
         "Person": 0.80,
         "Place": 0.81,
         "answers": 0.97,

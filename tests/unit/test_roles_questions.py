@@ -367,12 +367,9 @@ def test_a_bare_answer_label_is_the_one_official_the_opening_names(tmp_path: Pat
     path.write_text(piece, encoding="utf-8")
     t = load_transcript(path)
     answerer = t.speakers["答"]
-    assert (answerer.name, answerer.title, answerer.department) == (
-        "穆长春",
-        "所长",
-        "数字货币研究所",
-    )
-    assert org_of(t, "答") == "中国人民银行" and not answerer.anonymous
+    assert (answerer.name, answerer.title, answerer.department) == ("穆长春", "所长", None)
+    # the lexicon knows the institute as a body of its own
+    assert org_of(t, "答") == "中国人民银行数字货币研究所" and not answerer.anonymous
     # with no one named, the answerer stays anonymous
     path.write_text(piece.replace("数字货币研究所所长穆长春", "有关负责人"), encoding="utf-8")
     assert load_transcript(path).speakers["答"].anonymous
@@ -656,3 +653,22 @@ def test_the_body_a_visit_title_names_is_the_visitors(
     key = t.speakers["黃建霖"].organization
     assert (t.entities[key].name if key else None) == body
     assert (t.entities[key].kind if key else None) == kind
+
+
+def test_the_official_a_press_qa_document_names_by_office_answers(tmp_path: Path) -> None:
+    path = tmp_path / "qa.txt"
+    path.write_text(
+        "中国人民银行有关负责人就《跨境支付服务管理办法》答记者问\n\n"
+        "一、《办法》出台的背景是什么？\n\n跨境支付是重要纽带。\n\n"
+        "二、《办法》的主要内容是什么？\n\n共七章。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    answerer = t.speakers["答"]
+    assert (answerer.name, answerer.role, answerer.anonymous) == (
+        "中国人民银行有关负责人",
+        "official",
+        True,
+    )
+    assert t.entities[answerer.organization or ""].name == "中国人民银行"
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
