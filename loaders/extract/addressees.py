@@ -74,7 +74,18 @@ ROOM = "*"
 def addressed(text: str, forms: dict[str, set[str]]) -> set[str]:
     """Labels of the officials `text` names (by any of their `forms`), or {ROOM}."""
     simple = to_simplified(text)
-    named = {label for label, own in forms.items() if any(form in simple for form in own)}
+    named = {label for label, own in forms.items() if any(_names(simple, form) for form in own)}
     if not named and _TO_THE_ROOM.search(simple):
         return {ROOM}
     return named
+
+
+def _names(text: str, form: str) -> bool:
+    """Whether `text` writes `form` other than as the end of a deputy's title: 部长 is not
+    named by 请问沈嘉禾副部长."""
+    at = text.find(form)
+    while at >= 0:
+        if form.startswith("副") or text[at - 1 : at] != "副":
+            return True
+        at = text.find(form, at + 1)
+    return False

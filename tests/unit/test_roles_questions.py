@@ -672,3 +672,9 @@ def test_the_official_a_press_qa_document_names_by_office_answers(tmp_path: Path
     )
     assert t.entities[answerer.organization or ""].name == "中国人民银行"
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
+
+
+def test_a_deputy_s_title_does_not_address_the_minister() -> None:
+    forms = {"周明远": {"周明远", "部长"}, "沈嘉禾": {"沈嘉禾", "副部长"}}
+    assert addressed("请问沈嘉禾副部长，中小企业有哪些新的考虑？", forms) == {"沈嘉禾"}
+    assert addressed("请问部长，5G应用的情况怎么样？", forms) == {"周明远"}
