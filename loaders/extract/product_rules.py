@@ -85,6 +85,9 @@ def _mixed_spans(text: str) -> Iterator[tuple[int, int, int]]:
         yield j, i, end
 
 
+_TITLE_WORD_AFTER = re.compile(r"[A-Z][a-z]{1,8}(?![A-Za-z0-9])")
+
+
 def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
     """A lowercase Latin letter inside Chinese, as brand names write it (融e行)."""
     text, original = view.text, view.original
@@ -112,6 +115,11 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
             continue  # x亿, o不, i跟: a letter before a number or function word is no brand
         start = letter - len(prefix)
         end = letter + 1 + len(suffix)
+        if end == name_end and end < len(text):
+            o_end = view.span(end - 1, end)[1]
+            word = _TITLE_WORD_AFTER.match(original, o_end)
+            if word and word.group().lower() not in ("app", "apps"):
+                end += len(word.group())  # e驿Pay: a capitalised word closes the name
         yield Candidate(start, end, "latin_mixed", 0.9 if prefix else 0.75)
 
 
@@ -272,7 +280,8 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
                 continue
             strong = pattern is _APPOSITION or text.startswith(_STRONG_CUES, m.start())
             shortest = 2 if strong and inner else 3  # 名为“启星”的平台, quotes closed
-            if not (latin or suffix) and (len(name) < shortest or is_common_word(name)):
+            common = is_common_word(name) and not (strong and inner)  # 名为“织机”的平台
+            if not (latin or suffix) and (len(name) < shortest or common):
                 continue  # 叫做「数据」: a quoted ordinary word is a term, not a name
             if suffix and not quoted and _generic_kind(name):
                 continue  # 叫做数位服务的研发流程: a kind of service, not a name

@@ -147,6 +147,8 @@ def test_blockers_hold_in_taiwan_spelling() -> None:
 def test_rule_latin_mixed() -> None:
     found = surfaces("以融e行、融安e信为代表,打造工商银行e支付产品,A股", latin_mixed)
     assert found == ["融e行", "融安e信", "e支付"]
+    # a capitalised word closes the name (e驿Pay); App says what kind of thing it is
+    assert surfaces("内置的“e驿Pay”支付功能，融e行App也", latin_mixed) == ["e驿Pay", "融e行"]
 
 
 def test_rule_latin_brand() -> None:
@@ -190,6 +192,7 @@ def test_rule_naming_cue() -> None:
     # a strong cue vouches for a short quoted name; an unclosed quote gives no short name
     assert surfaces("我们搭建了名为“启星”的科技型企业评价平台", naming_cue) == ["启星"]
     assert surfaces("片名叫《夠好的祖先（Good Enough Ancestor）》，內容", naming_cue) == []
+    assert surfaces("自主研发的名为“织机”的RPA流程机器人平台", naming_cue) == ["织机"]
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
