@@ -32,6 +32,12 @@ quality = _quality()
 
 # gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
 FLOORS: dict[str, dict[str, float]] = {
+    "2016-07-19-business-next-interview": {
+        "Organization": 0.63,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.87,
+    },
     "2016-10-01-moedict-press-conference": {
         "Organization": 0.92,
         "Product": 0.71,
@@ -39,6 +45,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.80,
         "Place": 0.97,
         "answers": 0.93,
+    },
+    "2016-10-16-design-capital-interview": {
+        "Organization": 0.63,
+        "Product": 0.66,
+        "Technology": 0.69,
+        "Person": 0.66,
+        "Place": 0.87,
+        "answers": 0.97,
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
@@ -67,6 +81,25 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
+        "figures": 0.97,
+    },
+    "2016-12-16-maeil-business-interview": {
+        "Organization": 0.90,
+        "Product": 0.69,
+        "Technology": 0.75,
+        "Person": 0.77,
+        "Place": 0.89,
+        "answers": 0.97,
+        "relations": 0.13,
+        "figures": 0.77,
+    },
+    "2016-12-19-taiwan-fintech-visit": {
+        "Organization": 0.67,
+        "Product": 0.66,
+        "Technology": 0.65,
+        "Person": 0.63,
+        "Place": 0.71,
+        "relations": 0.02,
         "figures": 0.97,
     },
     "2016-12-21-ftv-interview": {
@@ -139,6 +172,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.72,
         "figures": 0.97,
     },
+    "2017-06-19-political-scientists-visit": {
+        "Organization": 0.79,
+        "Product": 0.78,
+        "Technology": 0.61,
+        "Person": 0.97,
+        "Place": 0.88,
+        "answers": 0.85,
+        "figures": 0.97,
+    },
     "2017-06-20-tsai-pei-chi-interview": {
         "Organization": 0.81,
         "Product": 0.68,
@@ -164,6 +206,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.58,
         "answers": 0.97,
     },
+    "2017-11-08-business-weekly-visit": {
+        "Organization": 0.67,
+        "Product": 0.25,
+        "Technology": 0.56,
+        "Person": 0.97,
+        "Place": 0.80,
+        "answers": 0.79,
+        "relations": 0.22,
+        "figures": 0.80,
+    },
     "2017-11-21-press-tea-social-enterprise": {
         "Organization": 0.74,
         "Product": 0.77,
@@ -180,6 +232,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.88,
         "Place": 0.89,
         "answers": 0.63,
+        "figures": 0.97,
+    },
+    "2018-02-09-land-governance-journal-interview": {
+        "Organization": 0.63,
+        "Product": 0.63,
+        "Technology": 0.71,
+        "Person": 0.97,
+        "Place": 0.81,
+        "answers": 0.97,
         "figures": 0.97,
     },
     "2018-04-18-open-government-contact-points-anniversary": {
@@ -310,6 +371,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.73,
         "Place": 0.77,
         "answers": 0.71,
+        "figures": 0.97,
+    },
+    "2019-07-03-usr-centre-interview": {
+        "Organization": 0.88,
+        "Product": 0.63,
+        "Technology": 0.69,
+        "Person": 0.80,
+        "Place": 0.89,
+        "answers": 0.75,
         "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
@@ -491,6 +561,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.82,
         "answers": 0.97,
         "figures": 0.82,
+    },
+    "2021-07-29-the-21-magazine-interview": {
+        "Organization": 0.65,
+        "Product": 0.68,
+        "Technology": 0.67,
+        "Person": 0.66,
+        "Place": 0.86,
+        "answers": 0.93,
+        "figures": 0.80,
     },
     "2021-08-06-cihsiu-school-magazine-interview": {
         "Organization": 0.80,
@@ -677,6 +756,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.30,
         "figures": 0.63,
     },
+    "2022-08-27-moda-launch-media-exchange": {
+        "Organization": 0.84,
+        "Product": 0.82,
+        "Technology": 0.87,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.97,
+        "figures": 0.83,
+    },
     "2022-09-01-moda-online-press-conference": {
         "Organization": 0.97,
         "Product": 0.71,
@@ -695,6 +783,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.09,
         "figures": 0.72,
+    },
+    "2023-03-28-sam-robbins-interview": {
+        "Organization": 0.37,
+        "Product": 0.25,
+        "Technology": 0.65,
+        "Person": 0.60,
+        "Place": 0.77,
+        "answers": 0.97,
+    },
+    "2023-04-18-taiwan-panorama-interview": {
+        "Organization": 0.78,
+        "Product": 0.55,
+        "Technology": 0.78,
+        "Person": 0.97,
+        "Place": 0.91,
+        "answers": 0.91,
+        "figures": 0.97,
     },
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
