@@ -568,13 +568,17 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             if classified[label].role == "official":
                 classified[label].role = "reporter"
     written: dict[str, str] = {}  # an outlet's short name as the title writes it (數位時代)
-    titled = _title_outlet(t.title or "", outlets) or _visitors_body(t.title or "", outlets)
-    if titled:  # 今周刊採訪, 臺灣金融科技股份有限公司黃建霖來訪: who asks comes from there
-        outlet, as_written = titled
+    visited: set[str] = set()  # bodies a visit's title names: of their own kind, not media
+    titled = _title_outlet(t.title or "", outlets)
+    visit = None if titled else _visitors_body(t.title or "", outlets)
+    if titled or visit:  # 今周刊採訪, 臺灣金融科技股份有限公司黃建霖來訪: who asks comes from there
+        outlet, as_written = titled or visit or ("", "")
         for speaker in classified.values():
             if speaker.role == "reporter" and not speaker.organization:
                 speaker.organization = org(outlet)
                 written[speaker.organization] = as_written
+                if visit:
+                    visited.add(speaker.organization)
     for label, turns in by_label.items():
         speaker = classified[label]
         t.speakers[label] = speaker
@@ -592,7 +596,12 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
             org_name = org_names[speaker.organization]
             asks_for_outlet = speaker.role == "reporter" and speaker.title != ANALYST_TITLE
             if speaker.organization in written and not outlets.known(org_name):
-                asks_for_outlet = organization_kind(org_name) == "media"  # 軟銀集團 is no outlet
+                own_kind = organization_kind(org_name)  # 軟銀集團第一次採訪: a company asks
+                asks_for_outlet = (
+                    own_kind == "media"
+                    if speaker.organization in visited
+                    else own_kind in ("media", "other")
+                )
             kind = "media" if asks_for_outlet else None
             parent = (
                 outlets.parent(org_name) or outlets.stem(org_name)
@@ -887,8 +896,9 @@ def _classify(
         name = _bracketed(label)
         if name is None and folded in ANSWER_LABELS:
             answerer = _sole_answerer(t, outlets.is_organization)
-            unnamed = _UNNAMED_ANSWERER.search("\n".join([t.title, *(c.text for c in t.context)]))
-            if answerer is None and unnamed:  # 中国人民银行有关负责人就《…》答记者问
+            opening = "\n".join([t.title, *(c.text for c in t.context)])
+            unnamed = _UNNAMED_ANSWERER.search(opening) if answerer is None else None
+            if unnamed:  # 中国人民银行有关负责人就《…》答记者问
                 body = unnamed["body"].strip()
                 return Speaker(
                     label,

@@ -523,14 +523,16 @@ def test_the_one_outlet_an_interview_title_names_is_the_interviewers(tmp_path: P
     path.write_text("# 2026-02-10 瑞典電視台《論壇》專訪\n\n" + body, encoding="utf-8")
     assert org_of(load_transcript(path), "王炘珏") == "瑞典電視台"  # the programme's outlet
     # a body the lexicon does not know, named by a body's word or as one Latin name
-    for title, body_name in (
-        ("軟銀集團第一次採訪", "軟銀集團"),
-        ("新潮社採訪", "新潮社"),
-        ("VERSE 採訪", "VERSE"),
-        ("TechSequences 訪談", "TechSequences"),
+    for title, body_name, kind in (
+        ("軟銀集團第一次採訪", "軟銀集團", "company"),  # a company, not a newsroom
+        ("新潮社採訪", "新潮社", "media"),
+        ("VERSE 採訪", "VERSE", "media"),
+        ("TechSequences 訪談", "TechSequences", "media"),
     ):
         path.write_text(f"# 2021-08-16 {title}\n\n" + body, encoding="utf-8")
-        assert org_of(load_transcript(path), "王炘珏") == body_name
+        t = load_transcript(path)
+        assert org_of(t, "王炘珏") == body_name
+        assert t.entities[t.speakers["王炘珏"].organization or ""].kind == kind
     for title in ("Laura Loomer 專訪", "敏迪專訪", "Live Interview with Ketagalan Media"):
         path.write_text(f"# 2025-02-19 {title}\n\n" + body, encoding="utf-8")
         assert org_of(load_transcript(path), "王炘珏") is None  # a person, a word
