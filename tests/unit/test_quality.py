@@ -32,6 +32,13 @@ quality = _quality()
 
 # gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
 FLOORS: dict[str, dict[str, float]] = {
+    "2016-07-02-vtaiwan-join-interview": {
+        "Organization": 0.85,
+        "Product": 0.85,
+        "Technology": 0.37,
+        "Person": 0.63,
+        "answers": 0.97,
+    },
     "2016-07-19-business-next-interview": {
         "Organization": 0.63,
         "Person": 0.97,
@@ -155,6 +162,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.13,
         "figures": 0.97,
     },
+    "2017-01-26-facebook-visit": {
+        "Organization": 0.56,
+        "Product": 0.65,
+        "Technology": 0.69,
+        "Person": 0.84,
+        "Place": 0.89,
+        "answers": 0.78,
+        "figures": 0.97,
+    },
     "2017-02-13-formosa-radio-interview": {
         "Organization": 0.94,
         "Product": 0.37,
@@ -170,6 +186,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.80,
         "answers": 0.72,
+        "figures": 0.97,
+    },
+    "2017-06-14-international-communication-visit": {
+        "Organization": 0.81,
+        "Product": 0.65,
+        "Technology": 0.76,
+        "Person": 0.25,
+        "Place": 0.87,
+        "answers": 0.95,
+        "relations": 0.12,
         "figures": 0.97,
     },
     "2017-06-19-political-scientists-visit": {
@@ -190,6 +216,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "figures": 0.63,
     },
+    "2017-07-21-yushan-international-visit": {
+        "Organization": 0.77,
+        "Product": 0.63,
+        "Technology": 0.61,
+        "Person": 0.87,
+        "Place": 0.76,
+        "answers": 0.82,
+        "figures": 0.97,
+    },
+    "2017-08-29-national-audit-office-visit": {
+        "Organization": 0.90,
+        "Product": 0.65,
+        "Technology": 0.65,
+        "Person": 0.97,
+        "Place": 0.58,
+        "answers": 0.90,
+    },
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
@@ -205,6 +248,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.56,
         "Place": 0.58,
         "answers": 0.97,
+    },
+    "2017-10-13-google-visit": {
+        "Organization": 0.76,
+        "Product": 0.54,
+        "Technology": 0.69,
+        "Person": 0.97,
+        "Place": 0.90,
+        "answers": 0.56,
+        "figures": 0.97,
     },
     "2017-11-08-business-weekly-visit": {
         "Organization": 0.67,
