@@ -141,7 +141,11 @@ def _is_roster(text: str, opened: list[_Open]) -> bool:
 
 
 def _bracketed(text: str, turn: _Open) -> bool:
-    return text[: turn.label_start].rstrip(" \t")[-1:] == "【"
+    """Whether the label stands in lenticular brackets (read back from the label only)."""
+    at = turn.label_start - 1
+    while at >= turn.line_start and text[at] in " \t":
+        at -= 1
+    return at >= turn.line_start and text[at] == "【"
 
 
 def _is_heading(text: str, turn: _Open, end: int) -> bool:
