@@ -546,6 +546,7 @@ _NOT_EDITION = {
     *("channel", "channels", "video", "videos", "live", "store", "ads", "ad"),
     *("team", "teams", "service", "services", "platform", "data", "code", "api", "site"),
     *("is", "are", "was", "has", "have", "of", "to", "in", "on", "or", "id", "ids"),
+    *("mission", "vision", "policy", "policies", "community", "fans", "friends"),
 }
 
 

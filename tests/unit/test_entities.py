@@ -483,6 +483,9 @@ def test_known_product_with_modifier_or_edition() -> None:
     assert {"虛擬健保卡", "LINE today"} <= names(t, "Product")
     english = STAGE(transcript("we post on LINE today and Facebook maybe tomorrow"))
     assert names(english, "Product") == {"LINE", "Facebook"}
+    # a common noun after the name is said of the product, not an edition of it (2017-01-26)
+    said = STAGE(transcript("Mark也一直講Facebook mission是keep people connected"))
+    assert names(said, "Product") == {"Facebook"}
 
 
 def test_generic_plans_and_systems_are_not_names() -> None:
