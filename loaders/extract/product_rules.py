@@ -315,7 +315,7 @@ _QUOTED_SUFFIX = re.compile(
 #: Kind words that follow a quoted name without being part of it.
 _KIND_ONLY = ("产品", "服务")
 _QUOTED_AFTER = re.compile(
-    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|搭建|开通)了?)\s*"
+    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|搭建|开通)[了的]?)\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
 )
 
@@ -361,7 +361,16 @@ _QUOTED_PROGRAMME = re.compile(
 
 
 def quoted_name(view: NormalizedText) -> Iterator[Candidate]:
-    """A quoted name that a product word or a launch verb vouches for."""
+    """A quoted name that a product word or a launch verb vouches for, each span once
+    (研发的“鲸算”金融大模型 is vouched for twice)."""
+    seen: set[tuple[int, int]] = set()
+    for candidate in _quoted_names(view):
+        if (candidate.start, candidate.end) not in seen:
+            seen.add((candidate.start, candidate.end))
+            yield candidate
+
+
+def _quoted_names(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     if not _ANY_OPEN.search(text):
         return

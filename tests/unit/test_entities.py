@@ -237,6 +237,11 @@ def test_rule_quoted_name() -> None:
     assert surfaces("資助了超過 150 種不同的「垂直領域」模型訓練", quoted_name) == []
     assert surfaces("需要「去中心、可驗證、可攜帶」的小模型", quoted_name) == []
     assert surfaces("配备了移动展业终端“邮驿通”。这个终端", quoted_name) == ["邮驿通"]
+    # what a body launched, named after 的 (推出的「產業新尖兵試辦計畫」, 研发的“汇通码”)
+    assert surfaces("勞動力發展署推出的「產業新尖兵試辦計畫」", quoted_name) == [
+        "產業新尖兵試辦計畫"
+    ]
+    assert surfaces("清算机构研发的“汇通码”已在大湾区试点", quoted_name) == ["汇通码"]
     # a works programme's short name, and a quoted name before a long kind of platform
     assert surfaces("实施产业基础再造“磐基”工程，", quoted_name) == ["磐基"]
     assert surfaces("建成“工枢云”工业互联网平台", quoted_name) == ["“工枢云”工业互联网平台"]
