@@ -267,9 +267,9 @@ class EntityFinder:
             ((form, entry) for entry in lexicon.entries for form in entry.forms),
             lexicon.blockers,
         )
-        # An entry's context words as the view writes them (疫情 for 疫情 and 疫情).
-        self._context: dict[int, tuple[str, ...]] = {
-            id(entry): tuple(normalized_view(word).text for word in entry.context)
+        # An entry's context words as the view writes them (确诊 for 確診 and 确诊).
+        self._context: dict[LexiconEntry, tuple[str, ...]] = {
+            entry: tuple(normalized_view(word).text for word in entry.context)
             for entry in lexicon.entries
             if entry.context
         }
@@ -289,7 +289,7 @@ class EntityFinder:
         entry = hit.payload
         if not (isinstance(entry, LexiconEntry) and hit.form in entry.context_aliases):
             return True
-        return any(word in text for word in self._context[id(entry)])
+        return any(word in text for word in self._context[entry])
 
     def knows(self, name: str) -> bool:
         """Whether the lexicon holds `name` in any of its forms."""

@@ -881,7 +881,7 @@ def _classify(
     if analyst:  # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
         firm, given = analyst["firm"].strip(" 的·"), analyst["name"].strip(" ·")
         named = given if given and _looks_like_name(given) else None
-        return _asker(t, label, named, _org(firm) if firm else None, ANALYST_TITLE)
+        return _labelled(t, label, named, "reporter", _org(firm) if firm else None, ANALYST_TITLE)
     if (
         folded in QUESTION_LABELS
         or folded.startswith(("问", "提问", "q(", "q（"))
@@ -891,7 +891,8 @@ def _classify(
         inner = _BRACKET.search(label)
         outlet = outlet_from_label(inner.group(1))[0] if inner and not name else None
         outlet = outlet or _self_introduced_outlet(turns)
-        return _asker(t, label, name, _org(outlet) if outlet else None, "记者" if outlet else None)
+        org = _org(outlet) if outlet else None
+        return _labelled(t, label, name, "reporter", org, "记者" if outlet else None)
     if folded in ANSWER_LABELS or folded.startswith(("答", "a(", "a（")):
         name = _bracketed(label)
         if name is None and folded in ANSWER_LABELS:
@@ -919,13 +920,7 @@ def _classify(
                     title=answerer.title,
                     department=answerer.department,
                 )
-        return Speaker(
-            label,
-            person_key(name) if name else person_key(label, t.key),
-            name or label,
-            "official",
-            anonymous=name is None,
-        )
+        return _labelled(t, label, name, "official")
     known = outlets.split_label(label)
     if known is not None:
         outlet, reporter_name = known[0], (known[1] or None)
@@ -937,7 +932,7 @@ def _classify(
             outlet = intro
     if outlet is not None or _REPORTER.search(label):
         named = reporter_name if reporter_name and _looks_like_name(reporter_name) else None
-        return _asker(t, label, named, _org(outlet) if outlet else None, "记者")
+        return _labelled(t, label, named, "reporter", _org(outlet) if outlet else None, "记者")
     is_org = outlets.is_organization
     introduced = _introduced_in_label(t, turns, label, is_org)
     if introduced is None and host_text:
@@ -983,15 +978,21 @@ _ANALYST_LABEL = re.compile(
 )
 
 
-def _asker(
-    t: Transcript, label: str, name: str | None, organization: str | None, title: str | None
+def _labelled(
+    t: Transcript,
+    label: str,
+    name: str | None,
+    role: str,
+    organization: str | None = None,
+    title: str | None = None,
 ) -> Speaker:
-    """A reporter or analyst: a shared person when named, else one scoped to the transcript."""
+    """A speaker a label names, or only labels (问, 答, 金融时报记者): a shared person when
+    named, else one scoped to the transcript."""
     return Speaker(
         label,
         person_key(name) if name else person_key(label, t.key),
         name or label,
-        "reporter",
+        role,
         anonymous=name is None,
         organization=organization,
         title=title,
