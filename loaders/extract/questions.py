@@ -21,6 +21,10 @@ reporter names whom each question is for (請教郭董事長, 請教一下唐鳳
 addressees.py), an official's turns go to the questions put to them instead. An
 official who names an earlier questioner (有關 iThome 問到這個問題) returns to that
 question. Thanks and closing words (謝謝各位, 記者會到此結束) answer nothing.
+
+Where nobody asks as a reporter (a dialogue, a meeting, a visit whose sides both
+ask), the transcript is read as a conversation: a turn whose last sentence asks is
+put to whoever speaks next (see `_link_conversation`).
 """
 
 from __future__ import annotations
@@ -155,8 +159,65 @@ def _answered_inside(turn: Turn) -> bool:
     return False
 
 
+#: What may close a question after its question mark: brackets, quotes, a stage direction.
+_TRAILING = re.compile(r"(?:[（(][^（）()]{0,8}[）)]|[\s」』”\"'…）)])+$")
+#: Marks that end a sentence; the last sentence of a turn is what it leaves the room with.
+_SENTENCE_END = re.compile(r"[。！!；;\n]")
+#: How many turns after a question in a conversation may answer it.
+CONVERSATION_REPLIES = 4
+
+
+#: A question put to the room rather than to one person (simplified): 与会的各位是否还有…？
+_TO_THE_ROOM = re.compile(
+    r"各位|大家|在座|与会|还有(?:没有)?|有没有人|谁|哪一?位|\b(?:anyone|everyone)\b"
+)
+
+
+def _last_sentence(turn: Turn) -> str:
+    """What a turn leaves the room with: its last sentence, closing marks dropped."""
+    return _SENTENCE_END.split(_TRAILING.sub("", turn.text.strip()))[-1]
+
+
+def _ends_asking(turn: Turn) -> bool:
+    """Whether a turn's last sentence asks (…我們應該怎麼做？, 或是露西？（笑）)."""
+    last = _last_sentence(turn)
+    return "?" in last or "？" in last
+
+
+def _link_conversation(t: Transcript) -> Transcript:
+    """Questions and answers where nobody asks for an outlet (a dialogue, a meeting, a
+    visit where both sides ask): a turn whose last sentence asks, followed by someone
+    else, is a question. The next speaker answers it; a question put to the room
+    (各位還有沒有…？) is answered by the turns after it until its asker speaks again, at
+    most `CONVERSATION_REPLIES`. A reply that ends asking is a question in turn."""
+    open_question: Turn | None = None
+    answerers: list[str] = []
+    room = False
+    for turn, after in zip(t.turns, [*t.turns[1:], None], strict=False):
+        turn.is_question = False
+        turn.answers = None
+        if open_question is not None:
+            another = bool(answerers) and turn.speaker not in answerers and not room
+            if (
+                turn.speaker == open_question.speaker
+                or another
+                or len(answerers) >= CONVERSATION_REPLIES
+            ):
+                open_question = None
+            elif turn.role != "host" and not _closes(turn):
+                turn.answers = open_question.seq
+                answerers.append(turn.speaker)
+        if after is not None and after.speaker != turn.speaker and _ends_asking(turn):
+            turn.is_question = True
+            open_question, answerers = turn, []
+            room = _TO_THE_ROOM.search(to_simplified(_last_sentence(turn))) is not None
+    return t
+
+
 def link_answers(t: Transcript) -> Transcript:
     """Mark questions (`is_question`) and point answer turns at them (`answers`)."""
+    if not any(turn.role == "reporter" for turn in t.turns):
+        return _link_conversation(t)
     moderating = moderators(t)
     questions = question_turns(t)
     forms = address_forms(t, [turn for turn in t.turns if turn.seq in questions])

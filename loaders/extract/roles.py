@@ -765,9 +765,14 @@ def _visitors_body(title: str, outlets: Outlets) -> tuple[str, str] | None:
     return None
 
 
+#: A visit word the one visited follows (團隊 Jacky Wang 拜會唐鳳部長); 來訪 names no host.
+_CALL_ON = re.compile(r"拜访|拜訪|拜会|拜會")
+
+
 def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str | None:
-    """The speaker a title names right after its interview word (專訪唐鳳部長): interviewed."""
-    found = _INTERVIEW_TITLE.search(title)
+    """The speaker a title names right after its interview word (專訪唐鳳部長) or after
+    the word for calling on someone (拜會唐鳳部長): interviewed, or visited."""
+    found = _INTERVIEW_TITLE.search(title) or _CALL_ON.search(title)
     if found is None:
         return None
     after = to_simplified(title[found.end() : found.end() + 12])

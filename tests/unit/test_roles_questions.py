@@ -433,7 +433,8 @@ def test_interview_and_visit_titles_make_the_visitors_ask(
     tmp_path: Path, title: str, interview: bool
 ) -> None:
     # from the corpus: 2018-10-19 蘋果日報訪問 (王雪玲 asks), 2017-06-19 …訪問團來訪 (the
-    # visiting political scientists ask); at a meeting, nobody is there to ask
+    # visiting political scientists ask); at a meeting nobody asks for an outlet, yet a
+    # question that ends a turn is still answered by the next speaker (a conversation)
     path = tmp_path / "t.md"
     path.write_text(
         f"# 2018-10-19 {title}\n\n"
@@ -445,7 +446,7 @@ def test_interview_and_visit_titles_make_the_visitors_ask(
     )
     t = load_transcript(path)
     assert (t.speakers["王雪玲"].role == "reporter") is interview
-    assert (t.turns[1].answers == 1) is interview
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3]
 
 
 @pytest.mark.parametrize(
@@ -680,3 +681,56 @@ def test_a_deputy_s_title_does_not_address_the_minister() -> None:
     forms = {"周明远": {"周明远", "部长"}, "沈嘉禾": {"沈嘉禾", "副部长"}}
     assert addressed("请问沈嘉禾副部长，中小企业有哪些新的考虑？", forms) == {"沈嘉禾"}
     assert addressed("请问部长，5G应用的情况怎么样？", forms) == {"周明远"}
+
+
+def test_the_one_a_visit_title_says_is_called_on_answers_however_long_the_visitor_talks(
+    tmp_path: Path,
+) -> None:
+    # from the corpus: 2022-12-06 「Bu Zhi DAO」團隊 Jacky Wang 拜會唐鳳部長 (the visitor
+    # presents at length and asks now and then; 唐鳳 chairs and asks back)
+    pitch = "我們的團隊過去一年在做社區的募資工具，也在幾個縣市試辦，累積了不少經驗，"
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# 2022-12-06 「Bu Zhi DAO」團隊 Jacky Wang 拜會唐鳳部長逐字稿\n\n"
+        f"### 唐鳳：\n請先自我介紹。\n\n### Jacky Wang：\n{pitch * 4}\n\n"
+        "### 唐鳳：\n這個工具現在有多少人在用？\n\n"
+        f"### Jacky Wang：\n大概兩千人。{pitch * 3}部長覺得政府可以怎麼參與？\n\n"
+        "### 唐鳳：\n可以先從社創中心的徵案開始。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert t.speakers["唐鳳"].role == "official"  # the one called on, not the visitor
+    assert [turn.answers for turn in t.turns] == [None, None, None, 3, 4]
+
+
+def test_a_conversation_without_interviewers_links_the_questions_that_end_a_turn() -> None:
+    # a dialogue (2025-01-23 與松本紹圭對談): both ask; a question answers one question and
+    # asks the next
+    t = transcript(
+        [
+            ("唐鳳", "是的，我們有整整一個小時的時間。"),
+            ("松本紹圭", "您怎麼看「好祖先」這個說法？"),
+            ("唐鳳", "我覺得很好。您說的祖先，是指像露西那樣的嗎？（笑）"),
+            ("松本紹圭", "對，差不多。"),
+            ("唐鳳", "那我們繼續。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [False, True, True, False, False]
+    assert [turn.answers for turn in t.turns] == [None, None, 2, 3, None]
+
+
+def test_a_question_to_the_room_is_answered_by_everyone_until_its_asker_speaks() -> None:
+    # a focus group (2015-11-10 焦點座談): one person's question gets that person's answer;
+    # the moderator's question to the room gets everyone's, until the moderator speaks again
+    t = transcript(
+        [
+            ("唐鳳", "關鍵字是什麼？小字典還是搜尋引擎的？"),
+            ("許雲翔", "是從閱聽者角度出發，比較像標題。"),
+            ("許明暉", "我對社群媒體很無知，是來學習的。"),
+            ("許雲翔", "是否還有想要表達的？"),
+            ("林純秀", "想給一點建議。"),
+            ("唐鳳", "快速歸納一下。"),
+            ("許雲翔", "謝謝大家。"),
+        ]
+    )
+    assert [turn.answers for turn in t.turns] == [None, 1, None, None, 4, 4, None]
