@@ -240,6 +240,13 @@ _COMPOUND_SURNAMES = (
 )
 
 
+def _standing_alone(word: str) -> str:
+    """A pattern for `word` whose Latin or digit edges touch no other Latin or digit."""
+    head = "(?<![a-z0-9])" if word[:1].isascii() and word[:1].isalnum() else ""
+    tail = "(?![a-z0-9])" if word[-1:].isascii() and word[-1:].isalnum() else ""
+    return head + re.escape(word) + tail
+
+
 @dataclass(frozen=True)
 class _Claim:
     start: int  # original offsets
@@ -267,9 +274,12 @@ class EntityFinder:
             ((form, entry) for entry in lexicon.entries for form in entry.forms),
             lexicon.blockers,
         )
-        # An entry's context words as the view writes them (确诊 for 確診 and 确诊).
-        self._context: dict[LexiconEntry, tuple[str, ...]] = {
-            entry: tuple(normalized_view(word).text for word in entry.context)
+        # An entry's context words as the view writes them (确诊 for 確診 and 确诊), a Latin
+        # or digit edge standing alone (7-11 is not inside 2017-11-17, nor bot in robot).
+        self._context: dict[LexiconEntry, re.Pattern[str]] = {
+            entry: re.compile(
+                "|".join(_standing_alone(normalized_view(word).text) for word in entry.context)
+            )
             for entry in lexicon.entries
             if entry.context
         }
@@ -289,7 +299,7 @@ class EntityFinder:
         entry = hit.payload
         if not (isinstance(entry, LexiconEntry) and hit.form in entry.context_aliases):
             return True
-        return any(word in text for word in self._context[entry])
+        return self._context[entry].search(text) is not None
 
     def knows(self, name: str) -> bool:
         """Whether the lexicon holds `name` in any of its forms."""

@@ -10,6 +10,7 @@ from loaders.extract.relations import product_owners
 from loaders.keys import entity_key
 from loaders.lexicon import BUILTIN_DIR, LexiconError, load_lexicon, read_file
 from loaders.normalize import variant_key
+from presskg.pipeline import load_transcript
 
 FORBIDDEN = ("融e行", "融e购", "融e联", "融安e信", "融e借", "AI投", "ECOS", "e-ICBC")
 
@@ -156,3 +157,27 @@ def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: P
 
     assert found("疫情期間，我們每天看記者會。", "後來指揮中心決定開放") == ["指揮中心"]
     assert found("颱風來的時候，指揮中心決定開放") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the shipped lexicon: the chains where stores are spoken of, not "the whole family"
+        ("一個是去全家、一個是去7-11，可以去i-bon印出來。", {"全家便利商店", "统一超商", "i-bon"}),
+        ("全家人都來了，2017-11-17 那天。", set()),
+        # Cofacts' bot where rumours are spoken of, not the everyday "really?"
+        ("假訊息很多，「真的假的」就是一個例子。", {"Cofacts"}),
+        ("他說：真的假的？我不相信。", set()),
+        # the crowdfunding platform, not the sound of disapproval
+        ("在 flyingV 或者是嘖嘖上面募資。", {"flyingV", "啧啧募资平台"}),
+        ("嘖嘖，這樣不行。", set()),
+    ],
+)
+def test_short_names_that_are_also_words_count_only_in_their_context(
+    tmp_path: Path, text: str, names: set[str]
+) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(f"# 2020-04-22 來訪\n\n### 柯淑萍：\n{text}\n", encoding="utf-8")
+    t = load_transcript(path)
+    found = {t.entities[m.entity].name for m in t.mentions if m.label != "Person"}
+    assert found == names
