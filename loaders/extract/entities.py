@@ -677,6 +677,7 @@ def _titled_names(
             and tag in ("nr", "nz", "nrfg")
             and re.fullmatch(_SENIOR, after)
             and word[0] not in _SURNAMES
+            and word[0] not in _ASKING_VERBS  # 邀|吕署长: invite 吕, not 邀吕
             and not is_common_word(word)
             and word not in _NOT_PERSON
             and not _verb_led(word)
@@ -908,9 +909,9 @@ _THING_END = set(
     "族班费品鱼丹菜性证者化书权队馆店厂堂人家们路街道曲员生秘营宫汤素岛府楼案端法来谈带加要时图"
 )
 #: Rare surnames that more often open an ordinary word (但花博, 公幼加, 劳健保, 卫武营, 阿嬷带,
-#: 来|敏迪现场, 国二|才, 普惠型|小微企业):
+#: 井字棋, 来|敏迪现场, 国二|才, 普惠型|小微企业):
 #: a name with one of them needs a title beside it.
-_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成来国普")
+_WORDLIKE_SURNAMES = set("但公劳师卫修陆华米云信花沙阿武石斯谷成来国普井")
 
 
 def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
@@ -960,6 +961,10 @@ def _three_character_names(words: list[tuple[str, str]]) -> Iterator[tuple[int, 
             yield i, i
         elif len(word) == 1 and i and words[i - 1][1] == "nr" and len(words[i - 1][0]) == 2:
             yield i, i - 1
+
+
+#: Verbs that put a person after them (邀吕署长, 请李次长): not the first character of a name.
+_ASKING_VERBS = set("邀请找问叫让给被把")
 
 
 def _verb_led(name: str) -> bool:

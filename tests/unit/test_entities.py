@@ -316,6 +316,9 @@ def test_full_names_jieba_cuts_after_the_second_character() -> None:
     # 2021-07-29: jieba reads 吴展|玮, both tagged as names; 萧规|曹|随 is an idiom
     t = STAGE(transcript("我們可以看到光是一個吳展瑋，或者一個江明宗，他們", "就是蕭規曹隨，這樣"))
     assert names(t, "Person") == {"吳展瑋", "江明宗"}
+    # 2025-01-23: jieba tags the game 井字棋 (tic-tac-toe) as a name
+    t = STAGE(transcript("你不會吹噓：「我是世界上最好的井字棋玩家！」"))
+    assert names(t, "Person") == set()
 
 
 def test_full_names_before_a_personal_title() -> None:
@@ -363,6 +366,7 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     # a verb taking a body as its object, or a word introducing the name, comes before it
     assert surfaces("是跟芬蘭或者是冰島組成聯盟，大家", organization_name) == []
     assert surfaces("证监会会同中国证券业协会发布", organization_name) == ["中国证券业协会"]
+    assert surfaces("非常感謝部長蒞臨公會聽我們建言", organization_name) == []  # a visit
     assert surfaces("我们的子公司建信金融科技有限责任公司", organization_name) == [
         "建信金融科技有限责任公司"
     ]
@@ -544,6 +548,8 @@ def test_persons_named_with_a_title_of_office() -> None:
     assert not {"黃彥", "官提", "時每", "唐鳳多", "謝謝"} & persons
     t = STAGE(transcript("安排國內數位政委唐鳳唐政委跟我們媒體朋友見面"))
     assert names(t, "Person") == {"唐鳳"}  # the name, then its surname and title again
+    t = STAGE(transcript("我記得我們同仁已經邀呂署長來做 panel 了。"))
+    assert names(t, "Person") == set()  # 邀|呂署長: invited 呂, no one called 邀呂
     t = STAGE(transcript("同時，我跟李懷仁次長也同步到松山指揮部去看貨物運送的狀態"))
     assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
     t = STAGE(transcript("出席的有中国建设银行董事长田国立先生和行长张金良先生。"))
