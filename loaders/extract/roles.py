@@ -61,6 +61,8 @@ _OUTLET_END = re.compile(
     r"电视台|電視台|电视|電視|电台|電台|广播|廣播|新闻|新聞|财经|財經|报|報|社|台|网|網|刊))"
     r"(?P<rest>.*)$"
 )
+#: Words ending in 報 that name a council or a report, not a paper (行政院科技會報).
+_NOT_PAPER = re.compile(r"(?:会|會|简|簡|汇|匯|通|情|公|快)(?:报|報)$")
 # In what follows an outlet-like ending, these say "department" or "office holder", not a
 # reporter's name (the first character is skipped: 司 and 局 are also surnames).
 _UNIT_OR_ROLE = re.compile(r"司|處|处|署|局|代表|委員|委员|主任|組長|组长|科長|科长")
@@ -500,6 +502,8 @@ def outlet_from_label(label: str) -> tuple[str | None, str | None]:
     if latin and re.search(r"[\u4e00-\u9fff]", latin.group("rest")):
         return latin.group("outlet"), latin.group("rest").strip()
     match = _OUTLET_END.match(label)
+    if match and _NOT_PAPER.search(match.group("outlet")):
+        return None, None  # 科技會報, 工作簡報: a council or a briefing, not a paper
     rest = match.group("rest").strip(" \t\u3000·") if match else ""
     if match and match.group("outlet") != label and 2 <= len(rest) <= 4:
         if _UNIT_OR_ROLE.search(rest[1:]):  # 衛福部社|工司代表: a department, not 社 + a name
@@ -780,6 +784,24 @@ def _named_after_interview(title: str, by_label: dict[str, list[Turn]]) -> str |
     return named[0] if len(named) == 1 and _looks_like_name(named[0].strip()) else None
 
 
+#: A visit word the visitors' names come before (邱娉勻來訪): they came to ask.
+_CAME_TO_VISIT = re.compile(r"来访|來訪")
+
+
+def _named_before_coming(title: str, by_label: dict[str, list[Turn]]) -> set[str]:
+    """The speakers a visit title names before 來訪 (陳金生、蔡貴美來訪): the visitors, who
+    are not the one visited however much they say."""
+    found = _CAME_TO_VISIT.search(title)
+    if found is None:
+        return set()
+    head = to_simplified(title[: found.start()])
+    return {
+        label
+        for label in by_label
+        if _looks_like_name(label.strip()) and to_simplified(label.strip()) in head
+    }
+
+
 #: What a five-character label holds when it names a role, an office or a body rather
 #: than a person (國研院代表, 勞動部同仁, 蔡政務委員, 唐召集人鳳, 資拓李協理, 數位產業署).
 _ROLE_WORD = re.compile(
@@ -823,9 +845,10 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     def share_asking(turns: list[Turn]) -> float:
         return sum(1 for turn in turns if ASKING.search(turn.text)) / len(turns)
 
-    interviewee = _named_after_interview(t.title or "", by_label) or max(
-        said, key=lambda label: said[label]
-    )
+    called_on = _named_after_interview(title, by_label)
+    visitors = _named_before_coming(title, by_label)
+    hosts = [label for label in said if label not in visitors] or list(said)
+    interviewee = called_on or max(hosts, key=lambda label: said[label])
     typical = said[interviewee] / len(by_label[interviewee])
     answering = share_asking(by_label[interviewee])
     found = set()

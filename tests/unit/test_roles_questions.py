@@ -51,6 +51,19 @@ def test_outlet_labels_are_reporters_not_officials() -> None:
     assert [turn.answers for turn in t.turns] == [None, None, 2, None, 4]
 
 
+def test_a_council_or_a_briefing_ending_in_bao_is_no_newspaper() -> None:
+    # from the corpus: 2016-02-04 (行政院科技會報 speaks at a research panel)
+    t = transcript(
+        [
+            ("簡宏偉", "問卷的回收率大概是多少？"),
+            ("科技會報", "我們想請問抽樣的方式是什麼？"),
+            ("廠商", "我們是用分層抽樣。"),
+        ]
+    )
+    assert t.speakers["科技會報"].role == "official"
+    assert transcript([("自由時報", "請問部長？")]).speakers["自由時報"].role == "reporter"
+
+
 def test_named_reporters_in_labels_are_shared_persons() -> None:
     t = transcript(
         [
@@ -734,3 +747,20 @@ def test_a_question_to_the_room_is_answered_by_everyone_until_its_asker_speaks()
         ]
     )
     assert [turn.answers for turn in t.turns] == [None, 1, None, None, 4, 4, None]
+
+
+def test_the_visitors_a_visit_title_names_ask_however_much_they_say(tmp_path: Path) -> None:
+    # from the corpus: 2019-12-18 邱娉勻來訪 (the visitor speaks at length about her work)
+    story = "我在設計學院教書，也做了很多展覽，這些年看到很多學生的作品，"
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# 2019-12-18 邱娉勻來訪\n\n"
+        + "".join(
+            f"### 邱娉勻：\n{story * 4}政府可以怎麼幫忙嗎？\n\n### 唐鳳：\n{reply}\n\n"
+            for reply in ("可以，我們來想辦法。您什麼時候方便？", "好，沒問題。", "好，就這樣。")
+        ),
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert (t.speakers["邱娉勻"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, 5]
