@@ -171,6 +171,9 @@ def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: P
         # the crowdfunding platform, not the sound of disapproval
         ("在 flyingV 或者是嘖嘖上面募資。", {"flyingV", "啧啧募资平台"}),
         ("嘖嘖，這樣不行。", set()),
+        # a bank's short name, not the end of another word before a word 行 opens
+        ("中行與建行的行長都來了。", {"中国银行", "中国建设银行"}),
+        ("這我舉其中行動方案的例子，系統內建行動的功能。", set()),
     ],
 )
 def test_short_names_that_are_also_words_count_only_in_their_context(
