@@ -165,6 +165,7 @@ def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: P
         # the shipped lexicon: the chains where stores are spoken of, not "the whole family"
         ("一個是去全家、一個是去7-11，可以去i-bon印出來。", {"全家便利商店", "统一超商", "i-bon"}),
         ("全家人都來了，2017-11-17 那天。", set()),
+        ("要去超商取貨的時候，大家又願意全家一起出去郊遊了。", set()),
         # Cofacts' bot where rumours are spoken of, not the everyday "really?"
         ("假訊息很多，「真的假的」就是一個例子。", {"Cofacts"}),
         ("他說：真的假的？我不相信。", set()),

@@ -32,6 +32,21 @@ quality = _quality()
 
 # gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
 FLOORS: dict[str, dict[str, float]] = {
+    "2015-11-10-focus-group": {
+        "Organization": 0.90,
+        "Product": 0.97,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "answers": 0.47,
+    },
+    "2016-02-04-join-research-panel": {
+        "Organization": 0.83,
+        "Product": 0.30,
+        "Technology": 0.82,
+        "Person": 0.89,
+        "Place": 0.82,
+        "answers": 0.47,
+    },
     "2016-07-02-vtaiwan-join-interview": {
         "Organization": 0.85,
         "Product": 0.85,
@@ -93,7 +108,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-16-maeil-business-interview": {
         "Organization": 0.90,
         "Product": 0.69,
-        "Technology": 0.75,
+        "Technology": 0.74,
         "Person": 0.77,
         "Place": 0.89,
         "answers": 0.97,
@@ -103,7 +118,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-19-taiwan-fintech-visit": {
         "Organization": 0.67,
         "Product": 0.66,
-        "Technology": 0.65,
+        "Technology": 0.67,
         "Person": 0.63,
         "Place": 0.71,
         "relations": 0.02,
@@ -179,6 +194,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.84,
         "answers": 0.94,
     },
+    "2017-02-14-emic-premeeting": {
+        "Organization": 0.82,
+        "Product": 0.66,
+        "Technology": 0.37,
+        "Person": 0.85,
+        "answers": 0.81,
+    },
     "2017-05-31-green-peace-radio-interview": {
         "Organization": 0.66,
         "Product": 0.30,
@@ -216,14 +238,29 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "figures": 0.63,
     },
+    "2017-07-06-cosa-visit": {
+        "Organization": 0.80,
+        "Product": 0.81,
+        "Technology": 0.65,
+        "Person": 0.63,
+        "Place": 0.63,
+        "answers": 0.38,
+    },
     "2017-07-21-yushan-international-visit": {
         "Organization": 0.77,
-        "Product": 0.63,
+        "Product": 0.69,
         "Technology": 0.61,
         "Person": 0.87,
         "Place": 0.76,
         "answers": 0.82,
         "figures": 0.97,
+    },
+    "2017-08-25-fia-visit": {
+        "Organization": 0.63,
+        "Product": 0.63,
+        "Technology": 0.54,
+        "Person": 0.97,
+        "answers": 0.97,
     },
     "2017-08-29-national-audit-office-visit": {
         "Organization": 0.90,
@@ -236,7 +273,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.82,
         "Product": 0.82,
-        "Technology": 0.78,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.91,
@@ -255,7 +292,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.90,
-        "answers": 0.56,
+        "answers": 0.52,
         "figures": 0.97,
     },
     "2017-11-08-business-weekly-visit": {
@@ -287,7 +324,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-02-09-land-governance-journal-interview": {
-        "Organization": 0.63,
+        "Organization": 0.67,
         "Product": 0.63,
         "Technology": 0.71,
         "Person": 0.97,
@@ -297,7 +334,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-04-18-open-government-contact-points-anniversary": {
         "Organization": 0.88,
-        "Product": 0.70,
+        "Product": 0.71,
         "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.87,
@@ -341,7 +378,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-10-05-wealth-magazine-interview": {
-        "Organization": 0.83,
+        "Organization": 0.84,
         "Product": 0.81,
         "Technology": 0.83,
         "Person": 0.66,
@@ -372,7 +409,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-03-12-cna-ltn-taiwan-news-interview": {
         "Organization": 0.69,
-        "Product": 0.74,
+        "Product": 0.81,
         "Technology": 0.78,
         "Person": 0.65,
         "Place": 0.78,
@@ -390,7 +427,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-04-26-washington-press-group": {
         "Organization": 0.85,
-        "Product": 0.85,
+        "Product": 0.89,
         "Technology": 0.94,
         "Person": 0.97,
         "Place": 0.93,
@@ -399,7 +436,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-04-30-sixth-press-tea": {
         "Organization": 0.90,
-        "Product": 0.78,
+        "Product": 0.83,
         "Technology": 0.93,
         "Person": 0.97,
         "Place": 0.82,
@@ -409,7 +446,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-06-05-ufo-radio-interview": {
         "Organization": 0.89,
-        "Product": 0.54,
+        "Product": 0.60,
         "Technology": 0.91,
         "Person": 0.71,
         "Place": 0.83,
@@ -418,7 +455,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-06-20-cna-thailand-interview": {
         "Organization": 0.54,
-        "Product": 0.63,
+        "Product": 0.77,
         "Technology": 0.69,
         "Person": 0.73,
         "Place": 0.77,
@@ -433,6 +470,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.89,
         "answers": 0.75,
         "figures": 0.97,
+    },
+    "2019-07-18-google-anita-visit": {
+        "Organization": 0.63,
+        "Product": 0.69,
+        "Technology": 0.67,
+        "Person": 0.89,
+        "Place": 0.85,
+        "answers": 0.08,
+        "figures": 0.89,
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.86,
@@ -486,6 +532,23 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2019-12-18-chiu-ping-yun-visit": {
+        "Organization": 0.61,
+        "Product": 0.97,
+        "Technology": 0.77,
+        "Person": 0.56,
+        "Place": 0.65,
+        "answers": 0.67,
+    },
+    "2019-12-27-civil-iot-winners-meeting": {
+        "Organization": 0.73,
+        "Product": 0.51,
+        "Technology": 0.63,
+        "Person": 0.77,
+        "Place": 0.97,
+        "answers": 0.68,
+        "figures": 0.97,
+    },
     "2020-02-11-csis-press-group": {
         "Organization": 0.97,
         "Product": 0.97,
@@ -493,6 +556,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.77,
+    },
+    "2020-02-12-east-asia-hotspot-dialogue": {
+        "Organization": 0.54,
+        "Product": 0.79,
+        "Technology": 0.83,
+        "Person": 0.73,
+        "Place": 0.76,
+        "answers": 0.85,
+        "figures": 0.87,
     },
     "2020-02-14-second-washington-press-group": {
         "Organization": 0.79,
@@ -512,6 +584,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.30,
         "figures": 0.97,
     },
+    "2020-04-22-ko-shu-ping-visit": {
+        "Organization": 0.80,
+        "Product": 0.69,
+        "Technology": 0.77,
+        "Person": 0.71,
+        "Place": 0.97,
+        "answers": 0.47,
+        "figures": 0.97,
+    },
     "2020-05-07-verse-interview": {
         "Organization": 0.67,
         "Product": 0.70,
@@ -523,7 +604,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.63,
     },
     "2020-05-15-global-views-interview": {
-        "Organization": 0.83,
+        "Organization": 0.88,
         "Product": 0.84,
         "Technology": 0.76,
         "Person": 0.58,
@@ -560,12 +641,30 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.56,
     },
+    "2020-10-20-stan-shih-foundation-visit": {
+        "Organization": 0.75,
+        "Product": 0.61,
+        "Technology": 0.60,
+        "Person": 0.97,
+        "Place": 0.87,
+        "answers": 0.15,
+        "figures": 0.97,
+    },
     "2020-10-27-competence-magazine-interview": {
         "Organization": 0.70,
         "Product": 0.61,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.79,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
+    "2021-01-13-brand-to-brand-visit": {
+        "Organization": 0.50,
+        "Product": 0.50,
+        "Technology": 0.47,
+        "Person": 0.80,
+        "Place": 0.63,
         "answers": 0.97,
         "figures": 0.97,
     },
@@ -606,7 +705,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.68,
     },
     "2021-05-13-hundred-readers-interview": {
-        "Organization": 0.76,
+        "Organization": 0.87,
         "Product": 0.81,
         "Technology": 0.97,
         "Person": 0.97,
@@ -616,7 +715,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-07-29-the-21-magazine-interview": {
         "Organization": 0.65,
-        "Product": 0.68,
+        "Product": 0.72,
         "Technology": 0.67,
         "Person": 0.66,
         "Place": 0.86,
@@ -751,7 +850,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-11-22-asahi-interview": {
         "Organization": 0.83,
-        "Product": 0.65,
+        "Product": 0.68,
         "Technology": 0.85,
         "Person": 0.87,
         "Place": 0.97,
@@ -782,12 +881,21 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-09-cna-interview": {
         "Organization": 0.83,
         "Product": 0.77,
-        "Technology": 0.70,
+        "Technology": 0.74,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
         "relations": 0.07,
         "figures": 0.68,
+    },
+    "2022-08-12-software-association-visit": {
+        "Organization": 0.66,
+        "Product": 0.63,
+        "Technology": 0.79,
+        "Person": 0.80,
+        "Place": 0.77,
+        "answers": 0.02,
+        "figures": 0.97,
     },
     "2022-08-19-global-views-interview": {
         "Organization": 0.83,
@@ -800,7 +908,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-25-asahi-shimbun-interview": {
         "Organization": 0.92,
-        "Product": 0.75,
+        "Product": 0.80,
         "Technology": 0.88,
         "Person": 0.65,
         "Place": 0.89,
@@ -836,6 +944,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.09,
         "figures": 0.72,
     },
+    "2022-12-06-bu-zhi-dao-visit": {
+        "Organization": 0.89,
+        "Product": 0.51,
+        "Technology": 0.76,
+        "Person": 0.89,
+        "Place": 0.90,
+        "answers": 0.78,
+        "relations": 0.97,
+    },
     "2023-03-28-sam-robbins-interview": {
         "Organization": 0.37,
         "Product": 0.25,
@@ -846,7 +963,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-04-18-taiwan-panorama-interview": {
         "Organization": 0.78,
-        "Product": 0.55,
+        "Product": 0.66,
         "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.91,
@@ -899,6 +1016,25 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.11,
         "figures": 0.97,
+    },
+    "2023-09-11-hackathon-working-group": {
+        "Organization": 0.66,
+        "Product": 0.18,
+        "Technology": 0.56,
+        "Person": 0.90,
+        "Place": 0.49,
+        "answers": 0.47,
+        "figures": 0.77,
+    },
+    "2023-09-12-tca-visit": {
+        "Organization": 0.85,
+        "Product": 0.69,
+        "Technology": 0.65,
+        "Person": 0.89,
+        "Place": 0.43,
+        "answers": 0.24,
+        "relations": 0.17,
+        "figures": 0.82,
     },
     "2023-09-23-voa-interview": {
         "Organization": 0.89,
@@ -999,7 +1135,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.74,
         "Product": 0.70,
-        "Technology": 0.76,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
@@ -1018,8 +1154,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-23-blocktrend-interview": {
         "Organization": 0.79,
-        "Product": 0.72,
-        "Technology": 0.69,
+        "Product": 0.76,
+        "Technology": 0.70,
         "Person": 0.68,
         "Place": 0.97,
         "answers": 0.97,
@@ -1051,6 +1187,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.87,
         "answers": 0.97,
         "figures": 0.72,
+    },
+    "2025-01-23-matsumoto-dialogue": {
+        "Organization": 0.63,
+        "Product": 0.97,
+        "Technology": 0.97,
+        "Person": 0.58,
+        "Place": 0.80,
+        "answers": 0.80,
+        "figures": 0.97,
     },
     "2025-02-02-bbc-interview": {
         "Organization": 0.63,
@@ -1217,6 +1362,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.85,
         "Place": 0.87,
         "answers": 0.97,
+    },
+    "2026-03-04-digital-citizens": {
+        "Organization": 0.72,
+        "Product": 0.70,
+        "Technology": 0.77,
+        "Person": 0.67,
+        "Place": 0.81,
+        "answers": 0.97,
+        "figures": 0.97,
     },
     "2026-04-26-masters-thesis-interview": {
         "Organization": 0.74,
