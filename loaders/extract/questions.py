@@ -161,8 +161,9 @@ def _answered_inside(turn: Turn) -> bool:
 
 #: What may close a question after its question mark: brackets, quotes, a stage direction.
 _TRAILING = re.compile(r"(?:[（(][^（）()]{0,8}[）)]|[\s」』”\"'…）)])+$")
-#: Marks that end a sentence; the last sentence of a turn is what it leaves the room with.
-_SENTENCE_END = re.compile(r"[。！!；;\n]")
+#: Marks that end a sentence (an English question too, when another sentence follows it):
+#: the last sentence of a turn is what it leaves the room with.
+_SENTENCE_END = re.compile(r"[。！!；;\n]|\.(?=\s)|(?<=[?？])\s+(?=[A-Z])")
 #: How many turns after a question in a conversation may answer it.
 CONVERSATION_REPLIES = 4
 
@@ -268,7 +269,40 @@ def link_answers(t: Transcript) -> Transcript:
         targets = _put_to(turn.speaker, run, earlier, to_whom, answered_before, last)
         turn.answers = last = targets[nth % len(targets)]
         answered_now.add((turn.speaker, turn.answers))
+    _link_asked_back(t, moderating)
     return t
+
+
+#: How a reply opens (simplified): 是，…; 对。; 没有，…; yes, …
+_REPLY_OPENING = re.compile(
+    r"^(?:是(?!否)|对|不是|没有|好|嗯|可以|不会|(?:yes|yeah|yep|no|right|sure|okay|ok)\b)",
+    re.IGNORECASE,
+)
+#: Asking the one spoken to (simplified): 你觉得呢？, 您是说…？, do you …?
+_TO_YOU = re.compile(r"你|您|妳|\byou\b", re.IGNORECASE)
+
+
+def _link_asked_back(t: Transcript, moderating: set[str]) -> None:
+    """An official's turn that ends by asking the reporter after it (您覺得哪些資料最需要？
+    at a visit, 我回答清楚了嗎？) is a question too, which that reporter's next turn answers
+    when it asks nothing back, opens as a reply (是，…; 對。) or was asked as "you". A question
+    handed to a colleague (看院長要不要補充？) is answered by no reporter asking the next
+    question, and a moderator handing the floor over asks nobody anything."""
+    for turn, after in zip(t.turns, t.turns[1:], strict=False):
+        if not (
+            turn.role == "official"
+            and after.role == "reporter"
+            and after.answers is None
+            and turn.speaker not in moderating
+            and not _handover(turn)
+            and _ends_asking(turn)
+        ):
+            continue
+        replying = _REPLY_OPENING.match(to_simplified(after.text.strip())) is not None
+        to_you = _TO_YOU.search(to_simplified(_last_sentence(turn))) is not None
+        if not _asks(after) or replying or to_you:
+            turn.is_question = True
+            after.answers = turn.seq
 
 
 def _put_to(

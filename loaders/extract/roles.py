@@ -860,6 +860,9 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
         ):
             continue
         asking = share_asking(turns)
+        if label in visitors and asking > 0:
+            found.add(label)  # the title says they came to visit: they ask, however long
+            continue
         if said[label] / len(turns) >= typical and asking <= answering + _GUEST_MARGIN:
             continue  # speaks and asks back like the interviewee: a second guest
         if asking >= _ASKING_SHARE or (len(by_label) == 2 and asking > 0):

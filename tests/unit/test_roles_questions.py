@@ -763,4 +763,55 @@ def test_the_visitors_a_visit_title_names_ask_however_much_they_say(tmp_path: Pa
     )
     t = load_transcript(path)
     assert (t.speakers["邱娉勻"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
-    assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, 5]
+    # 唐鳳 asks back (您什麼時候方便？): the visitor's next turn answers her as well
+    assert [turn.answers for turn in t.turns] == [None, 1, 2, 3, None, 5]
+
+
+def test_an_official_asking_back_is_answered_by_the_reporter_after_them(tmp_path: Path) -> None:
+    # from the corpus: 2020-04-22 柯淑萍來訪 (the visitor asks; 唐鳳 answers and asks back)
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# 2020-04-22 柯淑萍來訪\n\n"
+        "### 柯淑萍：\n政府可以怎麼幫我們印這本繪本？\n\n"
+        "### 唐鳳：\n可以做成電子書。您現在需要的是重點式採購？\n\n"
+        "### 柯淑萍：\n是，這個是我的附件。那稅籍編號要怎麼申請？\n\n"
+        "### 唐鳳：\n可以問國稅局。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert [turn.is_question for turn in t.turns] == [True, True, True, False]
+    assert [turn.answers for turn in t.turns] == [None, 1, 2, 3]
+
+
+def test_the_visitors_a_title_names_ask_even_when_they_speak_at_length(tmp_path: Path) -> None:
+    # from the corpus: 2016-12-19 臺灣金融科技股份有限公司黃建霖來訪 (the visitor presents at
+    # length and asks now and then; a second guest of an interview would not be read so)
+    pitch = "我們公司做的是開放應用程式介面的平台，讓銀行跟新創可以對接，已經有幾家在試，"
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# 2016-12-19 臺灣金融科技股份有限公司黃建霖來訪\n\n"
+        + "".join(
+            f"### 黃建霖：\n{pitch * 3}{ask}\n\n### 唐鳳：\n{reply}\n\n"
+            for ask, reply in (
+                ("政府的資料可以開放給我們嗎？", "可以，我們來談。您覺得哪些資料最需要？"),
+                ("還在評估。", "好，那我們再約。這樣可以嗎？"),
+                ("可以。", "那就這樣。"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert (t.speakers["黃建霖"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
+    assert t.turns[1].answers == 1
+
+
+def test_an_english_question_followed_by_a_statement_is_no_question_left_open() -> None:
+    t = transcript(
+        [
+            ("Audrey Tang", "You had a question? But these two are completely separate."),
+            ("Cindy Wang", "Okay, so these four are separate."),
+            ("Audrey Tang", "Are you also recording?"),
+            ("Cindy Wang", "Yeah."),
+        ]
+    )
+    assert [turn.answers for turn in t.turns] == [None, None, None, 3]
