@@ -30,6 +30,14 @@ def transcript(turns: list[tuple[str, str]]) -> Transcript:
     return link_answers(ROLES(t))
 
 
+def titled(tmp_path: Path, title: str, turns: list[tuple[str, str]]) -> Transcript:
+    """A transcript file with a title line, read by the whole pipeline (the title matters)."""
+    path = tmp_path / "titled.md"
+    body = "".join(f"### {label}：\n{said}\n\n" for label, said in turns)
+    path.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    return load_transcript(path)
+
+
 def org_of(t: Transcript, label: str) -> str | None:
     key = t.speakers[label].organization
     return t.entities[key].name if key else None
@@ -752,16 +760,13 @@ def test_a_question_to_the_room_is_answered_by_everyone_until_its_asker_speaks()
 def test_the_visitors_a_visit_title_names_ask_however_much_they_say(tmp_path: Path) -> None:
     # from the corpus: 2019-12-18 邱娉勻來訪 (the visitor speaks at length about her work)
     story = "我在設計學院教書，也做了很多展覽，這些年看到很多學生的作品，"
-    path = tmp_path / "visit.md"
-    path.write_text(
-        "# 2019-12-18 邱娉勻來訪\n\n"
-        + "".join(
-            f"### 邱娉勻：\n{story * 4}政府可以怎麼幫忙嗎？\n\n### 唐鳳：\n{reply}\n\n"
-            for reply in ("可以，我們來想辦法。您什麼時候方便？", "好，沒問題。", "好，就這樣。")
-        ),
-        encoding="utf-8",
-    )
-    t = load_transcript(path)
+    replies = ("可以，我們來想辦法。您什麼時候方便？", "好，沒問題。", "好，就這樣。")
+    turns = [
+        (who, said)
+        for r in replies
+        for who, said in (("邱娉勻", story * 4 + "政府可以怎麼幫忙嗎？"), ("唐鳳", r))
+    ]
+    t = titled(tmp_path, "2019-12-18 邱娉勻來訪", turns)
     assert (t.speakers["邱娉勻"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
     # 唐鳳 asks back (您什麼時候方便？): the visitor's next turn answers her as well
     assert [turn.answers for turn in t.turns] == [None, 1, 2, 3, None, 5]
@@ -769,16 +774,16 @@ def test_the_visitors_a_visit_title_names_ask_however_much_they_say(tmp_path: Pa
 
 def test_an_official_asking_back_is_answered_by_the_reporter_after_them(tmp_path: Path) -> None:
     # from the corpus: 2020-04-22 柯淑萍來訪 (the visitor asks; 唐鳳 answers and asks back)
-    path = tmp_path / "visit.md"
-    path.write_text(
-        "# 2020-04-22 柯淑萍來訪\n\n"
-        "### 柯淑萍：\n政府可以怎麼幫我們印這本繪本？\n\n"
-        "### 唐鳳：\n可以做成電子書。您現在需要的是重點式採購？\n\n"
-        "### 柯淑萍：\n是，這個是我的附件。那稅籍編號要怎麼申請？\n\n"
-        "### 唐鳳：\n可以問國稅局。\n",
-        encoding="utf-8",
+    t = titled(
+        tmp_path,
+        "2020-04-22 柯淑萍來訪",
+        [
+            ("柯淑萍", "政府可以怎麼幫我們印這本繪本？"),
+            ("唐鳳", "可以做成電子書。您現在需要的是重點式採購？"),
+            ("柯淑萍", "是，這個是我的附件。那稅籍編號要怎麼申請？"),
+            ("唐鳳", "可以問國稅局。"),
+        ],
     )
-    t = load_transcript(path)
     assert [turn.is_question for turn in t.turns] == [True, True, True, False]
     assert [turn.answers for turn in t.turns] == [None, 1, 2, 3]
 
@@ -787,20 +792,15 @@ def test_the_visitors_a_title_names_ask_even_when_they_speak_at_length(tmp_path:
     # from the corpus: 2016-12-19 臺灣金融科技股份有限公司黃建霖來訪 (the visitor presents at
     # length and asks now and then; a second guest of an interview would not be read so)
     pitch = "我們公司做的是開放應用程式介面的平台，讓銀行跟新創可以對接，已經有幾家在試，"
-    path = tmp_path / "visit.md"
-    path.write_text(
-        "# 2016-12-19 臺灣金融科技股份有限公司黃建霖來訪\n\n"
-        + "".join(
-            f"### 黃建霖：\n{pitch * 3}{ask}\n\n### 唐鳳：\n{reply}\n\n"
-            for ask, reply in (
-                ("政府的資料可以開放給我們嗎？", "可以，我們來談。您覺得哪些資料最需要？"),
-                ("還在評估。", "好，那我們再約。這樣可以嗎？"),
-                ("可以。", "那就這樣。"),
-            )
-        ),
-        encoding="utf-8",
+    exchanges = (
+        ("政府的資料可以開放給我們嗎？", "可以，我們來談。您覺得哪些資料最需要？"),
+        ("還在評估。", "好，那我們再約。這樣可以嗎？"),
+        ("可以。", "那就這樣。"),
     )
-    t = load_transcript(path)
+    turns = [
+        (who, said) for a, r in exchanges for who, said in (("黃建霖", pitch * 3 + a), ("唐鳳", r))
+    ]
+    t = titled(tmp_path, "2016-12-19 臺灣金融科技股份有限公司黃建霖來訪", turns)
     assert (t.speakers["黃建霖"].role, t.speakers["唐鳳"].role) == ("reporter", "official")
     assert t.turns[1].answers == 1
 
