@@ -121,6 +121,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.67,
         "Person": 0.63,
         "Place": 0.71,
+        "answers": 0.97,
         "relations": 0.02,
         "figures": 0.97,
     },
@@ -183,7 +184,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.69,
         "Person": 0.84,
         "Place": 0.89,
-        "answers": 0.78,
+        "answers": 0.84,
         "figures": 0.97,
     },
     "2017-02-13-formosa-radio-interview": {
@@ -292,7 +293,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.90,
-        "answers": 0.52,
+        "answers": 0.47,
         "figures": 0.97,
     },
     "2017-11-08-business-weekly-visit": {
@@ -477,7 +478,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.67,
         "Person": 0.89,
         "Place": 0.85,
-        "answers": 0.08,
+        "answers": 0.19,
         "figures": 0.89,
     },
     "2019-11-05-seventh-press-tea": {
@@ -538,7 +539,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.77,
         "Person": 0.56,
         "Place": 0.65,
-        "answers": 0.67,
+        "answers": 0.72,
     },
     "2019-12-27-civil-iot-winners-meeting": {
         "Organization": 0.73,
@@ -590,7 +591,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.77,
         "Person": 0.71,
         "Place": 0.97,
-        "answers": 0.47,
+        "answers": 0.90,
         "figures": 0.97,
     },
     "2020-05-07-verse-interview": {
@@ -647,7 +648,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.60,
         "Person": 0.97,
         "Place": 0.87,
-        "answers": 0.15,
+        "answers": 0.51,
         "figures": 0.97,
     },
     "2020-10-27-competence-magazine-interview": {
