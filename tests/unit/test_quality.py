@@ -118,7 +118,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-19-taiwan-fintech-visit": {
         "Organization": 0.67,
         "Product": 0.66,
-        "Technology": 0.67,
+        "Technology": 0.70,
         "Person": 0.63,
         "Place": 0.71,
         "answers": 0.97,
@@ -198,7 +198,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-02-14-emic-premeeting": {
         "Organization": 0.82,
         "Product": 0.66,
-        "Technology": 0.37,
+        "Technology": 0.63,
         "Person": 0.85,
         "answers": 0.81,
     },
@@ -475,7 +475,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-07-18-google-anita-visit": {
         "Organization": 0.63,
         "Product": 0.69,
-        "Technology": 0.67,
+        "Technology": 0.81,
         "Person": 0.89,
         "Place": 0.85,
         "answers": 0.19,
@@ -645,7 +645,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-20-stan-shih-foundation-visit": {
         "Organization": 0.75,
         "Product": 0.61,
-        "Technology": 0.60,
+        "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.51,
@@ -872,7 +872,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-05-30-digital-certificate-isolation-notice": {
         "Organization": 0.97,
         "Product": 0.87,
-        "Technology": 0.97,
+        "Technology": 0.87,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -948,7 +948,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-12-06-bu-zhi-dao-visit": {
         "Organization": 0.89,
         "Product": 0.51,
-        "Technology": 0.76,
+        "Technology": 0.80,
         "Person": 0.89,
         "Place": 0.90,
         "answers": 0.78,
@@ -1030,7 +1030,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-12-tca-visit": {
         "Organization": 0.85,
         "Product": 0.69,
-        "Technology": 0.65,
+        "Technology": 0.77,
         "Person": 0.89,
         "Place": 0.43,
         "answers": 0.24,
@@ -1040,7 +1040,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.89,
         "Product": 0.75,
-        "Technology": 0.82,
+        "Technology": 0.83,
         "Person": 0.77,
         "Place": 0.91,
         "answers": 0.97,
@@ -1050,7 +1050,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-28-fei-yi-suo-si-interview": {
         "Organization": 0.78,
         "Product": 0.83,
-        "Technology": 0.71,
+        "Technology": 0.73,
         "Person": 0.83,
         "Place": 0.92,
         "answers": 0.93,
@@ -1349,7 +1349,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-12-26-national-education-radio-interview": {
         "Organization": 0.87,
         "Product": 0.79,
-        "Technology": 0.68,
+        "Technology": 0.70,
         "Person": 0.77,
         "Place": 0.97,
         "answers": 0.91,
