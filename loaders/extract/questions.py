@@ -24,7 +24,9 @@ question. Thanks and closing words (謝謝各位, 記者會到此結束) answer 
 
 Where nobody asks as a reporter (a dialogue, a meeting, a visit whose sides both
 ask), the transcript is read as a conversation: a turn whose last sentence asks is
-put to whoever speaks next (see `_link_conversation`).
+put to whoever speaks next (see `_link_conversation`). Where reporters ask, an official
+who ends by asking the reporter after them is answered by that reporter's reply (see
+`_link_asked_back`).
 """
 
 from __future__ import annotations
@@ -275,7 +277,8 @@ def link_answers(t: Transcript) -> Transcript:
 
 #: How a reply opens (simplified): 是，…; 对。; 没有，…; yes, …
 _REPLY_OPENING = re.compile(
-    r"^(?:是(?!否)|对|不是|没有|好|嗯|可以|不会|(?:yes|yeah|yep|no|right|sure|okay|ok)\b)",
+    r"^(?:是(?!否)|对|不是|没有|好(?!像)|嗯|可以(?![请问再])|不会|"
+    r"(?:yes|yeah|yep|no|right|sure|okay|ok)\b)",
     re.IGNORECASE,
 )
 #: Asking the one spoken to (simplified): 你觉得呢？, 您是说…？, do you …?

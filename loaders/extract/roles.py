@@ -829,11 +829,13 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     """Named speakers who interview (asked only when no label names a reporter).
 
     Interviews label reporters by their names (楊明珠：), not by outlet. The one the title
-    names after its interview word (專訪唐鳳部長), else the one who speaks most, is the
-    interviewee; every other speaker asking in at least a quarter of their turns (the only
-    other speaker, if they ask at all) is an interviewer, unless their turns are as long as
-    the interviewee's and they ask hardly more often (a second guest: 微軟的 Cathy beside
-    唐鳳). Labels the roles stage reads otherwise (问, outlets) are left alone.
+    names after its interview word or 拜會 (專訪唐鳳部長, 拜會唐鳳部長), else the one who
+    speaks most but for the visitors it names before 來訪, is the interviewee; every other
+    speaker asking in at least a quarter of their turns (the only other speaker, if they ask
+    at all) is an interviewer, unless their turns are as long as the interviewee's and they
+    ask hardly more often (a second guest: 微軟的 Cathy beside 唐鳳). Visitors the title
+    names ask whenever they ask at all. Labels the roles stage reads otherwise (问, outlets)
+    are left alone.
     """
     from loaders.extract.questions import ASKING  # questions imports this module's titles
 
