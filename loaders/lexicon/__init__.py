@@ -30,7 +30,8 @@ sentence names both. `as_written: true` matches a name only where the text write
 its forms, in either script, and not where the view's Taiwan-phrase conversion merely
 makes another word look like it: Taiwan's 視訊 (video calling) becomes 视频 there, as do
 影片 (a clip) and every mainland 视频. `context_aliases` are short names that count only in
-a transcript writing one of the `context` words, in either script: in a transcript about the
+a transcript writing one of the `context` words, in either script (a Latin or digit edge of a
+context word standing alone: 7-11 is not inside 2017-11-17): in a transcript about the
 epidemic, 指揮中心 is its command centre; elsewhere it is any command centre.
 """
 
