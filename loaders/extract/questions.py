@@ -161,8 +161,9 @@ def _answered_inside(turn: Turn) -> bool:
     return False
 
 
-#: What may close a question after its question mark: brackets, quotes, a stage direction.
-_TRAILING = re.compile(r"(?:[（(][^（）()]{0,8}[）)]|[\s」』”\"'…）)])+$")
+#: What may close a question after its question mark: a stage direction, quotes, brackets.
+_STAGE_DIRECTION = re.compile(r"[（(][^（）()]{0,8}[）)]$")
+_CLOSERS = "」』”\"'…）)"
 #: Marks that end a sentence (an English question too, when another sentence follows it):
 #: the last sentence of a turn is what it leaves the room with.
 _SENTENCE_END = re.compile(r"[。！!；;\n]|\.(?=\s)|(?<=[?？])\s+(?=[A-Z])")
@@ -176,9 +177,23 @@ _TO_THE_ROOM = re.compile(
 )
 
 
+def _without_closing(text: str) -> str:
+    """`text` without the stage directions, quotes and brackets that close it (…嗎？」（笑）),
+    read back from its end only: a turn may be long."""
+    while True:
+        text = text.rstrip()
+        direction = _STAGE_DIRECTION.search(text, max(0, len(text) - 10))
+        if direction:
+            text = text[: direction.start()]
+        elif text[-1:] and text[-1] in _CLOSERS:
+            text = text[:-1]
+        else:
+            return text
+
+
 def _last_sentence(turn: Turn) -> str:
     """What a turn leaves the room with: its last sentence, closing marks dropped."""
-    return _SENTENCE_END.split(_TRAILING.sub("", turn.text.strip()))[-1]
+    return _SENTENCE_END.split(_without_closing(turn.text))[-1]
 
 
 def _ends_asking(turn: Turn) -> bool:
