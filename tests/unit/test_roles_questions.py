@@ -710,16 +710,17 @@ def test_the_one_a_visit_title_says_is_called_on_answers_however_long_the_visito
     # from the corpus: 2022-12-06 「Bu Zhi DAO」團隊 Jacky Wang 拜會唐鳳部長 (the visitor
     # presents at length and asks now and then; 唐鳳 chairs and asks back)
     pitch = "我們的團隊過去一年在做社區的募資工具，也在幾個縣市試辦，累積了不少經驗，"
-    path = tmp_path / "visit.md"
-    path.write_text(
-        "# 2022-12-06 「Bu Zhi DAO」團隊 Jacky Wang 拜會唐鳳部長逐字稿\n\n"
-        f"### 唐鳳：\n請先自我介紹。\n\n### Jacky Wang：\n{pitch * 4}\n\n"
-        "### 唐鳳：\n這個工具現在有多少人在用？\n\n"
-        f"### Jacky Wang：\n大概兩千人。{pitch * 3}部長覺得政府可以怎麼參與？\n\n"
-        "### 唐鳳：\n可以先從社創中心的徵案開始。\n",
-        encoding="utf-8",
+    t = titled(
+        tmp_path,
+        "2022-12-06 「Bu Zhi DAO」團隊 Jacky Wang 拜會唐鳳部長逐字稿",
+        [
+            ("唐鳳", "請先自我介紹。"),
+            ("Jacky Wang", pitch * 4),
+            ("唐鳳", "這個工具現在有多少人在用？"),
+            ("Jacky Wang", "大概兩千人。" + pitch * 3 + "部長覺得政府可以怎麼參與？"),
+            ("唐鳳", "可以先從社創中心的徵案開始。"),
+        ],
     )
-    t = load_transcript(path)
     assert t.speakers["唐鳳"].role == "official"  # the one called on, not the visitor
     assert [turn.answers for turn in t.turns] == [None, None, None, 3, 4]
 
