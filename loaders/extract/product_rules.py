@@ -452,6 +452,23 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
         yield Candidate(m.start(1) + lead, m.end(1), "product_phrase", 0.7 if latin else weak)
 
 
+# --- rule: a sector's cloud (政府云, 教育云, 防灾云): the shared cloud platform that
+#     governments name after the sector it serves (Taiwan's 十朵云, the mainland's 政务云)
+_SECTOR_CLOUD = re.compile(
+    "((?:政府|政务|教育|金融|健康|医疗|卫生|交通|环境|防灾|灾防|救灾|消防|关务|农业|文化|观光"
+    "|社福|警政|警务|司法|理财|工业|财政|税务)云)(?![端计运])"  # 云端, 云计算: the cloud itself
+)
+
+
+def sector_cloud(view: NormalizedText) -> Iterator[Candidate]:
+    """`教育云`: a public sector followed by 云 names that sector's cloud platform."""
+    text = view.text
+    if "云" not in text:
+        return
+    for m in _SECTOR_CLOUD.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "sector_cloud", 0.7)
+
+
 # --- rule: an enumeration of names sharing a product word, closed by 等
 #     (建立了A系统、B系统、C系统等): the shared word and the list agree
 _ITEM = rf"[{HAN}a-z0-9]{{2,16}}?(?:系统|平台|app)"
@@ -1018,6 +1035,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "quoted_name": quoted_name,
     "product_phrase": product_phrase,
     "enumerated_names": enumerated_names,
+    "sector_cloud": sector_cloud,
     "organization_name": organization_name,
     "organization_acronym": organization_acronym,
     "diplomatic_mission": diplomatic_mission,

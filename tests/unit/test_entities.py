@@ -35,6 +35,7 @@ from loaders.extract.product_rules import (
     project_into_effect,
     quoted_name,
     repeated_system,
+    sector_cloud,
     titled_plan,
 )
 from loaders.extract.registry import ExtractOptions
@@ -665,6 +666,14 @@ def test_rule_named_vehicle_needs_a_second_mention() -> None:
     assert names(STAGE(transcript(text)), "Product") == set()
     twice = STAGE(transcript(text, "應變網路行動車是第一次在緊急狀況下出動"))
     assert "應變網路行動車" in names(twice, "Product")
+
+
+def test_rule_sector_cloud_names_a_sector_platform_not_the_cloud() -> None:
+    text = "行政院推動十朵雲，有關於金融雲、健康雲，在中央當然也有教育雲"
+    assert surfaces(text, sector_cloud) == ["金融雲", "健康雲", "教育雲"]
+    assert names(STAGE(transcript("政务云里面的数据")), "Product") == {"政务云"}
+    for kind in ("政府雲端服務", "走到公有雲上", "做成文字雲", "教育雲計算的課程"):
+        assert surfaces(kind, sector_cloud) == []
 
 
 def test_quoted_site_names_and_quoted_aliases() -> None:

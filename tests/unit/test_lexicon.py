@@ -172,6 +172,10 @@ def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: P
         # the crowdfunding platform, not the sound of disapproval
         ("在 flyingV 或者是嘖嘖上面募資。", {"flyingV", "啧啧募资平台"}),
         ("嘖嘖，這樣不行。", set()),
+        # fine-tuning where language models are spoken of, not a slight adjustment
+        ("用 GPT 的時候可以先微調。", {"GPT", "模型微调"}),
+        ("當時課綱又被微調，我們稍微調整了做法。", set()),
+        ("開源模型只要稍微調一點點就好。", {"开放模型"}),
         # a bank's short name, not the end of another word before a word 行 opens
         ("中行與建行的行長都來了。", {"中国银行", "中国建设银行"}),
         ("這我舉其中行動方案的例子，系統內建行動的功能。", set()),
