@@ -4,7 +4,10 @@ Officials' organisation, department and title come from the host's
 introduction (`中国工商银行信息科技部总经理吕仲涛先生`); reporters' outlets from
 the label (`金融时报记者`, `中央社蘇思云`, `TVBS 李作珩`) or a self-introduction
 (`我是金融时报记者`). Title short forms (`王行长`, `吕总`) become aliases of the
-full name so later stages resolve them. Rules only: no list of people.
+full name so later stages resolve them. Where nobody is labelled a reporter, the
+interviewers of an interview or a visit ask as reporters do; where the floor asks
+(觀眾), the moderators a panel names in its opening (共同主持人 Solenne) ask too.
+Rules only: no list of people.
 """
 
 from __future__ import annotations
@@ -571,6 +574,10 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
         for label in _interviewers(t, by_label):
             if classified[label].role == "official":
                 classified[label].role = "reporter"
+    if any(speaker.role == "reporter" for speaker in classified.values()):
+        for label in _moderators(t, by_label):  # the floor asks too: not a conversation
+            if classified[label].role == "official":
+                classified[label].role = "reporter"
     written: dict[str, str] = {}  # an outlet's short name as the title writes it (數位時代)
     visited: set[str] = set()  # bodies a visit's title names: of their own kind, not media
     titled = _title_outlet(t.title or "", outlets)
@@ -647,6 +654,50 @@ def _hosts_in_preamble(t: Transcript, by_label: dict[str, list[Turn]]) -> set[st
         for label in by_label
         if _looks_like_name(label.strip())
         and any(line.endswith(to_simplified(label.strip())) for line in lines)
+    }
+
+
+#: Where a panel names its moderators: 共同主持人 Solenne, 主持這場座談的 Solenne, moderator Jane.
+_MODERATOR_NAMED = re.compile(
+    r"(?:主持人|主持[^，。！？\n]{0,8}?的|\bmoderator|\bco-host|\bhost)"
+    r"[ \t：:，,、是]*(?P<name>[^，。！？\n]{2,30})",
+    re.IGNORECASE,
+)
+#: A moderator speaking of their partner (交給我的共同主持人, my co-moderator): both moderate.
+_MY_CO_HOST = re.compile(r"我的共同主持人|我們兩位主持人|my co-(?:host|moderator)", re.IGNORECASE)
+#: How many turns from the start a panel introduces its moderators in.
+_MODERATOR_INTRO_TURNS = 8
+
+
+def _moderators(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
+    """Named speakers a panel's opening names as its moderators, who put the questions.
+
+    A panel (座談, forum) labels its moderators by name and says who they are in its
+    first turns (交給我的共同主持人 Solenne); they ask the panel as interviewers do, and each
+    panellist who speaks before the next moderator's turn answers. Only speakers who ask in
+    a quarter of their turns count: a chair who only opens and closes puts no questions.
+    """
+    from loaders.extract.questions import ASKING  # questions imports this module's titles
+
+    opening = t.turns[:_MODERATOR_INTRO_TURNS]
+    named: set[str] = set()
+    for turn in opening:
+        text = to_simplified(turn.text)
+        if _MY_CO_HOST.search(text):
+            named.add(turn.speaker)
+        for m in _MODERATOR_NAMED.finditer(text):
+            for label in by_label:
+                first = label.strip().split()[0]
+                if len(first) >= 2 and m["name"].startswith(to_simplified(first)):
+                    named.add(label)
+    if len(named) >= len(by_label) - 1:
+        return set()  # everyone moderates: nobody is left to answer
+    return {
+        label
+        for label in named
+        if _looks_like_name(label.strip())
+        and sum(1 for turn in by_label[label] if ASKING.search(turn.text)) / len(by_label[label])
+        >= _ASKING_SHARE
     }
 
 

@@ -816,3 +816,26 @@ def test_an_english_question_followed_by_a_statement_is_no_question_left_open() 
         ]
     )
     assert [turn.answers for turn in t.turns] == [None, None, None, 3]
+
+
+def test_the_moderators_a_panel_names_put_its_questions(tmp_path: Path) -> None:
+    # from the corpus: 2026-07-24 座談 (two named moderators, panellists, a question from the floor)
+    turns = [
+        ("Shani Lev", "大家好，歡迎來到這場座談。首先，交給我的共同主持人 Anna。"),
+        ("Anna Roth", "大家好。今天的來賓有 Jimmy Lee 和 Netha Rao。"),
+        ("Shani Lev", "Jimmy，你認為最大的挑戰是什麼？"),
+        ("Jimmy Lee", "我認為是流量下滑，這值得我們警惕。"),
+        ("Anna Roth", "請每一位用一句話回答：最大的轉變是什麼？"),
+        ("Netha Rao", "讀者不再點進來了。"),
+        ("Jimmy Lee", "搜尋引擎改變了我們的關係。"),
+        ("觀眾（Gabriel）", "我想請問兩位，社群要怎麼參與？"),
+        ("Netha Rao", "從討論頁開始參與。"),
+    ]
+    t = titled(tmp_path, "2026-07-24 「AI 現況」座談", turns)
+    roles = {label: t.speakers[label].role for label, _ in turns}
+    assert roles["Shani Lev"] == roles["Anna Roth"] == "reporter"
+    assert roles["Jimmy Lee"] == roles["Netha Rao"] == "official"
+    assert [turn.answers for turn in t.turns] == [None, None, None, 3, None, 5, 5, None, 8]
+    # without a question from the floor the panel is read as a conversation
+    talk = titled(tmp_path, "2026-07-24 「AI 現況」座談", turns[:7])
+    assert talk.speakers["Anna Roth"].role == "official"
