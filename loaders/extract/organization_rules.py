@@ -58,7 +58,7 @@ def _place_or_body(word: str) -> bool:
 _UNIT_NUMBER = re.compile(r"第[一二三四五六七八九十百\d]+")
 
 
-_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是")
+_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是这那")
 _ORG_INNER_STOP = set("为是跟和与在的了把被")
 
 
@@ -199,12 +199,13 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             if weak and not (_place_or_body(word) or _UNIT_NUMBER.fullmatch(word)):
                 break  # 墨西哥政府, 台南市政府; not 体会政府, 谢谢政府, 万能政府
             name.append((word, bool(nounish)))
-        while name and (not name[-1][1] or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")):
-            name.pop()  # a name starts with a noun of two or more characters (人邀到|太空总署)
-        while name and name[-1][0] in _QUANTIFIERS:
-            name.pop()  # 部分国立大学: some universities
-        while name and name[-1][0][0] in _ORG_LEAD_STOP:
-            name.pop()  # 有技服中心, 由科政中心: a verb or preposition glued to the name
+        while name and (
+            not name[-1][1]  # a name starts with a noun of two or more characters (人邀到|太空总署)
+            or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")
+            or name[-1][0] in _QUANTIFIERS  # 部分国立大学: some universities
+            or name[-1][0][0] in _ORG_LEAD_STOP  # 有技服中心, 这水|抽去|冷却资料中心: a verb,
+        ):  # preposition or demonstrative glued to the name, and the verbs after it
+            name.pop()
         length, words = sum(len(w) for w, _ in name), len(name)
         start = m.start() - length
         if text[max(0, start - 2) : start] in _QUANTIFIERS:

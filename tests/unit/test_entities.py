@@ -368,6 +368,8 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("是跟芬蘭或者是冰島組成聯盟，大家", organization_name) == []
     assert surfaces("证监会会同中国证券业协会发布", organization_name) == ["中国证券业协会"]
     assert surfaces("非常感謝部長蒞臨公會聽我們建言", organization_name) == []  # a visit
+    # a demonstrative opens no name, and the verbs after it do not either
+    assert surfaces("有人把這水抽去冷卻資料中心", organization_name) == []
     assert surfaces("我们的子公司建信金融科技有限责任公司", organization_name) == [
         "建信金融科技有限责任公司"
     ]
