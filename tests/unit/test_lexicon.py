@@ -178,7 +178,7 @@ def test_a_context_alias_counts_only_where_a_context_word_is_written(tmp_path: P
         ("開源模型只要稍微調一點點就好。", {"开放模型"}),
         # post-training, not "and then train"
         ("預訓練之後還有後訓練。", {"预训练", "后训练"}),
-        ("然後訓練一些資安的專才。", set()),
+        ("然後訓練一些專才。", set()),
         # a bank's short name, not the end of another word before a word 行 opens
         ("中行與建行的行長都來了。", {"中国银行", "中国建设银行"}),
         ("這我舉其中行動方案的例子，系統內建行動的功能。", set()),
