@@ -191,15 +191,29 @@ def _without_closing(text: str) -> str:
             return text
 
 
+#: Thanks after a question (…夢想？謝謝。): the question is still what the turn leaves open.
+_TRAILING_THANKS = re.compile(
+    r"(?<=[?？])\s*(?:谢谢|謝謝|感谢|感謝|thank you|thanks)[^?？]{0,8}$", re.IGNORECASE
+)
+
+
 def _last_sentence(turn: Turn) -> str:
-    """What a turn leaves the room with: its last sentence, closing marks dropped."""
-    return _SENTENCE_END.split(_without_closing(turn.text))[-1]
+    """What a turn leaves the room with: its last sentence, closing marks and thanks dropped."""
+    text = _without_closing(turn.text)
+    thanks = _TRAILING_THANKS.search(text, max(0, len(text) - 24))
+    if thanks:
+        text = text[: thanks.start()]
+    return _SENTENCE_END.split(text.rstrip("。！!；;.\n "))[-1]
+
+
+#: A last sentence that asks without a question mark (我想聽聽看您的想法。; simplified).
+_REQUEST = re.compile(r"(?:想|希望)(?:听听|请教|请您)|请(?:您|你)?(?:分享|谈谈|说说)")
 
 
 def _ends_asking(turn: Turn) -> bool:
-    """Whether a turn's last sentence asks (…我們應該怎麼做？, 或是露西？（笑）)."""
+    """Whether a turn's last sentence asks (…怎麼做？, 或是露西？（笑）, 想聽聽您的想法。)."""
     last = _last_sentence(turn)
-    return "?" in last or "？" in last
+    return "?" in last or "？" in last or _REQUEST.search(to_simplified(last)) is not None
 
 
 def _link_conversation(t: Transcript) -> Transcript:

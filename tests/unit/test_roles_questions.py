@@ -741,6 +741,22 @@ def test_a_conversation_without_interviewers_links_the_questions_that_end_a_turn
     assert [turn.answers for turn in t.turns] == [None, None, 2, 3, None]
 
 
+def test_a_conversation_question_may_end_in_thanks_or_ask_without_a_question_mark() -> None:
+    # from the corpus: 2016-09-10 公視VR對談 (students ask, then thank; or ask for views)
+    t = transcript(
+        [
+            ("葉庭瑄", "你如何在十六歲就知道自己想做什麼？謝謝。"),
+            ("唐鳳", "我十四歲就開始做研究了。"),
+            ("廖宸育", "我有三個興趣，不知道要選哪一個。我想聽聽看唐鳳您的想法。"),
+            ("唐鳳", "我建議不要放棄其他的興趣。"),
+            ("廖宸育", "好，我會再想想。"),
+            ("唐鳳", "加油。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [True, False, True, False, False, False]
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, None]
+
+
 def test_a_question_to_the_room_is_answered_by_everyone_until_its_asker_speaks() -> None:
     # a focus group (2015-11-10 焦點座談): one person's question gets that person's answer;
     # the moderator's question to the room gets everyone's, until the moderator speaks again
