@@ -570,9 +570,15 @@ def assign_roles(t: Transcript, outlets: Outlets | None = None) -> Transcript:
     }
     for label in _hosts_in_preamble(t, by_label):
         classified[label].role = "host"  # 主持人：国务院新闻办公室新闻局副局长 寿小丽
-    if not any(speaker.role == "reporter" for speaker in classified.values()):
-        for label in _interviewers(t, by_label):
-            if classified[label].role == "official":
+    if not any(s.role == "reporter" and not s.anonymous for s in classified.values()):
+        unnamed = sum(
+            len(by_label[label]) for label, s in classified.items() if s.role == "reporter"
+        )
+        found = [
+            label for label in _interviewers(t, by_label) if classified[label].role == "official"
+        ]
+        if sum(len(by_label[label]) for label in found) > unnamed:  # a few turns labelled 問:
+            for label in found:  # the named interviewers ask the rest
                 classified[label].role = "reporter"
     if any(speaker.role == "reporter" for speaker in classified.values()):
         for label in _moderators(t, by_label):  # the floor asks too: not a conversation

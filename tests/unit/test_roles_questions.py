@@ -855,3 +855,25 @@ def test_the_moderators_a_panel_names_put_its_questions(tmp_path: Path) -> None:
     # without a question from the floor the panel is read as a conversation
     talk = titled(tmp_path, "2026-07-24 「AI 現況」座談", turns[:7])
     assert talk.speakers["Anna Roth"].role == "official"
+
+
+def test_a_few_turns_labelled_ask_do_not_hide_the_named_interviewers(tmp_path: Path) -> None:
+    # from the corpus: 2020-07-29 遠見雜誌「00世代」訪談 (named reporters, and three turns of 問)
+    turns = [
+        ("李建興", "年輕人走出國外，如何跟國外接軌，您怎麼看？"),
+        ("唐鳳", "網路上很難知道對方的年齡。"),
+        ("林讓均", "同溫層越來越厚，您是這樣看的嗎？"),
+        ("唐鳳", "我並不覺得同溫層有什麼不好。"),
+        ("問", "臺灣在這方面的成效怎麼樣？"),
+        ("唐鳳", "成效很好。"),
+        ("李建興", "您對假新聞有不同的詮釋嗎？"),
+        ("唐鳳", "假訊息有一個法律的定義。"),
+    ]
+    t = titled(tmp_path, "2020-07-29 遠見雜誌「00世代」訪談", turns)
+    assert {label: t.speakers[label].role for label, _ in turns} == {
+        "李建興": "reporter",
+        "林讓均": "reporter",
+        "問": "reporter",
+        "唐鳳": "official",
+    }
+    assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, 5, None, 7]
