@@ -216,20 +216,30 @@ def _ends_asking(turn: Turn) -> bool:
     return "?" in last or "？" in last or _REQUEST.search(to_simplified(last)) is not None
 
 
+#: An answer that says it answers (希望有回答老師的問題, 先回答到這邊; simplified).
+_SAYS_IT_ANSWERS = re.compile(
+    r"(?:希望有|试着|尝试)回答|(?<!请)(?<!先请)回答(?:到这|到此)(?![^。！？?\n]*[吗？?])"
+)
+#: An answer handing the rest to a colleague (其他的部分請正華回答): they answer too.
+_HANDS_OVER = re.compile(r"请.{1,6}(?:回答|补充|说明|回应)")
+
+
 def _link_conversation(t: Transcript) -> Transcript:
     """Questions and answers where nobody asks for an outlet (a dialogue, a meeting, a
     visit where both sides ask): a turn whose last sentence asks, followed by someone
     else, is a question. The next speaker answers it; a question put to the room
     (各位還有沒有…？) is answered by the turns after it until its asker speaks again, at
-    most `CONVERSATION_REPLIES`. A reply that ends asking is a question in turn."""
+    most `CONVERSATION_REPLIES`. A reply that ends asking is a question in turn. A turn
+    that says it answers (希望有回答老師的問題) answers the turn before it, and an answer
+    that hands the rest to a colleague (請正華回答) is followed by that colleague's."""
     open_question: Turn | None = None
     answerers: list[str] = []
-    room = False
-    for turn, after in zip(t.turns, [*t.turns[1:], None], strict=False):
+    room = handed = False
+    for previous, turn, after in zip([None, *t.turns], t.turns, [*t.turns[1:], None], strict=False):
         turn.is_question = False
         turn.answers = None
         if open_question is not None:
-            another = bool(answerers) and turn.speaker not in answerers and not room
+            another = bool(answerers) and turn.speaker not in answerers and not (room or handed)
             if (
                 turn.speaker == open_question.speaker
                 or another
@@ -239,6 +249,19 @@ def _link_conversation(t: Transcript) -> Transcript:
             elif turn.role != "host" and not _closes(turn):
                 turn.answers = open_question.seq
                 answerers.append(turn.speaker)
+        if (
+            turn.answers is None
+            and previous is not None
+            and previous.speaker != turn.speaker
+            and _SAYS_IT_ANSWERS.search(to_simplified(turn.text))
+        ):
+            previous.is_question = True  # 希望有回答老師的問題: the turn before it asked
+            turn.answers = previous.seq
+            open_question, answerers, room = previous, [turn.speaker], False
+        handed = (
+            turn.answers is not None
+            and _HANDS_OVER.search(to_simplified(_last_sentence(turn))) is not None
+        )
         if after is not None and after.speaker != turn.speaker and _ends_asking(turn):
             turn.is_question = True
             open_question, answerers = turn, []

@@ -757,6 +757,24 @@ def test_a_conversation_question_may_end_in_thanks_or_ask_without_a_question_mar
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, None]
 
 
+def test_an_answer_that_says_it_answers_makes_the_turn_before_it_a_question() -> None:
+    # from the corpus: 2022-08-08 協進會演講 (members comment and close with thanks; the
+    # minister hopes she has answered, or hands the rest to a colleague)
+    t = transcript(
+        [
+            ("唐鳳", "接下來大家可以自由提問。"),
+            ("陳泉錫", "資訊部門的角色需要以作用法加以法定，謝謝。"),
+            ("唐鳳", "這是資訊人員有主動性的時候，希望有回答老師的問題。"),
+            ("卓政宏", "數位部未來跟監理單位對話時能有什麼樣的機制，謝謝。"),
+            ("唐鳳", "監理機關其實動得滿快，先初步回答到這邊，其他的部分請正華回答。"),
+            ("呂正華", "臺灣在這個時間點也有數位部的成立，謝謝大家。"),
+            ("高志明", "我們也很期待。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [False, True, False, True, False, False, False]
+    assert [turn.answers for turn in t.turns] == [None, None, 2, None, 4, 4, None]
+
+
 def test_a_question_to_the_room_is_answered_by_everyone_until_its_asker_speaks() -> None:
     # a focus group (2015-11-10 焦點座談): one person's question gets that person's answer;
     # the moderator's question to the room gets everyone's, until the moderator speaks again
