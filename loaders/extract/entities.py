@@ -964,7 +964,7 @@ def _three_character_names(words: list[tuple[str, str]]) -> Iterator[tuple[int, 
 
 
 #: Verbs that put a person after them (邀吕署长, 请李次长): not the first character of a name.
-_ASKING_VERBS = set("邀请找问叫让给被把")
+_ASKING_VERBS = set("邀请找问叫让给被把教")
 
 
 def _verb_led(name: str) -> bool:

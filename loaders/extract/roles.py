@@ -938,6 +938,15 @@ def _person_aliases(speaker: Speaker) -> list[str]:
     return aliases
 
 
+#: A label that is a name and a note on it in brackets (張培鏞（司儀）, 周月清（代發言）).
+_NAME_THEN_NOTE = re.compile(r"(?P<name>[^（(]+)[（(](?P<note>[^）)]+)[）)]")
+#: Notes on how someone speaks, not who they are (simplified).
+_SPEAKING_NOTES = {
+    *("代发言", "代读", "代念", "代为发言", "书面", "书面意见", "补充", "视讯", "线上", "连线"),
+    *("远端", "远端连线", "录影", "口译"),
+}
+
+
 def _classify(
     t: Transcript,
     label: str,
@@ -955,6 +964,16 @@ def _classify(
     if to_simplified(role_word).lower() in HOST_LABELS and _looks_like_name(host_name):
         # 主持人 袭艳春: the host, named
         return Speaker(label, person_key(host_name), host_name, "host")
+    noted = _NAME_THEN_NOTE.fullmatch(label.strip())
+    if noted and _looks_like_name(noted["name"].strip()):
+        name, note = noted["name"].strip(), to_simplified(noted["note"]).lower().strip()
+        if note in HOST_LABELS:  # 張培鏞（司儀）: the host, named
+            return Speaker(label, person_key(name), name, "host")
+        if note in _SPEAKING_NOTES:  # 周月清（代發言）: the person, however they speak
+            speaker = _classify(
+                t, name, to_simplified(name).lower(), turns, host_text, _org, outlets
+            )
+            return replace(speaker, label=label)
     titled = _title_and_name(label)
     if titled is not None:  # 董事长 田启航, 中国银行副行长 林振邦: the office, then who holds it
         office, holder = titled

@@ -553,6 +553,8 @@ def test_persons_named_with_a_title_of_office() -> None:
     assert names(t, "Person") == {"唐鳳"}  # the name, then its surname and title again
     t = STAGE(transcript("我記得我們同仁已經邀呂署長來做 panel 了。"))
     assert names(t, "Person") == set()  # 邀|呂署長: invited 呂, no one called 邀呂
+    t = STAGE(transcript("我這邊有兩個問題就教唐部長。"))
+    assert names(t, "Person") == set()  # 就教|唐部長: consult 唐, no one called 教唐
     t = STAGE(transcript("同時，我跟李懷仁次長也同步到松山指揮部去看貨物運送的狀態"))
     assert names(t, "Person") == {"李懷仁"}  # jieba tags 李|懷仁: the surname belongs to it
     t = STAGE(transcript("出席的有中国建设银行董事长田国立先生和行长张金良先生。"))

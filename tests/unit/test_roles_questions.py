@@ -895,3 +895,18 @@ def test_a_few_turns_labelled_ask_do_not_hide_the_named_interviewers(tmp_path: P
         "唐鳳": "official",
     }
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, 5, None, 7]
+
+
+def test_a_note_in_brackets_after_a_name_says_how_they_speak_not_who_they_are() -> None:
+    # from the corpus: 2022-08-08 協進會演講 and 2021-08-10 障礙公民座談
+    t = transcript(
+        [
+            ("張培鏞（司儀）", "接下來請唐部長致詞。"),
+            ("唐鳳", "謝謝大家。"),
+            ("周月清（代發言）", "我們想請問無障礙的部分怎麼處理？"),
+            ("唐鳳", "我們會處理。"),
+        ]
+    )
+    host, proxy = t.speakers["張培鏞（司儀）"], t.speakers["周月清（代發言）"]
+    assert (host.name, host.role, host.anonymous) == ("張培鏞", "host", False)
+    assert (proxy.name, proxy.anonymous) == ("周月清", False)
