@@ -85,6 +85,8 @@ def _mixed_spans(text: str) -> Iterator[tuple[int, int, int]]:
         yield j, i, end
 
 
+#: Units of an amount: a letter before them stands for digits left out (x億, x萬元).
+_AMOUNT_UNITS = frozenset("亿万千百兆元块倍成")
 _TITLE_WORD_AFTER = re.compile(r"[A-Z][a-z]{1,8}(?![A-Za-z0-9])")
 
 
@@ -109,8 +111,8 @@ def latin_mixed(view: NormalizedText) -> Iterator[Candidate]:
             prefix = prefix[1:]  # 包括融e行: 括 belongs to the word before
         if len(suffix) == 2 and not is_common_word(suffix):
             suffix = suffix[:1]
-        if suffix[0] in STOP_CHARS:
-            continue
+        if suffix[0] in STOP_CHARS or suffix[0] in _AMOUNT_UNITS:
+            continue  # 要做x億: a figure with its digits left out, not a brand
         if not prefix and pos_tags(suffix[0])[0][1][:1] in tuple("pcdumqr"):
             continue  # x亿, o不, i跟: a letter before a number or function word is no brand
         start = letter - len(prefix)

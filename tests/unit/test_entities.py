@@ -150,6 +150,8 @@ def test_rule_latin_mixed() -> None:
     assert found == ["融e行", "融安e信", "e支付"]
     # a capitalised word closes the name (e驿Pay); App says what kind of thing it is
     assert surfaces("内置的“e驿Pay”支付功能，融e行App也", latin_mixed) == ["e驿Pay", "融e行"]
+    # a letter before an amount's unit stands for digits left out (anonymised figures)
+    assert surfaces("營業額才x億，我們要做x億的市場", latin_mixed) == []
 
 
 def test_rule_latin_brand() -> None:
