@@ -212,7 +212,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-03-15-g0v-news-interview": {
         "Organization": 0.83,
-        "Product": 0.76,
+        "Product": 0.82,
         "Technology": 0.81,
         "Person": 0.51,
         "Place": 0.87,
@@ -240,7 +240,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-06-19-political-scientists-visit": {
         "Organization": 0.79,
-        "Product": 0.78,
+        "Product": 0.81,
         "Technology": 0.61,
         "Person": 0.97,
         "Place": 0.88,
@@ -249,7 +249,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-06-20-tsai-pei-chi-interview": {
         "Organization": 0.84,
-        "Product": 0.68,
+        "Product": 0.77,
         "Technology": 0.56,
         "Person": 0.71,
         "Place": 0.97,
@@ -388,8 +388,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-04-18-open-government-contact-points-anniversary": {
         "Organization": 0.88,
-        "Product": 0.85,
-        "Technology": 0.84,
+        "Product": 0.83,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.72,
@@ -491,7 +491,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-03-14-community-empowerment-interview": {
         "Organization": 0.80,
-        "Product": 0.66,
+        "Product": 0.71,
         "Technology": 0.85,
         "Person": 0.71,
         "Place": 0.87,
@@ -714,7 +714,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-07-29-global-views-gen00-interview": {
         "Organization": 0.78,
-        "Product": 0.69,
+        "Product": 0.73,
         "Technology": 0.74,
         "Person": 0.65,
         "Place": 0.75,
@@ -821,7 +821,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-07-29-the-21-magazine-interview": {
         "Organization": 0.63,
-        "Product": 0.72,
+        "Product": 0.70,
         "Technology": 0.67,
         "Person": 0.66,
         "Place": 0.86,
@@ -1005,8 +1005,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-08-digital-policy-association-talk": {
         "Organization": 0.87,
-        "Product": 0.65,
-        "Technology": 0.82,
+        "Product": 0.68,
+        "Technology": 0.83,
         "Person": 0.83,
         "Place": 0.79,
         "answers": 0.77,
@@ -1033,8 +1033,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-08-19-global-views-interview": {
         "Organization": 0.83,
-        "Product": 0.93,
-        "Technology": 0.86,
+        "Product": 0.89,
+        "Technology": 0.87,
         "Person": 0.87,
         "Place": 0.82,
         "answers": 0.97,
@@ -1097,8 +1097,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-04-18-taiwan-panorama-interview": {
         "Organization": 0.78,
-        "Product": 0.66,
-        "Technology": 0.78,
+        "Product": 0.75,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.91,
@@ -1248,8 +1248,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.83,
-        "Product": 0.72,
-        "Technology": 0.76,
+        "Product": 0.74,
+        "Technology": 0.77,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -1305,8 +1305,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-06-15-mindi-interview": {
         "Organization": 0.85,
-        "Product": 0.74,
-        "Technology": 0.72,
+        "Product": 0.76,
+        "Technology": 0.73,
         "Person": 0.75,
         "Place": 0.97,
         "answers": 0.97,
@@ -1490,8 +1490,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-12-26-national-education-radio-interview": {
         "Organization": 0.87,
-        "Product": 0.79,
-        "Technology": 0.70,
+        "Product": 0.81,
+        "Technology": 0.72,
         "Person": 0.77,
         "Place": 0.97,
         "answers": 0.91,
