@@ -232,6 +232,8 @@ _CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 
 
 _ANY_CLOSE = re.compile(f"[{_CLOSE}]")
+#: A quoted name that glosses itself in brackets: 「第二人生(second life)」.
+_GLOSSED = re.compile(r"(.+?)\s*\((.+)\)")
 
 
 def _generic_kind(name: str) -> bool:
@@ -273,6 +275,11 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             inner = text[start : close.start()].strip() if close else ""
             if inner and "的" in inner:
                 continue  # 叫做「公共建设的工程经费编列手册」: a phrase, whole or nothing
+            glossed = _GLOSSED.fullmatch(inner) if inner else None
+            alias = None
+            if glossed:  # 「第二人生(second life)」: the name, and another name for it
+                inner = glossed.group(1)
+                alias = (start + glossed.start(2), start + glossed.end(2))
             name = inner or _trim(m.group(2))
             if len(name) < 2:
                 continue
@@ -306,7 +313,9 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             if _ORG_HEAD.search(before) or _ORG_NAME_END.search(name):
                 label = "Organization"  # 一家叫做「…协会」: a body, not a product
             confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
-            yield Candidate(start, start + len(name), "naming_cue", min(confidence, 0.95), label)
+            yield Candidate(
+                start, start + len(name), "naming_cue", min(confidence, 0.95), label, alias
+            )
 
 
 # --- rule: a quoted name followed by 平台/系统/产品/APP (“三融”平台), or a quoted name
@@ -509,6 +518,7 @@ _PLAN_VERBS = {
     *("负责", "解决", "提供", "执行", "通过", "审查", "核定", "修正", "调整", "规划", "研议"),
     *("检讨", "参与", "启动", "加上", "切成", "当作", "放进", "检视", "送出", "配合", "制定"),
     *("订定", "提案", "申请", "补助", "编列", "进行", "完成", "变成", "成为", "改进", "改善"),
+    *("叫做", "叫作", "称为", "名为", "取名"),  # 整个计划叫做|地方创生计划: the name follows
 }
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 

@@ -196,6 +196,11 @@ def test_rule_naming_cue() -> None:
     assert surfaces("我们搭建了名为“启星”的科技型企业评价平台", naming_cue) == ["启星"]
     assert surfaces("片名叫《夠好的祖先（Good Enough Ancestor）》，內容", naming_cue) == []
     assert surfaces("自主研发的名为“织机”的RPA流程机器人平台", naming_cue) == ["织机"]
+    # a quoted name glossing itself in brackets: the name, with the gloss as its alias
+    view = normalized_view("之前在一個叫做「星際學院（Star Academy）」的平台上")
+    (cand,) = list(naming_cue(view))
+    assert view.surface(cand.start, cand.end) == "星際學院"
+    assert cand.alias is not None and view.surface(*cand.alias) == "Star Academy"
 
 
 def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
@@ -419,6 +424,7 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
+    assert surfaces("一整個計畫叫做地方創生計畫", programme_name) == ["地方創生計畫"]  # named after
     assert surfaces("有一段時間擔任行政院虛擬世界法規調適計畫的召集人", programme_name) == [
         "行政院虛擬世界法規調適計畫"
     ]  # a role held is not part of the name
@@ -739,8 +745,8 @@ def test_bureaus_after_a_place_and_committees_after_a_ministry() -> None:
     assert surfaces("我有問東京水道局為何還要用", organization_name) == ["東京水道局"]
     assert surfaces("全球布局，大陸當局，這個格局", organization_name) == []
     assert "台灣觀光局香港辦事處" in surfaces("台灣觀光局香港辦事處的同仁", organization_name)
-    t = STAGE(transcript("經濟部國營事業委員會的主委也來了"))
-    assert "經濟部國營事業委員會" in names(t, "Organization")
+    t = STAGE(transcript("經濟部貿易調查委員會的主委也來了"))
+    assert "經濟部貿易調查委員會" in names(t, "Organization")
 
 
 def test_a_count_of_districts_is_not_a_place() -> None:
