@@ -58,7 +58,7 @@ def _place_or_body(word: str) -> bool:
 _UNIT_NUMBER = re.compile(r"第[一二三四五六七八九十百\d]+")
 
 
-_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是这那")
+_ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是")
 _ORG_INNER_STOP = set("为是跟和与在的了把被")
 
 
@@ -203,8 +203,9 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             not name[-1][1]  # a name starts with a noun of two or more characters (人邀到|太空总署)
             or (len(name[-1][0]) == 1 and name[-1][0] not in "无非")
             or name[-1][0] in _QUANTIFIERS  # 部分国立大学: some universities
-            or name[-1][0][0] in _ORG_LEAD_STOP  # 有技服中心, 这水|抽去|冷却资料中心: a verb,
-        ):  # preposition or demonstrative glued to the name, and the verbs after it
+            or name[-1][0][0] in _ORG_LEAD_STOP  # 有技服中心, 由科政中心: a verb or preposition
+            or (name[-1][0][0] in "这那" and len(name[-1][0]) <= 2)  # 这水|抽去|冷却资料中心;
+        ):  # what is glued to the name goes, and the verbs after it (not 那玛夏区|农会)
             name.pop()
         length, words = sum(len(w) for w, _ in name), len(name)
         start = m.start() - length

@@ -377,6 +377,7 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("非常感謝部長蒞臨公會聽我們建言", organization_name) == []  # a visit
     # a demonstrative opens no name, and the verbs after it do not either
     assert surfaces("有人把這水抽去冷卻資料中心", organization_name) == []
+    assert surfaces("那瑪夏區農會的人", organization_name) == ["那瑪夏區農會"]  # a place's 那
     assert surfaces("我们的子公司建信金融科技有限责任公司", organization_name) == [
         "建信金融科技有限责任公司"
     ]
