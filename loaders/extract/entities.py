@@ -293,13 +293,16 @@ class EntityFinder:
             for variant in variant_keys(form)
         }
 
-    def _in_context(self, hit: Hit, text: str) -> bool:
+    def _in_context(self, hit: Hit, text: str, found: dict[LexiconEntry, bool]) -> bool:
         """Whether a hit counts: a context alias only where the transcript writes a context
-        word (指挥中心 where it writes 疫情), any other form anywhere."""
+        word (指挥中心 where it writes 疫情), any other form anywhere. `found` keeps each
+        entry's answer for `text`, which is searched once per entry, not once per hit."""
         entry = hit.payload
         if not (isinstance(entry, LexiconEntry) and hit.form in entry.context_aliases):
             return True
-        return self._context[entry].search(text) is not None
+        if entry not in found:
+            found[entry] = self._context[entry].search(text) is not None
+        return found[entry]
 
     def knows(self, name: str) -> bool:
         """Whether the lexicon holds `name` in any of its forms."""
@@ -315,8 +318,11 @@ class EntityFinder:
 
         known = self._known_matcher(t)
         whole = "\n".join(view.text for view in views.values())
+        in_context: dict[LexiconEntry, bool] = {}
         lexicon_hits = {
-            seq: [hit for hit in self.matcher.find(view) if self._in_context(hit, whole)]
+            seq: [
+                hit for hit in self.matcher.find(view) if self._in_context(hit, whole, in_context)
+            ]
             for seq, view in views.items()
         }
         products, product_matcher = self._discover_products(t, views, lexicon_hits)

@@ -212,16 +212,19 @@ _REQUEST = re.compile(r"(?:想|希望)(?:听听|请教|请您)|请(?:您|你)?(?
 
 def _ends_asking(turn: Turn) -> bool:
     """Whether a turn's last sentence asks (…怎麼做？, 或是露西？（笑）, 想聽聽您的想法。)."""
-    last = _last_sentence(turn)
-    return "?" in last or "？" in last or _REQUEST.search(to_simplified(last)) is not None
+    return _sentence_asks(_last_sentence(turn))
+
+
+def _sentence_asks(sentence: str) -> bool:
+    return (
+        "?" in sentence or "？" in sentence or _REQUEST.search(to_simplified(sentence)) is not None
+    )
 
 
 #: An answer that says it answers (希望有回答老師的問題, 先回答到這邊; simplified).
 _SAYS_IT_ANSWERS = re.compile(
     r"(?:希望有|试着|尝试)回答|(?<!请)(?<!先请)回答(?:到这|到此)(?![^。！？?\n]*[吗？?])"
 )
-#: An answer handing the rest to a colleague (其他的部分請正華回答): they answer too.
-_HANDS_OVER = re.compile(r"请.{1,6}(?:回答|补充|说明|回应)")
 
 
 def _link_conversation(t: Transcript) -> Transcript:
@@ -258,14 +261,13 @@ def _link_conversation(t: Transcript) -> Transcript:
             previous.is_question = True  # 希望有回答老師的問題: the turn before it asked
             turn.answers = previous.seq
             open_question, answerers, room = previous, [turn.speaker], False
-        handed = (
-            turn.answers is not None
-            and _HANDS_OVER.search(to_simplified(_last_sentence(turn))) is not None
-        )
-        if after is not None and after.speaker != turn.speaker and _ends_asking(turn):
+        last = _last_sentence(turn)
+        # an answer handing the rest to a colleague (其他的部分請正華回答): they answer too
+        handed = turn.answers is not None and HANDOVER.search(to_simplified(last)) is not None
+        if after is not None and after.speaker != turn.speaker and _sentence_asks(last):
             turn.is_question = True
             open_question, answerers = turn, []
-            room = _TO_THE_ROOM.search(to_simplified(_last_sentence(turn))) is not None
+            room = _TO_THE_ROOM.search(to_simplified(last)) is not None
     return t
 
 

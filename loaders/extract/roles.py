@@ -683,8 +683,6 @@ def _moderators(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     panellist who speaks before the next moderator's turn answers. Only speakers who ask in
     a quarter of their turns count: a chair who only opens and closes puts no questions.
     """
-    from loaders.extract.questions import ASKING  # questions imports this module's titles
-
     opening = t.turns[:_MODERATOR_INTRO_TURNS]
     named: set[str] = set()
     for turn in opening:
@@ -701,10 +699,15 @@ def _moderators(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     return {
         label
         for label in named
-        if _looks_like_name(label.strip())
-        and sum(1 for turn in by_label[label] if ASKING.search(turn.text)) / len(by_label[label])
-        >= _ASKING_SHARE
+        if _looks_like_name(label.strip()) and _share_asking(by_label[label]) >= _ASKING_SHARE
     }
+
+
+def _share_asking(turns: list[Turn]) -> float:
+    """The share of `turns` that ask something (a question mark, a question word)."""
+    from loaders.extract.questions import ASKING  # questions imports this module's titles
+
+    return sum(1 for turn in turns if ASKING.search(turn.text)) / len(turns)
 
 
 #: A title that says the transcript is an interview (中央社、自由時報採訪, 蘋果日報訪問).
@@ -894,22 +897,17 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     names ask whenever they ask at all. Labels the roles stage reads otherwise (问, outlets)
     are left alone.
     """
-    from loaders.extract.questions import ASKING  # questions imports this module's titles
-
     title = t.title or ""
     if not (_INTERVIEW_TITLE.search(title) or _VISIT_TITLE.search(title)) or len(by_label) < 2:
         return set()
     said = {label: sum(len(turn.text) for turn in turns) for label, turns in by_label.items()}
-
-    def share_asking(turns: list[Turn]) -> float:
-        return sum(1 for turn in turns if ASKING.search(turn.text)) / len(turns)
 
     called_on = _named_after_interview(title, by_label)
     visitors = _named_before_coming(title, by_label)
     hosts = [label for label in said if label not in visitors] or list(said)
     interviewee = called_on or max(hosts, key=lambda label: said[label])
     typical = said[interviewee] / len(by_label[interviewee])
-    answering = share_asking(by_label[interviewee])
+    answering = _share_asking(by_label[interviewee])
     found = set()
     for label, turns in by_label.items():
         name = label.strip()
@@ -918,7 +916,7 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
             _looks_like_name(name) or _ends_in_name(name) or _long_name(name) or relays
         ):
             continue
-        asking = share_asking(turns)
+        asking = _share_asking(turns)
         if label in visitors and asking > 0:
             found.add(label)  # the title says they came to visit: they ask, however long
             continue
