@@ -240,6 +240,10 @@ _COMPOUND_SURNAMES = (
 )
 
 
+#: Endings that derive a word from a name: plurals and agent nouns (YouTuber, YouTubers).
+_DERIVED_ENDS = ("rs", "r", "s", "es")
+
+
 def _standing_alone(word: str) -> str:
     """A pattern for `word` whose Latin or digit edges touch no other Latin or digit."""
     head = "(?<![a-z0-9])" if word[:1].isascii() and word[:1].isalnum() else ""
@@ -420,6 +424,10 @@ class EntityFinder:
                 continue
             if cand.rule == "modifier_de_system" and self.knows(name[: name.rfind("的")]):
                 continue  # 生物识别的平台: a known technology's platform describes, not names
+            if cand.rule == "latin_compound" and any(
+                self.knows(name[: -len(end)]) for end in _DERIVED_ENDS if name.endswith(end)
+            ):
+                continue  # YouTubers, GitHubs: people or copies of a known name, not new names
             alias = None
             if cand.alias is not None:
                 a_s, a_e = view.span(*cand.alias)

@@ -879,6 +879,67 @@ def latin_camel(view: NormalizedText) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "latin_camel", confidence)
 
 
+# --- rule: capitalised words run together into one (OpenClaw, SocialCalc, WordStar): how
+#     software, services and the firms behind them spell their names
+_COMPOUND = re.compile(r"(?<![a-z0-9.\-/@_])[a-z]{4,24}(?![a-z0-9\-_@])")
+_COMPOUND_SHAPE = re.compile(r"(?:[A-Z][a-z]+){2,3}")
+#: Surname prefixes (McBride, LePage, DiFulvio, VanderKlippe): a person, not a name brand.
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Le|La|De|Di|Du|Da|Van|Vander|Von|Del|Fitz)(?=[A-Z])")
+#: Romanised Chinese syllables (JiaChen, SzuHui): a given name written as one word.
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|ts|tz|hs|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|eh|er|i|ia|ian|iang|iao|ie|ieh|ih|in|ing|iong|iu|o|ong|ou"
+    r"|u|ua|uai|uan|uang|ue|uei|ui|un|ung|uo|yu|zu|zi)"
+)
+#: Last parts that name a kind of firm or team (GovLab, ElevenLabs, HysonTech, AppWorks).
+_FIRM_ENDS = ("Lab", "Labs", "Tech", "Works", "Media", "Ventures", "Capital", "Bank", "Soft")
+#: Words around a name that make it a firm or a team: 新創團隊VoiceTube, TaKaDu公司,
+#: 一家專門在做這個的 PeopleFluent, 一個基金會，叫做 RadicalxChange.
+_FIRM_BEFORE = re.compile(
+    r"(?:公司|团队|新创|企业|厂商|基金会|协会|组织|机构|一家|这家|那家)"
+    r"(?:[^。,!?]{0,10}的|,?\s?叫做?|,?\s?名为)?\s?$"
+)
+_FIRM_AFTER = re.compile(r"\s?(?:公司|团队|集团|的(?:首席执行官|创办人|ceo|团队|员工))")
+#: Last parts that name a language for code (TypeScript, AppleScript).
+_LANGUAGE_ENDS = ("Script",)
+#: Sectors before -Tech that make a field of technology, not a firm (FinTech, RegTech).
+_SECTOR_TECH = re.compile(r"(?:Fin|Reg|Mar|Ed|Ag|Agri|Health|Insur|Legal|Prop|Civic|Clean)Tech")
+#: Small words inside a run-together phrase: a hashtag or slogan (TaiwanCanHelp, MadeByTaiwan).
+_PHRASE_WORDS = {"Can", "By", "Is", "Are", "For", "The", "And", "Of", "In", "To", "Means", "We"}
+
+
+def _romanised_name(parts: list[str]) -> bool:
+    return all(_SYLLABLE.fullmatch(p.lower()) for p in parts)
+
+
+def latin_compound(view: NormalizedText) -> Iterator[Candidate]:
+    """`OpenClaw`, `SocialCalc`: two or three capitalised words written as one, in a Chinese
+    turn, name a product; a firm's last word or a company cue beside it makes it a firm,
+    `…Script` a language. Surnames (McBride), romanised given names (JiaChen) and hashtags
+    (TaiwanCanHelp) are left."""
+    text = view.text
+    if not ANY_HAN.search(text) or not re.search(r"[a-z]{4}", text):
+        return
+    for m in _COMPOUND.finditer(text):
+        surface = view.surface(m.start(), m.end())
+        if not _COMPOUND_SHAPE.fullmatch(surface) or _SURNAME_PREFIX.match(surface):
+            continue
+        parts = re.findall(r"[A-Z][a-z]+", surface)
+        if _romanised_name(parts) or _PHRASE_WORDS.intersection(parts[1:]):
+            continue
+        if surface.endswith(_LANGUAGE_ENDS) or _SECTOR_TECH.fullmatch(surface):
+            yield Candidate(m.start(), m.end(), "latin_compound", 0.6, "Technology")
+            continue
+        firm = (
+            surface.endswith(_FIRM_ENDS)
+            or _FIRM_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+            or _FIRM_AFTER.match(text, m.end()) is not None
+        )
+        yield Candidate(
+            m.start(), m.end(), "latin_compound", 0.6, "Organization" if firm else "Product"
+        )
+
+
 # --- rule: a number code + a product word (118系统, 1999专线, 165反诈骗专线, 111简讯平台,
 #     1922 热线, 12345热线): service numbers name one service; a count or a year never stands
 #     right before 系统
@@ -1057,6 +1118,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "acronym_first": acronym_first,
     "modifier_de_system": modifier_de_system,
     "latin_camel": latin_camel,
+    "latin_compound": latin_compound,
     "latin_platform": latin_platform,
     "domain_name": domain_name,
     "latin_kind": latin_kind,

@@ -23,6 +23,7 @@ from loaders.extract.product_rules import (
     find_candidates,
     latin_brand,
     latin_camel,
+    latin_compound,
     latin_kind,
     latin_mixed,
     latin_platform,
@@ -483,6 +484,29 @@ def test_rule_modifier_de_system() -> None:
     assert [c.confidence < 0.6 for c in modifier_de_system(view)] == [True]  # 包含: no cue
     t = STAGE(transcript("我們通過生物識別的平台，建立了能力。"))
     assert names(t, "Product") == set()  # a known technology's platform is a description
+
+
+def test_rule_latin_compound_names_products_firms_and_languages() -> None:
+    def labelled(text: str) -> list[tuple[str, str]]:
+        view = normalized_view(text)
+        return [(view.surface(c.start, c.end), c.label) for c in latin_compound(view)]
+
+    assert labelled("我們用 SocialCalc 和 OpenClaw 做，後來改用 TypeScript 寫") == [
+        ("SocialCalc", "Product"),
+        ("OpenClaw", "Product"),
+        ("TypeScript", "Technology"),
+    ]
+    assert labelled("新創團隊VoiceTube，還有 ElevenLabs 跟 FinTech") == [
+        ("VoiceTube", "Organization"),
+        ("ElevenLabs", "Organization"),
+        ("FinTech", "Technology"),
+    ]
+    # surnames, romanised given names, hashtags and English turns are not names of things
+    assert labelled("McBride 和 LePage 說，JiaChen 也在 #TaiwanCanHelp 裡") == []
+    assert labelled("We moved from OpenOffice to LibreOffice last year.") == []
+    t = STAGE(transcript("很多 YouTubers 都用 GitHub，我們也有 WordStar。"))
+    names = {e.name for e in t.entities.values()}
+    assert "WordStar" in names and "YouTubers" not in names
 
 
 def test_rule_latin_camel_and_quoted_qualifier() -> None:
