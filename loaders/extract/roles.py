@@ -1129,6 +1129,11 @@ _BODY_LABEL = re.compile(
 )
 
 
+#: The staff offices every ministry and agency has (their organisation acts): 主計處 and
+#: 秘書處 as speaker labels are offices, though 主计 and 秘书 are not words of their own.
+_STAFF_UNITS = {"秘书", "主计", "人事", "政风", "法制", "会计", "总务", "统计", "研考", "公关"}
+
+
 def _names_a_body(label: str) -> bool:
     """Whether a (simplified) speaker label names a body: 資訊處, 民主網絡司, 同業公會.
 
@@ -1138,7 +1143,7 @@ def _names_a_body(label: str) -> bool:
     m = _BODY_LABEL.match(label)
     if m is None:
         return False
-    return len(m.group(1)) > 1 or is_common_word(label[-3:-1])
+    return len(m.group(1)) > 1 or is_common_word(label[-3:-1]) or label[-3:-1] in _STAFF_UNITS
 
 
 #: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问;

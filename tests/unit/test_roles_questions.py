@@ -575,6 +575,14 @@ def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
     )
     assert not t.speakers["謝俊科"].anonymous  # a name ending in 科 is a person
     path.write_text(
+        "# 2023-01-01 部務會議\n\n### 唐鳳：\n請主計處說明。\n\n"
+        "### 主計處：\n預算已經編列。\n\n### 秘書處：\n場地已經安排。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    for office in ("主計處", "秘書處"):  # staff offices, though 主计 and 秘书 are no words alone
+        assert t.speakers[office].anonymous and org_of(t, office) == office
+    path.write_text(
         "# 2018-01-01 會議\n\n### 主席：\n開始。\n\n### 主秘：\n報告主席。\n", encoding="utf-8"
     )
     officer = load_transcript(path).speakers["主秘"]
