@@ -30,7 +30,7 @@ from loaders.extract.rule_text import (
     noun_tail,
     pos_tags,
 )
-from loaders.normalize import NormalizedText, view_words
+from loaders.normalize import NormalizedText, view_spellings, view_words
 
 __all__ = [
     "REPEATABLE",
@@ -1084,8 +1084,24 @@ _SECTOR_WORDS = {
 }
 
 
+#: What a system does for its users (查询, 申报): after a specific subject of four or more
+#: characters (人事法规命令查询系统, 综合所得税电子申报系统) it names one system, said once.
+_SERVICE_WORDS = frozenset(
+    view_spellings(
+        *("查詢", "查询", "申報", "申报", "預約", "预约", "登記", "登记", "報名", "报名", "繳費"),
+        *("缴费", "通報", "通报", "簽核", "签核", "審查", "审查", "填報", "填报", "申辦", "申办"),
+        *("檢索", "检索", "比對", "比对", "追蹤", "追踪", "監測", "监测", "預警", "预警"),
+    )
+)
+_SERVICE_REACH = 12
+
+
 def repeated_system(view: NormalizedText) -> Iterator[Candidate]:
-    """`自主回报系统`: a compound of two or more words before 系统/平台 (weak; see REPEAT_TIMES)."""
+    """`自主回报系统`: a compound of two or more words before 系统/平台 (weak; see REPEAT_TIMES).
+
+    A service word after a subject of four characters or more (人事法规命令查询系统) names
+    one system outright: kept the first time.
+    """
     text = view.text
     if "系统" not in text and "平台" not in text:
         return
@@ -1095,6 +1111,14 @@ def repeated_system(view: NormalizedText) -> Iterator[Candidate]:
         if length < 4 or words < 2 or _generic(text[start : m.start()]):
             continue
         parts = [word for word, _ in pos_tags(text[start : m.start()])]
+        service = parts[-1]
+        if service in _SERVICE_WORDS:
+            at = m.start() - len(service)
+            clause = re.split(r"[^\w]|_", text[max(0, at - _SERVICE_REACH) : at])[-1]
+            subject = noun_tail(clause)
+            if subject >= 4 and not _generic(text[at - subject : at]):
+                yield Candidate(at - subject, m.end(), "repeated_system", 0.6)
+                continue
         if _MEDIUM_WORDS.intersection(parts) or parts[-1] in _SECTOR_WORDS:
             continue  # 跨境数位平台, 资讯整合平台, 污水下水道系统: a kind or a sector
         yield Candidate(start, m.end(), "repeated_system", 0.5)
