@@ -44,7 +44,7 @@ from loaders.extract.rule_text import Candidate, is_common_word, pos_tags
 from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
-from loaders.model import Entity, Mention, Transcript
+from loaders.model import Entity, Mention, Transcript, Turn
 from loaders.normalize import (
     NormalizedText,
     normalized_view,
@@ -244,6 +244,29 @@ _COMPOUND_SURNAMES = (
 _DERIVED_ENDS = ("rs", "r", "s", "es")
 
 
+#: The internal turn number of the title: its mentions are recorded as turn 0, the opening.
+_TITLE = -1
+
+
+def _title_turn(t: Transcript) -> Turn | None:
+    """The title, where the text holds it: it names things too (天下文化远见新书采访, 数位发展部
+    部务会议). Only known names and bodies are taken from it; product rules read a title's
+    terse description wrongly (开放政府行动方案政策规划). A title made from a file name is
+    left out."""
+    first = t.turns[0] if t.turns else None
+    limit = (
+        len(t.text)
+        if first is None
+        else first.label_start
+        if first.label_start >= 0
+        else first.start
+    )
+    at = t.text.find(t.title, 0, limit) if t.title else -1
+    if at < 0:
+        return None
+    return Turn(_TITLE, "", t.title, at, at + len(t.title))
+
+
 def _standing_alone(word: str) -> str:
     """A pattern for `word` whose Latin or digit edges touch no other Latin or digit."""
     head = "(?<![a-z0-9])" if word[:1].isascii() and word[:1].isalnum() else ""
@@ -315,7 +338,10 @@ class EntityFinder:
     # -- the stage
     def __call__(self, t: Transcript) -> Transcript:
         opening = t.preamble  # a briefing's opening announcement names things too
-        turns = [opening, *t.turns] if opening is not None else t.turns
+        turns = [opening, *t.turns] if opening is not None else list(t.turns)
+        title = _title_turn(t)
+        if title is not None:
+            turns.append(title)
         views = {turn.seq: normalized_view(turn.text) for turn in turns}
         offsets = {turn.seq: turn.start for turn in turns}
         claims: dict[int, list[_Claim]] = {seq: [] for seq in views}
@@ -369,6 +395,10 @@ class EntityFinder:
             if links:  # names inside a link's address are not mentions (youtube.com)
                 chosen = [c for c in chosen if not any(s <= c.start < e for s, e in links)]
             kept = _resolve(chosen)
+            if seq == _TITLE:  # known names only: a title is too terse for word guesses
+                for claim in kept:
+                    self._record(t, 0, claim)
+                continue
             found = self._pos_claims(t, seq, views[seq], offsets[seq], kept)
             persons = [k for k in kept if k.label == "Person"]
             found = [  # 政委唐凤|提建言, 但|唐凤政委: a known name and a character beside it
@@ -403,11 +433,15 @@ class EntityFinder:
             for seq, hits in lexicon_hits.items()
             for cand in find_candidates(views[seq], REPEAT_THRESHOLD)
             if cand.confidence >= THRESHOLD or cand.rule in REPEATABLE
+            if seq != _TITLE or cand.label == "Organization"  # 拜访中华民国软体协会
         ]
         found += [
             (views[seq], cand)
             for seq, hits in lexicon_hits.items()
-            for cand in (*government_subunits(views[seq], hits), *latin_names(views[seq], hits))
+            for cand in (
+                *government_subunits(views[seq], hits),
+                *(latin_names(views[seq], hits) if seq != _TITLE else ()),
+            )
         ]
         used = Counter(view.text[c.start : c.end] for view, c in found)
         for view, cand in found:

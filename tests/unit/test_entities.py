@@ -740,6 +740,14 @@ def test_rule_repeated_system_needs_three_mentions() -> None:
     assert "自主回報系統" in names(thrice, "Product")
 
 
+def test_a_service_system_with_a_specific_subject_is_named_once() -> None:
+    once = STAGE(transcript("人總已經有很多函釋跟人事法規命令查詢系統，所以過去"))
+    assert names(once, "Product") == {"人事法規命令查詢系統"}
+    # a short or generic subject is a kind of system: 會員管理系統, 這個通報系統
+    for kind in ("我們有會員管理系統", "目前這個通報系統還在", "、資料處理、API 服務填報系統"):
+        assert names(STAGE(transcript(kind)), "Product") == set(), kind
+
+
 def test_persons_who_introduce_themselves() -> None:
     t = STAGE(
         transcript(
@@ -1237,3 +1245,19 @@ def test_a_regulators_briefing_reads_bodies_and_platform_companies(tmp_path: Pat
     )
     assert "普惠型" not in _mentioned(t, "Person")  # 普 opens a word, not a name
     assert {"美团", "京东", "中国银行保险监督管理委员会"} <= _mentioned(t, "Organization")
+
+
+def test_the_title_names_known_bodies_at_turn_zero_but_no_guessed_products(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "meeting.md"
+    path.write_text(
+        "# 2023-07-20 數位發展部研商開放政府行動方案會議\n\n"
+        "### 唐鳳：\n我們開始。\n\n### 主秘：\n好的。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    ministry = [m for m in t.mentions if m.surface == "數位發展部"]
+    assert [m.turn for m in ministry] == [0]
+    assert t.text[ministry[0].start : ministry[0].end] == "數位發展部"
+    assert not any(e.label == "Product" for e in t.entities.values())
