@@ -807,9 +807,9 @@ def test_an_organization_read_back_into_a_known_body_starts_with_it() -> None:
             "是國家教育研究院課程發展委員會的委員", "交通部觀光局日月潭國家風景區管理處的處長"
         )
     )
-    orgs = names(t, "Organization")
-    assert {"國家教育研究院課程發展委員會", "交通部觀光局日月潭國家風景區管理處"} <= orgs
-    assert not {"教育研究院課程發展委員會", "光局日月潭國家風景區管理處"} & orgs
+    orgs = {to_simplified(name) for name in names(t, "Organization")}  # as the lexicon writes it
+    assert {"国家教育研究院课程发展委员会", "交通部观光局日月潭国家风景区管理处"} <= orgs
+    assert not {"教育研究院课程发展委员会", "光局日月潭国家风景区管理处"} & orgs
 
 
 def test_names_in_latin_letters() -> None:
