@@ -145,7 +145,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2016-12-21-ftv-interview": {
         "Organization": 0.92,
         "Product": 0.56,
-        "Technology": 0.75,
+        "Technology": 0.72,
         "Person": 0.80,
         "Place": 0.91,
         "answers": 0.90,
@@ -303,7 +303,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-08-08-data-protection-study-interview": {
         "Organization": 0.75,
         "Product": 0.69,
-        "Technology": 0.81,
+        "Technology": 0.87,
         "Person": 0.82,
         "Place": 0.93,
         "answers": 0.61,
@@ -454,7 +454,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-28-red-hat-forum": {
         "Organization": 0.77,
         "Product": 0.66,
-        "Technology": 0.71,
+        "Technology": 0.72,
         "Person": 0.89,
         "Place": 0.85,
         "answers": 0.37,
@@ -473,7 +473,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-20-young-politicians-interview": {
         "Organization": 0.75,
         "Product": 0.81,
-        "Technology": 0.69,
+        "Technology": 0.74,
         "Person": 0.63,
         "Place": 0.85,
         "answers": 0.97,
@@ -500,7 +500,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-19-apple-daily-interview": {
         "Organization": 0.86,
         "Product": 0.43,
-        "Technology": 0.77,
+        "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.72,
         "answers": 0.92,
@@ -768,7 +768,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-15-global-views-interview": {
         "Organization": 0.88,
         "Product": 0.84,
-        "Technology": 0.77,
+        "Technology": 0.82,
         "Person": 0.58,
         "Place": 0.57,
         "answers": 0.87,
@@ -797,7 +797,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-09-26-business-today-interview": {
         "Organization": 0.74,
         "Product": 0.52,
-        "Technology": 0.70,
+        "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.80,
         "answers": 0.84,
@@ -806,7 +806,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-06-liuguang-podcast-interview": {
         "Organization": 0.83,
         "Product": 0.67,
-        "Technology": 0.63,
+        "Technology": 0.67,
         "Person": 0.77,
         "Place": 0.74,
         "answers": 0.97,
@@ -824,7 +824,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-10-27-competence-magazine-interview": {
         "Organization": 0.70,
         "Product": 0.66,
-        "Technology": 0.63,
+        "Technology": 0.73,
         "Person": 0.97,
         "Place": 0.79,
         "answers": 0.97,
@@ -923,7 +923,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-16-softbank-first-interview": {
         "Organization": 0.74,
         "Product": 0.72,
-        "Technology": 0.63,
+        "Technology": 0.69,
         "Person": 0.63,
         "Place": 0.79,
         "answers": 0.95,
@@ -941,7 +941,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-20-global-views-book-second-interview": {
         "Organization": 0.88,
         "Product": 0.97,
-        "Technology": 0.63,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -978,7 +978,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-06-cna-good-pod-interview": {
         "Organization": 0.63,
         "Product": 0.50,
-        "Technology": 0.83,
+        "Technology": 0.87,
         "Person": 0.60,
         "Place": 0.85,
         "answers": 0.95,
@@ -1022,7 +1022,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-10-15-global-views-book-seventh-interview": {
         "Organization": 0.77,
         "Product": 0.37,
-        "Technology": 0.80,
+        "Technology": 0.73,
         "Person": 0.69,
         "Place": 0.54,
         "answers": 0.95,
@@ -1031,7 +1031,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-10-20-cheers-interview": {
         "Organization": 0.78,
         "Product": 0.82,
-        "Technology": 0.81,
+        "Technology": 0.77,
         "Person": 0.85,
         "Place": 0.97,
         "answers": 0.97,
@@ -1069,7 +1069,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-05-30-digital-certificate-isolation-notice": {
         "Organization": 0.97,
         "Product": 0.87,
-        "Technology": 0.87,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -1096,7 +1096,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.68,
     },
     "2022-08-12-software-association-visit": {
-        "Organization": 0.76,
+        "Organization": 0.77,
         "Product": 0.63,
         "Technology": 0.79,
         "Person": 0.80,
@@ -1107,7 +1107,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-19-global-views-interview": {
         "Organization": 0.89,
         "Product": 0.89,
-        "Technology": 0.87,
+        "Technology": 0.88,
         "Person": 0.87,
         "Place": 0.82,
         "answers": 0.97,
@@ -1181,7 +1181,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.88,
-        "Technology": 0.78,
+        "Technology": 0.81,
         "Person": 0.82,
         "Place": 0.90,
         "answers": 0.97,
@@ -1190,7 +1190,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-14-hao-ming-yi-interview": {
         "Organization": 0.88,
         "Product": 0.76,
-        "Technology": 0.74,
+        "Technology": 0.73,
         "Person": 0.72,
         "Place": 0.97,
         "answers": 0.95,
@@ -1200,7 +1200,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.92,
         "Product": 0.97,
-        "Technology": 0.90,
+        "Technology": 0.91,
         "Person": 0.97,
         "Place": 0.94,
         "answers": 0.97,
@@ -1210,7 +1210,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-01-commercial-times-interview": {
         "Organization": 0.83,
         "Product": 0.57,
-        "Technology": 0.83,
+        "Technology": 0.85,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -1219,7 +1219,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.84,
         "Product": 0.78,
-        "Technology": 0.76,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.93,
         "answers": 0.97,
@@ -1238,7 +1238,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-12-tca-visit": {
         "Organization": 0.89,
         "Product": 0.69,
-        "Technology": 0.77,
+        "Technology": 0.79,
         "Person": 0.89,
         "Place": 0.43,
         "answers": 0.24,
@@ -1256,9 +1256,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2023-09-28-fei-yi-suo-si-interview": {
-        "Organization": 0.81,
+        "Organization": 0.82,
         "Product": 0.83,
-        "Technology": 0.73,
+        "Technology": 0.75,
         "Person": 0.83,
         "Place": 0.92,
         "answers": 0.93,
@@ -1297,7 +1297,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
         "Product": 0.65,
-        "Technology": 0.77,
+        "Technology": 0.78,
         "Person": 0.63,
         "Place": 0.88,
         "answers": 0.97,
@@ -1324,7 +1324,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.83,
         "Product": 0.72,
-        "Technology": 0.76,
+        "Technology": 0.77,
         "Person": 0.84,
         "Place": 0.97,
         "answers": 0.97,
@@ -1332,9 +1332,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.77,
     },
     "2024-03-27-network-resilience": {
-        "Organization": 0.92,
+        "Organization": 0.94,
         "Product": 0.79,
-        "Technology": 0.87,
+        "Technology": 0.85,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.97,
@@ -1352,7 +1352,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.89,
     },
     "2024-04-10-moda-routine-press-conference": {
-        "Organization": 0.91,
+        "Organization": 0.93,
         "Product": 0.82,
         "Technology": 0.95,
         "Person": 0.89,
@@ -1380,12 +1380,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-06-15-mindi-interview": {
         "Organization": 0.87,
-        "Product": 0.76,
-        "Technology": 0.73,
+        "Product": 0.77,
+        "Technology": 0.75,
         "Person": 0.75,
         "Place": 0.97,
         "answers": 0.97,
-        "relations": 0.03,
+        "relations": 0.09,
         "figures": 0.63,
     },
     "2025-01-03-podcast-interview": {
@@ -1455,8 +1455,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-06-12-french-press-group": {
         "Organization": 0.93,
-        "Product": 0.77,
-        "Technology": 0.78,
+        "Product": 0.73,
+        "Technology": 0.77,
         "Person": 0.90,
         "Place": 0.83,
         "answers": 0.97,
@@ -1482,8 +1482,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
-        "Product": 0.87,
-        "Technology": 0.87,
+        "Product": 0.85,
+        "Technology": 0.86,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.93,
@@ -1492,8 +1492,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-08-21-rory-truex-dialogue": {
         "Organization": 0.78,
-        "Product": 0.77,
-        "Technology": 0.74,
+        "Product": 0.78,
+        "Technology": 0.77,
         "Person": 0.63,
         "Place": 0.87,
         "answers": 0.85,
@@ -1546,8 +1546,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
-        "Product": 0.74,
-        "Technology": 0.77,
+        "Product": 0.75,
+        "Technology": 0.79,
         "Person": 0.77,
         "Place": 0.82,
         "answers": 0.97,
@@ -1556,8 +1556,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
-        "Product": 0.66,
-        "Technology": 0.78,
+        "Product": 0.68,
+        "Technology": 0.80,
         "Person": 0.80,
         "Place": 0.81,
         "answers": 0.97,
@@ -1630,7 +1630,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-05-14-solve-effect-interview": {
         "Organization": 0.47,
         "Product": 0.64,
-        "Technology": 0.73,
+        "Technology": 0.75,
         "Person": 0.71,
         "Place": 0.70,
         "answers": 0.89,
@@ -1648,7 +1648,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-07-16-open-commons-interview": {
         "Organization": 0.78,
         "Product": 0.68,
-        "Technology": 0.64,
+        "Technology": 0.65,
         "Person": 0.80,
         "Place": 0.89,
         "answers": 0.97,

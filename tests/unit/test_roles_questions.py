@@ -370,7 +370,7 @@ def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
         intro = parse_introduction(host, name, known)
         assert intro is not None and (intro.organization, intro.title) == ("中国建设银行", title)
     # the words before a title may be a name, not a body: nothing is inherited from them
-    host = "先跟大家介紹資源司牛信仁司長，還有副執行長林炫佑"
+    host = "先跟大家介紹老朋友牛信仁司長，還有副執行長林炫佑"
     intro = parse_introduction(host, "林炫佑", known)
     assert intro is not None and intro.organization is None
     # a joiner between a body and a title is neither part of the body nor a department
