@@ -253,6 +253,22 @@ def _trim(name: str) -> str:
 _BRAND_SHAPE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|(?<![A-Za-z])[a-z][A-Z]")
 
 
+#: Parts of speech a name never opens with: a verb, preposition, numeral, pronoun, adverb,
+#: conjunction, classifier or particle (透过API的方式, 好几个solution, 每一个社区, 建构在Pi上).
+_CLAUSE_OPENERS = tuple("vpmrdcqu")
+_DETERMINERS = frozenset("每各某这那该此")
+
+
+def _opens_clause(name: str) -> bool:
+    """Whether an unquoted name after a cue opens with a clause word rather than a name."""
+    if not _is_han(name[0]):
+        return False
+    word, tag = pos_tags(name)[0]
+    if word in _DETERMINERS:
+        return True  # 每|一个社区
+    return len(word) >= 2 and tag.startswith(_CLAUSE_OPENERS)  # 融|e借: a brand's first sign
+
+
 def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
     """A name introduced by a naming word: `叫小微金融服务平台`, `产品,就是AI投`.
 
@@ -283,6 +299,8 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             name = inner or _trim(m.group(2))
             if len(name) < 2:
                 continue
+            if not inner and _opens_clause(name):
+                continue  # 平台,也就是透过API的方式: a clause follows, not a name
             latin = re.search(r"[a-z]", name) is not None
             suffix = re.search(".." + _SUFFIX + "$", name) is not None  # not the bare word
             if not (quoted or latin or suffix):

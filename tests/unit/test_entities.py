@@ -193,6 +193,13 @@ def test_rule_naming_cue() -> None:
     assert surfaces("這個部分叫做「Plurality」，也就是", naming_cue) == []
     # 就是說 ("that is to say") names nothing
     assert surfaces("它是所謂的危害產品，就是說跟 TikTok 一樣", naming_cue) == []
+    # a clause after the cue names nothing: a verb, a pronoun or a numeral opens it
+    for clause in (
+        "這一個平台現在所有的數據資料是透過API的方式取用",
+        "他們在group的平台，也就是好幾個solution，所以",
+        "大學的服務，也就是每一個社區都教老人家用 LINE，第一件事",
+    ):
+        assert surfaces(clause, naming_cue) == [], clause
     # a strong cue vouches for a short quoted name; an unclosed quote gives no short name
     assert surfaces("我们搭建了名为“启星”的科技型企业评价平台", naming_cue) == ["启星"]
     assert surfaces("片名叫《夠好的祖先（Good Enough Ancestor）》，內容", naming_cue) == []
