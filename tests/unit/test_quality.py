@@ -32,6 +32,15 @@ quality = _quality()
 
 # gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
 FLOORS: dict[str, dict[str, float]] = {
+    "2015-10-01-airbnb-home-sharing-consultation": {
+        "Organization": 0.66,
+        "Product": 0.63,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.50,
+        "figures": 0.47,
+    },
     "2015-11-10-focus-group": {
         "Organization": 0.90,
         "Product": 0.97,
@@ -112,6 +121,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.97,
         "answers": 0.97,
         "figures": 0.97,
+    },
+    "2016-12-10-g0v-news-interview": {
+        "Organization": 0.79,
+        "Product": 0.69,
+        "Technology": 0.89,
+        "Person": 0.89,
+        "Place": 0.87,
+        "answers": 0.97,
     },
     "2016-12-15-yahoo-tv-vr-dialogue": {
         "Organization": 0.82,
@@ -237,6 +254,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "figures": 0.63,
     },
+    "2017-03-21-fablab-dialogue": {
+        "Organization": 0.81,
+        "Technology": 0.87,
+        "Person": 0.85,
+        "Place": 0.88,
+        "answers": 0.63,
+    },
     "2017-05-31-green-peace-radio-interview": {
         "Organization": 0.75,
         "Product": 0.30,
@@ -289,6 +313,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.91,
         "Place": 0.92,
         "answers": 0.72,
+        "figures": 0.97,
+    },
+    "2017-07-13-income-tax-efiling-third-meeting": {
+        "Organization": 0.77,
+        "Product": 0.19,
+        "Technology": 0.72,
+        "Person": 0.97,
+        "answers": 0.86,
         "figures": 0.97,
     },
     "2017-07-21-yushan-international-visit": {
@@ -535,6 +567,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2018-11-17-yunlin-youth-video-dialogue": {
+        "Organization": 0.71,
+        "Product": 0.82,
+        "Technology": 0.65,
+        "Person": 0.77,
+        "Place": 0.87,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
     "2019-01-11-regional-revitalization-forum": {
         "Organization": 0.74,
         "Product": 0.43,
@@ -624,6 +665,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "answers": 0.36,
         "figures": 0.88,
+    },
+    "2019-09-04-vehicle-mileage-working-meeting": {
+        "Organization": 0.77,
+        "Product": 0.22,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "answers": 0.81,
+        "figures": 0.97,
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.87,
@@ -811,6 +860,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.91,
         "answers": 0.97,
         "figures": 0.57,
+    },
+    "2020-10-16-police-discipline-working-meeting": {
+        "Organization": 0.63,
+        "Product": 0.37,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "answers": 0.72,
     },
     "2020-10-20-stan-shih-foundation-visit": {
         "Organization": 0.75,
@@ -1178,6 +1234,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
         "figures": 0.97,
     },
+    "2023-04-27-moda-seventh-ministry-meeting": {
+        "Organization": 0.94,
+        "Technology": 0.91,
+        "Person": 0.97,
+        "Place": 0.37,
+        "answers": 0.67,
+        "figures": 0.97,
+    },
     "2023-06-16-cna-london-interview": {
         "Organization": 0.88,
         "Product": 0.88,
@@ -1196,6 +1260,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.95,
         "relations": 0.32,
         "figures": 0.90,
+    },
+    "2023-07-20-moda-tenth-ministry-meeting": {
+        "Organization": 0.92,
+        "Product": 0.62,
+        "Technology": 0.87,
+        "Person": 0.97,
+        "Place": 0.63,
+        "answers": 0.49,
+        "figures": 0.80,
     },
     "2023-07-26-foreign-policy-wire-china-interview": {
         "Organization": 0.92,
@@ -1341,6 +1414,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.97,
         "figures": 0.97,
     },
+    "2024-03-28-moda-eighteenth-ministry-meeting": {
+        "Organization": 0.78,
+        "Technology": 0.72,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.88,
+        "figures": 0.97,
+    },
     "2024-04-09-business-weekly-april-interview": {
         "Organization": 0.82,
         "Product": 0.70,
@@ -1394,6 +1475,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.71,
         "Person": 0.87,
         "Place": 0.94,
+        "answers": 0.97,
+        "figures": 0.97,
+    },
+    "2025-01-05-li-hui-chen-dialogue": {
+        "Organization": 0.72,
+        "Product": 0.87,
+        "Technology": 0.77,
+        "Person": 0.72,
+        "Place": 0.97,
         "answers": 0.97,
         "figures": 0.97,
     },
@@ -1498,6 +1588,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.91,
         "answers": 0.85,
         "figures": 0.90,
+    },
+    "2025-08-22-andreas-hepp-interview": {
+        "Organization": 0.74,
+        "Product": 0.74,
+        "Technology": 0.72,
+        "Person": 0.85,
+        "Place": 0.80,
+        "answers": 0.97,
+        "relations": 0.37,
     },
     "2025-08-25-shukan-bunshun-interview": {
         "Organization": 0.75,
