@@ -148,11 +148,11 @@ def _add_transcript(graph: nx.MultiDiGraph, t: Transcript) -> None:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[Edge] = []
     previous: str | None = None
-    opening = t.preamble
+    opening = t.opening if t.opening is not None else t.preamble
     turns_named = {m.turn for m in t.mentions} | {f.turn for f in t.figures}
     if opening is not None and 0 in turns_named:
-        # the lines before the first turn name things and state figures too: utterance 0,
-        # said by no one
+        # the title and the lines before the first turn name things and state figures too:
+        # utterance 0, said by no one
         ukey, attrs = _utterance(t.key, opening)
         nodes.append((ukey, attrs))
         edges.append((ukey, t.key, "IN_TRANSCRIPT", {"type": "IN_TRANSCRIPT"}))

@@ -22,6 +22,8 @@ __all__ = [
     "Speaker",
     "Transcript",
     "Turn",
+    "opening_turn",
+    "title_span",
 ]
 
 #: Lines before the first turn that are no one's words: headings, notes, a line opening
@@ -161,6 +163,7 @@ class Transcript:
     publisher: str | None = None
     turns: list[Turn] = field(default_factory=list)
     preamble: Turn | None = None  # the prose before the first turn (see find_preamble)
+    opening: Turn | None = None  # utterance 0: the title and the preamble (see opening_turn)
     context: list[ContextLine] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -213,3 +216,28 @@ def find_preamble(text: str, turns: list[Turn]) -> Turn | None:
         return None
     start, end = spans[0][0], spans[-1][1]
     return Turn(0, "", text[start:end], start, end)
+
+
+def title_span(t: Transcript) -> tuple[int, int] | None:
+    """Where the text writes the title, before the first turn; None for a title made from a
+    file name or a first line the text does not hold."""
+    if not t.title:
+        return None
+    first = t.turns[0] if t.turns else None
+    if first is None:
+        limit = len(t.text)
+    else:
+        limit = first.label_start if first.label_start >= 0 else first.start
+    at = t.text.find(t.title, 0, limit)
+    return None if at < 0 else (at, at + len(t.title))
+
+
+def opening_turn(t: Transcript) -> Turn | None:
+    """Utterance 0, said by no one: the title and the prose before the first turn, the
+    provenance of whatever they name (a title names the ministry, the outlet, the system)."""
+    title = title_span(t)
+    if title is None:
+        return t.preamble
+    start = title[0]
+    end = max(title[1], t.preamble.end if t.preamble is not None else 0)
+    return Turn(0, "", t.text[start:end], start, end)

@@ -16,7 +16,7 @@ from loaders.extract.registry import DEFAULT_STAGES, ExtractOptions, Stage, make
 from loaders.formats import FORMATS, detect_format, parse_text
 from loaders.formats.base import iso_date, make_turn
 from loaders.keys import transcript_key
-from loaders.model import Transcript, find_preamble
+from loaders.model import Transcript, find_preamble, opening_turn
 from loaders.read import Document, read_document
 from presskg.errors import InputError, UsageError
 
@@ -98,6 +98,7 @@ def parse_document(
         t.title = topic.group("title") if topic else Path(source).stem
     if not t.date:
         t.date = _date_from(source, t, year)
+    t.opening = opening_turn(t)
     return t
 
 

@@ -44,7 +44,7 @@ from loaders.extract.rule_text import Candidate, is_common_word, pos_tags
 from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
-from loaders.model import Entity, Mention, Transcript, Turn
+from loaders.model import Entity, Mention, Transcript, Turn, title_span
 from loaders.normalize import (
     NormalizedText,
     normalized_view,
@@ -251,20 +251,9 @@ _TITLE = -1
 def _title_turn(t: Transcript) -> Turn | None:
     """The title, where the text holds it: it names things too (天下文化远见新书采访, 数位发展部
     部务会议). Only known names and bodies are taken from it; product rules read a title's
-    terse description wrongly (开放政府行动方案政策规划). A title made from a file name is
-    left out."""
-    first = t.turns[0] if t.turns else None
-    limit = (
-        len(t.text)
-        if first is None
-        else first.label_start
-        if first.label_start >= 0
-        else first.start
-    )
-    at = t.text.find(t.title, 0, limit) if t.title else -1
-    if at < 0:
-        return None
-    return Turn(_TITLE, "", t.title, at, at + len(t.title))
+    terse description wrongly (开放政府行动方案政策规划)."""
+    span = title_span(t)
+    return None if span is None else Turn(_TITLE, "", t.title, *span)
 
 
 def _standing_alone(word: str) -> str:

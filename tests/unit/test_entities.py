@@ -1268,3 +1268,12 @@ def test_the_title_names_known_bodies_at_turn_zero_but_no_guessed_products(
     assert [m.turn for m in ministry] == [0]
     assert t.text[ministry[0].start : ministry[0].end] == "數位發展部"
     assert not any(e.label == "Product" for e in t.entities.values())
+    # with no prose before the first turn, the title is utterance 0, and it travels with a
+    # transcript sent to the graph without its text
+    from graph.build import build_graph
+    from loaders.keys import utterance_key
+
+    graph = build_graph([dataclasses.replace(t, text="", context=[])])
+    opening = utterance_key(t.key, 0)
+    assert graph.nodes[opening]["text"] == t.title
+    assert ministry[0].entity in graph.succ[opening]
