@@ -31,7 +31,7 @@ __all__ = ["diplomatic_mission", "organization_acronym", "organization_name"]
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
-    r"办公室|办事处|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
+    r"办公室|办事处|事务所|医学会|(?<![生们人孩我你他她子者能要])学会(?![了怎到])|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
     r"海运|航运|人寿|股份有限公司|有限责任公司|有限公司|交易所(?!得)|分行)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body; 交易所得 is income from trading
 )
@@ -131,9 +131,9 @@ _BEFORE_NAME = {
 
 
 def organization_name(view: NormalizedText) -> Iterator[Candidate]:
-    """`…中心/协会/基金会/法院/大学/委员会/医院/总队/政府/有限公司/交易所/分行`: the nouns
-    before a strong organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥政府,
-    建信金融科技有限责任公司, 上海数据交易所).
+    """`…中心/协会/基金会/法院/大学/委员会/医院/总队/政府/有限公司/交易所/分行/学会/事务所`:
+    the nouns before a strong organisation word (澎湖区渔会, 恒春旅游医院, 第八海巡队, 墨西哥
+    政府, 建信金融科技有限责任公司, 上海数据交易所, 日本再生医学会, 万国法律事务所).
 
     The organisation word may end a longer word (技术|服务中心, 无店面商业|同业公会):
     the nouns before that word then belong to the name. A name tagged as one

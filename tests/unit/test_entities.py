@@ -766,6 +766,14 @@ def test_persons_who_introduce_themselves() -> None:
     assert names(t, "Person") == {"竣傑", "王小明", "郁翔"}
 
 
+def test_learned_societies_and_firms_of_professionals_are_organizations() -> None:
+    assert surfaces("像日本再生醫學會的會長說", organization_name) == ["日本再生醫學會"]
+    assert surfaces("萬國法律事務所的律師", organization_name) == ["萬國法律事務所"]
+    # 學會 as "learn" is no society: 小學生學會, 學會了
+    for learned in ("很多小學生學會寫程式", "孩子學會了", "時間才能學會"):
+        assert surfaces(learned, organization_name) == [], learned
+
+
 def test_schools_and_bureaus_are_organizations() -> None:
     assert surfaces("那後來到直潭國小，就是離開", organization_name) == ["直潭國小"]
     assert surfaces("台北市立大安國中的學生", organization_name) == ["台北市立大安國中"]

@@ -473,7 +473,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-04-30-medical-alliance-lin-shih-chia-visit": {
-        "Organization": 0.56,
+        "Organization": 0.70,
         "Product": 0.57,
         "Technology": 0.78,
         "Person": 0.77,
@@ -547,7 +547,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.74,
     },
     "2018-08-16-expedia-visit": {
-        "Organization": 0.64,
+        "Organization": 0.67,
         "Product": 0.63,
         "Technology": 0.82,
         "Person": 0.97,
@@ -1209,13 +1209,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-01-13-taiwan-uk-research-interview": {
-        "Organization": 0.83,
+        "Organization": 0.85,
         "Product": 0.85,
         "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.82,
-        "relations": 0.47,
+        "relations": 0.97,
         "figures": 0.47,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
