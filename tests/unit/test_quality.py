@@ -103,7 +103,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
-        "Product": 0.81,
+        "Product": 0.80,
         "Technology": 0.79,
         "Person": 0.87,
         "Place": 0.90,
@@ -212,8 +212,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-01-11-economic-daily-interview": {
         "Organization": 0.83,
-        "Product": 0.85,
-        "Technology": 0.92,
+        "Product": 0.83,
+        "Technology": 0.94,
         "Person": 0.89,
         "Place": 0.77,
         "answers": 0.97,
@@ -483,8 +483,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-05-09-sme-regulatory-sandbox-team-visit": {
         "Organization": 0.79,
-        "Product": 0.47,
-        "Technology": 0.55,
+        "Product": 0.63,
+        "Technology": 0.59,
         "Person": 0.89,
         "Place": 0.84,
         "answers": 0.72,
@@ -548,7 +548,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-08-16-expedia-visit": {
         "Organization": 0.67,
-        "Product": 0.63,
+        "Product": 0.73,
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
@@ -566,8 +566,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.82,
-        "Product": 0.80,
-        "Technology": 0.83,
+        "Product": 0.78,
+        "Technology": 0.85,
         "Person": 0.72,
         "Place": 0.84,
         "answers": 0.92,
@@ -576,7 +576,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-10-19-apple-daily-interview": {
         "Organization": 0.86,
-        "Product": 0.43,
+        "Product": 0.54,
         "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.85,
@@ -605,8 +605,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-11-14-ailabs-dialogue": {
         "Organization": 0.50,
-        "Product": 0.77,
-        "Technology": 0.72,
+        "Product": 0.63,
+        "Technology": 0.75,
         "Person": 0.72,
         "Place": 0.85,
         "answers": 0.97,
@@ -632,7 +632,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-12-25-sandbox-team-visit": {
         "Organization": 0.72,
-        "Technology": 0.73,
+        "Product": 0.97,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.82,
@@ -696,7 +697,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-06-12-u-time-bank-visit": {
         "Organization": 0.67,
-        "Product": 0.55,
+        "Product": 0.63,
         "Technology": 0.63,
         "Person": 0.87,
         "Place": 0.47,
@@ -722,7 +723,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-07-18-china-times-hsieh-visit": {
         "Organization": 0.88,
-        "Product": 0.68,
+        "Product": 0.84,
         "Technology": 0.63,
         "Person": 0.77,
         "Place": 0.84,
@@ -772,7 +773,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-15-chang-chih-chi-dialogue": {
         "Organization": 0.47,
-        "Product": 0.63,
+        "Product": 0.77,
         "Technology": 0.97,
         "Person": 0.77,
         "Place": 0.82,
@@ -902,8 +903,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.88,
-        "Product": 0.84,
-        "Technology": 0.82,
+        "Product": 0.81,
+        "Technology": 0.83,
         "Person": 0.58,
         "Place": 0.65,
         "answers": 0.87,
@@ -1036,7 +1037,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-07-29-the-21-magazine-interview": {
         "Organization": 0.62,
-        "Product": 0.70,
+        "Product": 0.74,
         "Technology": 0.67,
         "Person": 0.66,
         "Place": 0.86,
@@ -1191,7 +1192,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-11-18-shinchosha-interview": {
         "Organization": 0.83,
-        "Product": 0.79,
+        "Product": 0.87,
         "Technology": 0.73,
         "Person": 0.79,
         "Place": 0.91,
@@ -1464,7 +1465,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-01-04-business-weekly-january-interview": {
         "Organization": 0.89,
-        "Product": 0.72,
+        "Product": 0.63,
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
@@ -1749,7 +1750,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
-        "Product": 0.75,
+        "Product": 0.77,
         "Technology": 0.79,
         "Person": 0.77,
         "Place": 0.87,
