@@ -5,7 +5,8 @@ introduction (`中国工商银行信息科技部总经理吕仲涛先生`); repo
 the label (`金融时报记者`, `中央社蘇思云`, `TVBS 李作珩`) or a self-introduction
 (`我是金融时报记者`). Title short forms (`王行长`, `吕总`) become aliases of the
 full name so later stages resolve them. Where nobody is labelled a reporter, the
-interviewers of an interview or a visit ask as reporters do; where the floor asks
+interviewers of an interview or of a one-to-one visit ask as reporters do (a team's visit is
+a conversation: its visitors answer the host as often as they ask); where the floor asks
 (觀眾), the moderators a panel names in its opening (共同主持人 Solenne) ask too.
 Rules only: no list of people.
 """
@@ -885,6 +886,16 @@ def _ends_in_name(label: str) -> bool:
     return tag == "nr" and len(word) == 3
 
 
+#: Turns that make a speaker a party to a conversation rather than someone passing by.
+_PARTY_TURNS = 3
+
+
+def _parties(by_label: dict[str, list[Turn]]) -> int:
+    """How many speakers take part (three turns or more): a visit by a team has three or
+    more, and its visitors answer the host's questions as often as they ask theirs."""
+    return sum(len(turns) >= _PARTY_TURNS for turns in by_label.values())
+
+
 def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     """Named speakers who interview (asked only when no label names a reporter).
 
@@ -900,6 +911,8 @@ def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:
     title = t.title or ""
     if not (_INTERVIEW_TITLE.search(title) or _VISIT_TITLE.search(title)) or len(by_label) < 2:
         return set()
+    if not _INTERVIEW_TITLE.search(title) and _parties(by_label) > 2:
+        return set()  # a team's visit: visitors and hosts ask each other, a conversation
     said = {label: sum(len(turn.text) for turn in turns) for label, turns in by_label.items()}
 
     called_on = _named_after_interview(title, by_label)

@@ -99,7 +99,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.87,
         "Person": 0.82,
         "Place": 0.91,
-        "answers": 0.37,
+        "answers": 0.57,
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
         "Organization": 0.74,
@@ -158,7 +158,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.77,
     },
     "2016-12-19-taiwan-fintech-visit": {
-        "Organization": 0.67,
+        "Organization": 0.63,
         "Product": 0.70,
         "Technology": 0.73,
         "Person": 0.63,
@@ -294,7 +294,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.61,
         "Person": 0.97,
         "Place": 0.88,
-        "answers": 0.85,
+        "answers": 0.71,
         "figures": 0.97,
     },
     "2017-06-20-tsai-pei-chi-interview": {
@@ -312,7 +312,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.65,
         "Person": 0.72,
         "Place": 0.63,
-        "answers": 0.38,
+        "answers": 0.97,
     },
     "2017-07-09-seinsights-forum": {
         "Organization": 0.77,
@@ -363,7 +363,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.65,
         "Person": 0.97,
         "Place": 0.68,
-        "answers": 0.90,
+        "answers": 0.84,
     },
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.90,
@@ -405,7 +405,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.90,
-        "answers": 0.47,
+        "answers": 0.52,
         "figures": 0.97,
     },
     "2017-11-08-business-weekly-visit": {
@@ -414,7 +414,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.85,
-        "answers": 0.79,
+        "answers": 0.89,
         "relations": 0.22,
         "figures": 0.80,
     },
@@ -460,7 +460,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.87,
         "Person": 0.84,
         "Place": 0.97,
-        "answers": 0.55,
+        "answers": 0.74,
         "figures": 0.97,
     },
     "2018-04-18-open-government-contact-points-anniversary": {
@@ -487,7 +487,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.59,
         "Person": 0.89,
         "Place": 0.84,
-        "answers": 0.72,
+        "answers": 0.67,
         "figures": 0.97,
     },
     "2018-05-25-ntpu-student-interview": {
@@ -552,7 +552,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
-        "answers": 0.31,
+        "answers": 0.79,
         "relations": 0.22,
         "figures": 0.97,
     },
@@ -701,7 +701,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.63,
         "Person": 0.87,
         "Place": 0.47,
-        "answers": 0.72,
+        "answers": 0.80,
     },
     "2019-06-20-cna-thailand-interview": {
         "Organization": 0.54,
@@ -736,7 +736,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.81,
         "Person": 0.89,
         "Place": 0.85,
-        "answers": 0.19,
+        "answers": 0.71,
         "figures": 0.89,
     },
     "2019-07-30-fb-civic-integrity-visit": {
@@ -750,7 +750,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.74,
         "Technology": 0.63,
         "Person": 0.97,
-        "answers": 0.36,
+        "answers": 0.72,
         "figures": 0.88,
     },
     "2019-09-04-vehicle-mileage-working-meeting": {
@@ -961,7 +961,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.87,
-        "answers": 0.60,
+        "answers": 0.69,
         "figures": 0.97,
     },
     "2020-10-27-competence-magazine-interview": {
@@ -1254,7 +1254,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.79,
         "Person": 0.80,
         "Place": 0.80,
-        "answers": 0.02,
+        "answers": 0.26,
         "figures": 0.97,
     },
     "2022-08-19-global-views-interview": {
@@ -1419,7 +1419,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Technology": 0.79,
         "Person": 0.89,
         "Place": 0.54,
-        "answers": 0.24,
+        "answers": 0.15,
         "relations": 0.17,
         "figures": 0.82,
     },
