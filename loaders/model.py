@@ -238,6 +238,6 @@ def opening_turn(t: Transcript) -> Turn | None:
     title = title_span(t)
     if title is None:
         return t.preamble
-    start = title[0]
-    end = max(title[1], t.preamble.end if t.preamble is not None else 0)
+    start = min(title[0], t.preamble.start) if t.preamble is not None else title[0]
+    end = max(title[1], t.preamble.end) if t.preamble is not None else title[1]
     return Turn(0, "", t.text[start:end], start, end)

@@ -1285,3 +1285,16 @@ def test_the_title_names_known_bodies_at_turn_zero_but_no_guessed_products(
     opening = utterance_key(t.key, 0)
     assert graph.nodes[opening]["text"] == t.title
     assert ministry[0].entity in graph.succ[opening]
+
+
+def test_the_opening_is_the_title_and_the_prose_before_the_first_turn(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.md"
+    path.write_text(
+        "# 2024-03-27 數位發展部記者會\n\n今天由數位發展部說明韌性方案。\n\n### 唐鳳：\n大家好。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    assert t.preamble is not None and t.opening is not None
+    assert t.opening.start < t.preamble.start and t.opening.end == t.preamble.end
+    assert t.text[t.opening.start : t.opening.end].startswith(t.title)
+    assert t.opening.text.endswith("今天由數位發展部說明韌性方案。")
