@@ -472,28 +472,27 @@ def test_interview_and_visit_titles_make_the_visitors_ask(
 
 def test_a_team_visit_is_a_conversation_where_the_host_asks_too(tmp_path: Path) -> None:
     # from the corpus: 2018-08-16 Expedia 來訪, where the minister asks the team's lawyer
-    visit = (
-        "# 2018-08-16 Expedia 來訪\n\n"
-        "### 邱佩冠：\n我們想設立金流中心，政委覺得可行嗎？\n\n"
-        "### 唐鳳：\n可以，只要符合規定就多一個營業項目。\n\n"
-        "### 邱佩冠：\n那主管機關會怎麼看？\n\n"
-        "### 唐鳳：\n我有一個問題：簡報上的執照是怎麼回事？\n\n"
-        "### 胡浩叡：\n觀光局已經肯認不需要證照。\n\n"
-        "### 邱佩冠：\n謝謝政委。\n\n"
-        "### 胡浩叡：\n我們會補文件。\n\n"
-        "### 唐鳳：\n好的。\n\n"
-        "### 胡浩叡：\n我們再跟金管會確認。\n"
-    )
-    path = tmp_path / "visit.md"
-    path.write_text(visit, encoding="utf-8")
-    t = load_transcript(path)
+    title = "2018-08-16 Expedia 來訪"
+    asked = [
+        ("邱佩冠", "我們想設立金流中心，政委覺得可行嗎？"),
+        ("唐鳳", "可以，只要符合規定就多一個營業項目。"),
+        ("邱佩冠", "那主管機關會怎麼看？"),
+    ]
+    team = [
+        ("唐鳳", "我有一個問題：簡報上的執照是怎麼回事？"),
+        ("胡浩叡", "觀光局已經肯認不需要證照。"),
+        ("邱佩冠", "謝謝政委。"),
+        ("胡浩叡", "我們會補文件。"),
+        ("唐鳳", "好的。"),
+        ("胡浩叡", "我們再跟金管會確認。"),
+    ]
+    t = titled(tmp_path, title, asked + team)
     assert all(speaker.role != "reporter" for speaker in t.speakers.values())
     assert [turn.answers for turn in t.turns][:5] == [None, 1, None, 3, 4]
     # two parties: the visitor asks as an interviewer does
-    one_to_one = visit.split("### 唐鳳：\n我有一個問題")[0]
-    one_to_one += "### 唐鳳：\n主管機關會看是否符合規定，我們也會協助大家溝通。\n"
-    path.write_text(one_to_one, encoding="utf-8")
-    assert load_transcript(path).speakers["邱佩冠"].role == "reporter"
+    answer = ("唐鳳", "主管機關會看是否符合規定，我們也會協助大家溝通。")
+    one_to_one = titled(tmp_path, title, [*asked, answer])
+    assert one_to_one.speakers["邱佩冠"].role == "reporter"
 
 
 @pytest.mark.parametrize(
