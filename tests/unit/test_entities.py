@@ -132,6 +132,13 @@ def test_capitalised_names_in_english_text_need_their_capital() -> None:
     assert [h.payload for h in chinese] == [1, 2]
 
 
+def test_the_citizen_certificate_is_a_product_and_a_certificate_a_technology() -> None:
+    t = STAGE(transcript("可以用自然人憑證報稅，數位憑證也可以簽章。"))
+    assert "自然人凭证" in names(t, "Product")
+    assert names(t, "Technology") & {"自然人凭证", "自然人憑證"} == set()
+    assert "数字证书" in names(t, "Technology")
+
+
 def test_leftmost_longest_and_latin_word_boundaries() -> None:
     m = Matcher([("中国工商银行", 1), ("中国", 2), ("AI", 3)], blockers=["中国银行业"])
     hits = m.find(normalized_view("中国工商银行SAID AI, ai 中国银行业"))
