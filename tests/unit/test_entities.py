@@ -132,6 +132,19 @@ def test_capitalised_names_in_english_text_need_their_capital() -> None:
     assert [h.payload for h in chinese] == [1, 2]
 
 
+def test_english_writes_technologies_of_several_words_in_lowercase() -> None:
+    tech = dataclasses.make_dataclass("Entry", ["label"])("Technology")
+    product = dataclasses.make_dataclass("Entry", ["label"])("Product")
+    m = Matcher([("Machine Learning", tech), ("Blockchain", tech), ("Google Chat", product)])
+    text = "tools like machine learning, a blockchain and google chat; Blockchain, Google Chat"
+    found = [(h.form, h.payload.label) for h in m.find(normalized_view(text))]
+    assert found == [
+        ("Machine Learning", "Technology"),
+        ("Blockchain", "Technology"),
+        ("Google Chat", "Product"),
+    ]
+
+
 def test_the_citizen_certificate_is_a_product_and_a_certificate_a_technology() -> None:
     t = STAGE(transcript("可以用自然人憑證報稅，數位憑證也可以簽章。"))
     assert "自然人凭证" in names(t, "Product")
