@@ -227,6 +227,48 @@ _SAYS_IT_ANSWERS = re.compile(
 )
 
 
+#: A question relayed from an online channel and read out by the chair (sli.do：「…？」,
+#: 網友問：…？): simplified, the channel label and what was sent.
+_RELAYED = re.compile(
+    r"^(?:sli\.?do|slido|网友|线上|网路|网络|直播)[^：:\n「“]{0,10}[：:]\s*(.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: At most this many characters may follow the relayed words in the reading turn; more
+#: is the chair answering in the same turn (sli.do：「…」——確實…).
+_RELAY_TAIL = 30
+
+
+def _relayed_question(turn: Turn) -> bool:
+    """A turn that only reads out a question sent in online (sli.do：「…？」)."""
+    m = _RELAYED.match(to_simplified(turn.text.strip()))
+    if m is None:
+        return False
+    sent = m.group(1)
+    if sent[:1] in _QUOTE_PAIRS:
+        close = _closing_quote(sent)
+        if close < 0 or len(sent) - close - 1 > _RELAY_TAIL:
+            return False
+        sent = sent[1:close]
+    return ASKING.search(sent) is not None or "怎样" in sent
+
+
+_QUOTE_PAIRS = {"「": "」", "“": "”"}
+
+
+def _closing_quote(text: str) -> int:
+    """Where the quote that opens `text` closes, quotes inside it skipped (「…「說明文件」？」)."""
+    opening, closing = text[0], _QUOTE_PAIRS[text[0]]
+    depth = 0
+    for i, char in enumerate(text):
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _link_conversation(t: Transcript) -> Transcript:
     """Questions and answers where nobody asks for an outlet (a dialogue, a meeting, a
     visit where both sides ask): a turn whose last sentence asks, followed by someone
@@ -234,17 +276,24 @@ def _link_conversation(t: Transcript) -> Transcript:
     (各位還有沒有…？) is answered by the turns after it until its asker speaks again, at
     most `CONVERSATION_REPLIES`. A reply that ends asking is a question in turn. A turn
     that says it answers (希望有回答老師的問題) answers the turn before it, and an answer
-    that hands the rest to a colleague (請正華回答) is followed by that colleague's."""
+    that hands the rest to a colleague (請正華回答) is followed by that colleague's. A
+    question sent in online and read out (sli.do：「…？」) is put to the room, its reader
+    included: the reader's own next turns answer it. What is read out answers nothing."""
     open_question: Turn | None = None
     answerers: list[str] = []
-    room = handed = False
+    room = handed = relayed = False
     for previous, turn, after in zip([None, *t.turns], t.turns, [*t.turns[1:], None], strict=False):
         turn.is_question = False
         turn.answers = None
+        if _RELAYED.match(to_simplified(turn.text.strip())):  # read out: it answers nothing
+            asks = _relayed_question(turn)
+            turn.is_question = asks
+            open_question, answerers, room, relayed = (turn if asks else None), [], True, True
+            continue
         if open_question is not None:
             another = bool(answerers) and turn.speaker not in answerers and not (room or handed)
             if (
-                turn.speaker == open_question.speaker
+                (turn.speaker == open_question.speaker and not relayed)
                 or another
                 or len(answerers) >= CONVERSATION_REPLIES
             ):
@@ -260,13 +309,13 @@ def _link_conversation(t: Transcript) -> Transcript:
         ):
             previous.is_question = True  # 希望有回答老師的問題: the turn before it asked
             turn.answers = previous.seq
-            open_question, answerers, room = previous, [turn.speaker], False
+            open_question, answerers, room, relayed = previous, [turn.speaker], False, False
         last = _last_sentence(turn)
         # an answer handing the rest to a colleague (其他的部分請正華回答): they answer too
         handed = turn.answers is not None and HANDOVER.search(to_simplified(last)) is not None
         if after is not None and after.speaker != turn.speaker and _sentence_asks(last):
             turn.is_question = True
-            open_question, answerers = turn, []
+            open_question, answerers, relayed = turn, [], False
             room = _TO_THE_ROOM.search(to_simplified(last)) is not None
     return t
 

@@ -774,6 +774,30 @@ def test_a_conversation_without_interviewers_links_the_questions_that_end_a_turn
     assert [turn.answers for turn in t.turns] == [None, None, 2, 3, None]
 
 
+def test_a_question_sent_in_online_is_answered_by_the_chair_who_reads_it() -> None:
+    # from the corpus: 2017-06-23 「共通性應用程式介面規範」說明會 (the chair reads out the
+    # Sli.do questions, each in its own turn, and answers them herself)
+    t = transcript(
+        [
+            ("唐鳳", "隨時大家想講什麼都可以講，線上跟線下都可以。"),
+            ("唐鳳", "sli.do：「原來用web service開發的文件是否要轉換？」"),
+            ("唐鳳", "不需要轉換，本來的文件可以繼續用。"),
+            ("潘國才", "我補充一下，舊的文件也可以自動產生。"),
+            ("唐鳳", "Sli.do：「今天所講的都是api的「說明文件」？」"),
+            ("唐鳳", "是的，只有說明文件。"),
+            ("唐鳳", "sli.do：「糖醋好吃＋1」。"),
+            (
+                "唐鳳",
+                "sli.do：「可以嗎」——確實可以，任何政策一下子在試營運，"
+                "尤其跟本來運作方式不一樣的時候，都會有這樣的問題。",
+            ),
+        ]
+    )
+    asking = [turn.seq for turn in t.turns if turn.is_question]
+    assert asking == [2, 5]
+    assert [turn.answers for turn in t.turns] == [None, None, 2, 2, None, 5, None, None]
+
+
 def test_a_conversation_question_may_end_in_thanks_or_ask_without_a_question_mark() -> None:
     # from the corpus: 2016-09-10 公視VR對談 (students ask, then thank; or ask for views)
     t = transcript(
