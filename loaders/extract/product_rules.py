@@ -536,8 +536,11 @@ _PLAN_VERBS = {
     *("负责", "解决", "提供", "执行", "通过", "审查", "核定", "修正", "调整", "规划", "研议"),
     *("检讨", "参与", "启动", "加上", "切成", "当作", "放进", "检视", "送出", "配合", "制定"),
     *("订定", "提案", "申请", "补助", "编列", "进行", "完成", "变成", "成为", "改进", "改善"),
+    *("研拟", "研订", "草拟"),
     *("叫做", "叫作", "称为", "名为", "取名"),  # 整个计划叫做|地方创生计划: the name follows
 }
+#: Words of time or order that open a clause, not a name (之前|行动方案, 以上|研究计划).
+_WHEN_WORDS = {"之前", "以前", "之后", "以后", "以上", "以下", "目前", "前期", "期中", "期末"}
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
 
 
@@ -572,6 +575,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             if len(word) >= 3 and word[0] in "有是在" and not is_common_word(word):
                 words.append((word[1:], tag))  # 农业局|有佳农: jieba joined the verb to the name
                 break
+            if words and word in _PLAN_VERBS:
+                break  # 研拟|绿色金融行动方案: a verb done to the plan, tagged as a noun
             nounish = tag.startswith(NOUNISH) and word not in STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
             # 危害|防治方案, 产业|创新计划: names hold two-character verbs; 5+2 a number
@@ -582,8 +587,12 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             if tag in ("nt", "nr", "j") and any(t == "v" for _, t in words):
                 break  # 国发会|引进计划: a body doing something to a plan, not its name
             words.append((word, tag))
-        while words and (words[-1][0] in ("及", "与", "暨") or words[-1][1] in ("a", "v")):
-            words.pop()  # a name does not start with a joiner or an adjective
+        while words and (
+            words[-1][0] in ("及", "与", "暨")
+            or words[-1][1] in ("a", "v")
+            or words[-1][0] in _WHEN_WORDS
+        ):
+            words.pop()  # a name does not start with a joiner, an adjective or 之前
         length = sum(len(w) for w, _ in words)
         rest = len(tagged) - len(words)
         if words and rest >= 1:  # 「强化国家通讯网路韧性方案」: a quoted name may open with a verb

@@ -453,6 +453,11 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("推動5+2產業創新計畫", programme_name) == ["5+2產業創新計畫"]
     assert surfaces("地方政府提出計畫，我們研究計畫", programme_name) == []
     assert surfaces("國發會引進計畫", programme_name) == []  # a body doing something to a plan
+    # from the corpus: a plan being drafted or approved, or named after when it was, starts
+    # after the verb and the time word (2021-04-27 永續金融力, 2017-12-13 南方四島)
+    assert surfaces("之前研擬綠色金融行動方案的時候", programme_name) == ["綠色金融行動方案"]
+    assert surfaces("行政院核定東沙環礁國家公園計畫", programme_name) == ["東沙環礁國家公園計畫"]
+    assert surfaces("修正南方四島國家公園計畫", programme_name) == ["南方四島國家公園計畫"]
     assert surfaces("一整個計畫叫做地方創生計畫", programme_name) == ["地方創生計畫"]  # named after
     assert surfaces("有一段時間擔任行政院虛擬世界法規調適計畫的召集人", programme_name) == [
         "行政院虛擬世界法規調適計畫"
