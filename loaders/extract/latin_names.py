@@ -62,7 +62,10 @@ _OWNED = re.compile(rf"\s?的\s?((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}
 #: A Chinese magnitude or unit after a number: the number is a figure (500 億, 30 萬人).
 _MAGNITUDE = re.compile(r"\s?[万亿千百兆%元人个]")
 #: Capitals that are roles or kinds, not products (Google 的 CEO).
-_NOT_PRODUCT = {"CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"}
+_NOT_PRODUCT = {
+    *("CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"),
+    *("Logo", "Slogan", "Website", "Brand", "Icon", "Banner", "Email", "Team"),  # 扶輪社的 Logo
+}
 
 
 @lru_cache(maxsize=1)

@@ -881,6 +881,9 @@ def test_names_in_latin_letters() -> None:
     # a figure after an owner and 的 is no product (2023-08-08: Cloudflare 的 PA 500 億)
     t6 = STAGE(transcript("變成像 Cloudflare 的 PA 500 億以上的公司，Google 的 Pixel 8 手機"))
     assert names(t6, "Product") == {"Pixel 8"}
+    # what every body has is no product (2023-07-19: 套個扶輪社的 Logo 就好了)
+    t7 = STAGE(transcript("你們套個扶輪社的 Logo 就好了，或是 Google 的 Website"))
+    assert names(t7, "Product") == set()
     orgs = names(t, "Organization")
     assert {
         "Taipei Taxi Association",
