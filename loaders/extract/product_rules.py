@@ -159,12 +159,13 @@ _EVENT_SUFFIX = re.compile(
 #: Putting into use, as the view spells it (Taiwan's 啟用 is 激活 there).
 _START_USING = view_words("啟用", "启用")
 #: A launch verb, possibly chained (建成上线, 建成运行了): what follows is what was launched.
+#: 建置 is Taiwan's word for building a system (建置农业融资转介服务平台).
 _LAUNCH = (
-    rf"(?:推出|上线|发布|打造|研发|建成|{view_words('建立')})"
+    rf"(?:推出|上线|发布|打造|研发|建成|建置|{view_words('建立')})"
     rf"(?:运行|{_START_USING}|投用|上线|推出)?了?"
 )
 _LAUNCH_VERBS = {"推出", "上线", "发布", "打造", "研发", "建成", "搭建", "开通", "投用", "启用"}
-_LAUNCHED_NAME = re.compile(rf"{_LAUNCH}([{HAN}a-z0-9]{{2,14}}{_SUFFIX})$")
+_LAUNCHED_NAME = re.compile(rf"{_LAUNCH}[之的]?([{HAN}a-z0-9]{{2,14}}{_SUFFIX})$")
 
 
 def acronym_definition(view: NormalizedText) -> Iterator[Candidate]:
@@ -372,7 +373,9 @@ _QUOTED_MODEL = re.compile(
     r"(?P<kind>大模型|大语言模型|模型)"
 )
 #: A quoted name that ends in its kind (「均一教育平台」); the quotes give where it starts.
-_QUOTED_WHOLE = re.compile(rf"[{_OPEN}]([^{_CLOSE}\n]{{2,24}}?(平台|系统|app|网站))[{_CLOSE}]")
+_QUOTED_WHOLE = re.compile(
+    rf"[{_OPEN}]([^{_CLOSE}\n]{{2,24}}?(平台|系统|app|网站|资料库|数据库|(?<=[{HAN}]{{3}})网))[{_CLOSE}]"
+)
 #: Quoted things a platform holds or hosts rather than names of the site (平台「…法案」).
 _NOT_SITE_NAME = re.compile(
     r"(?:功能|法案|条例|大赏|奖|工作坊|大会|会议|论坛|活动|讲座|说明会|研讨会|比赛|竞赛)$"
@@ -442,8 +445,8 @@ def _quoted_names(view: NormalizedText) -> Iterator[Candidate]:
         head = name[: -len(m.group(2))]
         if len(head) < 2 or is_common_word(head) or _CLAUSE.search(name):
             continue
-        if re.search(r"[的之并:]", name):
-            continue  # 「评估采用工具与系统」之类: a phrase (的, 之, 并, a heading's colon)
+        if re.search(r"[的之并:、]", name) or re.search("[联连]网$", name):
+            continue  # 「评估采用工具与系统」之类: a phrase; 「万物联网」: the internet of things
         if pos_tags(head)[0][1].startswith(("v", "p", "d", "r")):
             continue  # 「不要相信app」, 「请参阅本机关网站」: an instruction, not a name
         yield Candidate(m.start(1), m.end(1), "quoted_name", 0.7)
@@ -462,8 +465,14 @@ def _quoted_names(view: NormalizedText) -> Iterator[Candidate]:
 
 # --- rule: a noun phrase ending in 平台/系统/云/APP/服务 after a launch verb;
 #     kept only when a second signal (a Latin token) agrees
-_PHRASE_HINT = re.compile(r"[出线布造发成立]")
+_PHRASE_HINT = re.compile(r"[出线布造发成立置]")
 _PHRASE = re.compile(rf"{_LAUNCH}([{HAN}a-z0-9]{{2,14}}?{_SUFFIX})(?![{HAN}a-z])")
+
+
+def _counted(name: str) -> bool:
+    """`一个app`, `这些平台`: a phrase that counts or points at things, not a name."""
+    word, tag = pos_tags(name)[0]
+    return word in _DETERMINERS or tag.startswith(("m", "r", "q"))
 
 
 def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
@@ -473,8 +482,8 @@ def product_phrase(view: NormalizedText) -> Iterator[Candidate]:
     for m in _PHRASE.finditer(view.text):
         name = m.group(1)
         lead = len(name) - len(name.lstrip("".join(STOP_CHARS)))
-        if len(name) - lead < 3:
-            continue
+        if len(name) - lead < 3 or re.search("[的是]", name[lead:]) or _counted(name[lead:]):
+            continue  # 建置作品发表的平台, 建置msp是一个平台, 建置一个app: no name
         latin = re.search(r"[a-z]{2,}", name) is not None
         # a long name launched (建成运行了全国知识产权质押信息平台) is kept when used again
         weak = 0.5 if len(name) - lead >= 8 else 0.45

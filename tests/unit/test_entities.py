@@ -250,6 +250,12 @@ def test_rule_quoted_name() -> None:
     assert surfaces("以融e行为代表的“三融”平台", quoted_name) == ["“三融”平台"]
     assert surfaces("银行业首款风险信息服务平台——“融安e信”", quoted_name) == ["融安e信"]
     assert surfaces("给客户“ONE ICBC”的一致体验", quoted_name) == []
+    # a quoted database or website names itself; the internet of things and lists do not
+    assert surfaces("經濟部有個「社會創新組織登錄資料庫」，還有「創業圓夢網」", quoted_name) == [
+        "社會創新組織登錄資料庫",
+        "創業圓夢網",
+    ]
+    assert surfaces("看見「萬物聯網」，叫做「國網中心發布算力、資料庫」", quoted_name) == []
     text = "依托“建行裕农通”普惠金融服务平台"  # the kind runs to its last word
     assert surfaces(text, quoted_name) == ["“建行裕农通”普惠金融服务平台"]
     # quoted names listed before 等 and a kind of product
@@ -297,6 +303,16 @@ def test_rule_product_phrase_needs_a_second_signal() -> None:
     assert names(STAGE(transcript(once)), "Product") == set()
     again = STAGE(transcript(once, "不断加强全国知识产权质押信息平台建设"))
     assert "全国知识产权质押信息平台" in names(again, "Product")  # a long name used again
+    # Taiwan builds (建置) its systems; a phrase that counts or describes is no name
+    # (2021-04-27 永續金融力, 2018-07-12 協作會議)
+    view = normalized_view(
+        "建置農業融資轉介服務平台，建置作品發表的平台，建置一個app，建置MSP是一個平台"
+    )
+    assert [view.text[c.start : c.end] for c in product_phrase(view)] == ["农业融资转介服务平台"]
+    kept = STAGE(transcript("為協助農漁民朋友，建置農業融資轉介服務平台，對於農漁民"))
+    assert names(kept, "Product") == {"農業融資轉介服務平台"}
+    defined = "像國家災害防救科技中心建置之災害消息廣播平台(CBS)"
+    assert surfaces(defined, acronym_definition) == ["災害消息廣播平台"]
 
 
 # -- the stage

@@ -435,7 +435,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-11-10-biilabs-visit": {
         "Organization": 0.75,
-        "Product": 0.67,
+        "Product": 0.65,
         "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.79,
@@ -626,7 +626,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-10-19-apple-daily-interview": {
         "Organization": 0.86,
-        "Product": 0.54,
+        "Product": 0.63,
         "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.85,
@@ -720,7 +720,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-03-14-community-empowerment-interview": {
         "Organization": 0.80,
-        "Product": 0.71,
+        "Product": 0.75,
         "Technology": 0.85,
         "Person": 0.72,
         "Place": 0.87,
@@ -983,7 +983,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-20-taichung-shuinan-office-interview": {
         "Organization": 0.73,
-        "Product": 0.72,
+        "Product": 0.75,
         "Technology": 0.73,
         "Person": 0.90,
         "Place": 0.85,
@@ -1045,7 +1045,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-01-13-brand-to-brand-visit": {
         "Organization": 0.61,
-        "Product": 0.59,
+        "Product": 0.55,
         "Technology": 0.47,
         "Person": 0.80,
         "Place": 0.77,
@@ -1053,7 +1053,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-01-20-party-company-visit": {
-        "Organization": 0.58,
+        "Organization": 0.68,
         "Product": 0.37,
         "Technology": 0.47,
         "Person": 0.82,
@@ -1087,10 +1087,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-04-27-sustainable-finance-forum": {
-        "Organization": 0.72,
-        "Product": 0.26,
-        "Technology": 0.74,
-        "Person": 0.89,
+        "Organization": 0.77,
+        "Product": 0.38,
+        "Technology": 0.67,
+        "Person": 0.91,
         "Place": 0.83,
         "answers": 0.47,
         "relations": 0.19,
@@ -1108,7 +1108,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-05-13-hundred-readers-interview": {
         "Organization": 0.87,
-        "Product": 0.81,
+        "Product": 0.83,
         "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.82,
@@ -1456,7 +1456,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.90,
     },
     "2023-07-19-rotary-industry-visit": {
-        "Organization": 0.75,
+        "Organization": 0.78,
         "Product": 0.49,
         "Technology": 0.77,
         "Person": 0.97,
@@ -1474,7 +1474,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2023-07-25-open-data-advisory-meeting": {
-        "Organization": 0.76,
+        "Organization": 0.77,
         "Product": 0.52,
         "Technology": 0.72,
         "Person": 0.94,
@@ -1804,7 +1804,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-05-ai-ethics-podcast": {
         "Organization": 0.58,
         "Product": 0.79,
-        "Technology": 0.65,
+        "Technology": 0.66,
         "Person": 0.82,
         "Place": 0.85,
         "answers": 0.92,
