@@ -892,8 +892,12 @@ _PARTY_TURNS = 3
 
 def _parties(by_label: dict[str, list[Turn]]) -> int:
     """How many speakers take part (three turns or more): a visit by a team has three or
-    more, and its visitors answer the host's questions as often as they ask theirs."""
-    return sum(len(turns) >= _PARTY_TURNS for turns in by_label.values())
+    more, and its visitors answer the host's questions as often as they ask theirs. A bare
+    問 is the visitor again or someone unnamed asking, no party of its own."""
+    return sum(
+        len(turns) >= _PARTY_TURNS and to_simplified(label.strip()).lower() not in QUESTION_LABELS
+        for label, turns in by_label.items()
+    )
 
 
 def _interviewers(t: Transcript, by_label: dict[str, list[Turn]]) -> set[str]:

@@ -495,6 +495,29 @@ def test_a_team_visit_is_a_conversation_where_the_host_asks_too(tmp_path: Path) 
     assert one_to_one.speakers["邱佩冠"].role == "reporter"
 
 
+def test_a_bare_question_label_is_no_party_of_a_visit(tmp_path: Path) -> None:
+    # from the corpus: 2020-07-20 倡議家來訪 (the visitor's questions, and a few turns
+    # labelled only 問): still a one-to-one visit, whose visitor interviews
+    turns = [
+        ("劉嫈楓", "這次接任數位政委，您有想要推動什麼樣的事情嗎？"),
+        ("唐鳳", "我主要不是來做特定的事情，而是成為通道。"),
+        ("問", "口罩地圖是怎麼開始的？"),
+        ("唐鳳", "那是反向採購的好例子。"),
+        ("劉嫈楓", "有感到哪件事成形其實算不錯？"),
+        ("唐鳳", "中間有一些事成了，也滿不錯了。"),
+        ("問", "那幽默呢？"),
+        ("唐鳳", "幽默勝於謠言。"),
+        ("劉嫈楓", "最後一個問題，您怎麼看黑客松？"),
+        ("唐鳳", "它讓大家一起解決問題。"),
+        ("問", "還有什麼想對讀者說的嗎？"),
+        ("唐鳳", "一起來參與。"),
+        ("劉嫈楓", "謝謝。"),
+    ]
+    t = titled(tmp_path, "2020-07-20 倡議家來訪", turns)
+    assert t.speakers["劉嫈楓"].role == "reporter"
+    assert [turn.answers for turn in t.turns][:6] == [None, 1, None, 3, None, 5]
+
+
 @pytest.mark.parametrize(
     ("title", "asker", "outlet"),
     [
