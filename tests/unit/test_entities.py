@@ -1085,6 +1085,10 @@ def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     assert not (inside | {"共同社"}) & found
     t = STAGE(transcript("台電跟台大、成都和資安都在談"))
     assert {"台電", "台大", "成都", "資安"} <= {m.surface for m in t.mentions}
+    # the universities' short names (成大, 清大), where no verb makes them (變成|大家)
+    t = STAGE(transcript("我是成大臺文系，後來去清大", "釐清大家的想法，變成大數據，造成大量浪費"))
+    assert {"成大", "清大"} == {m.surface for m in t.mentions if m.label == "Organization"}
+    assert "大數據" in {m.surface for m in t.mentions}
 
 
 def test_versions_of_a_known_product_are_products_of_their_own() -> None:

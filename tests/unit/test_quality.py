@@ -203,7 +203,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.13,
     },
     "2017-01-06-tsai-yao-lung-visit": {
-        "Organization": 0.55,
+        "Organization": 0.59,
         "Product": 0.63,
         "Technology": 0.55,
         "Person": 0.77,
@@ -273,7 +273,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.81,
     },
     "2017-02-20-ensit-chou-su-ching-visit": {
-        "Organization": 0.58,
+        "Organization": 0.66,
         "Product": 0.58,
         "Technology": 0.63,
         "Person": 0.66,
@@ -470,7 +470,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-10-18-social-enterprise-forum-second-meeting": {
-        "Organization": 0.48,
+        "Organization": 0.53,
         "Person": 0.97,
         "Place": 0.64,
         "answers": 0.69,
@@ -487,7 +487,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2017-11-10-biilabs-visit": {
-        "Organization": 0.75,
+        "Organization": 0.79,
         "Product": 0.65,
         "Technology": 0.76,
         "Person": 0.97,
@@ -707,7 +707,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-11-14-ailabs-dialogue": {
-        "Organization": 0.50,
+        "Organization": 0.47,
         "Product": 0.63,
         "Technology": 0.75,
         "Person": 0.72,
@@ -996,7 +996,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-03-11-yang-han-ju-visit": {
-        "Organization": 0.81,
+        "Organization": 0.83,
         "Product": 0.57,
         "Technology": 0.73,
         "Person": 0.97,
@@ -1287,7 +1287,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.85,
     },
     "2021-08-30-softbank-third-interview": {
-        "Organization": 0.77,
+        "Organization": 0.76,
         "Product": 0.77,
         "Technology": 0.80,
         "Person": 0.97,
@@ -1684,7 +1684,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2023-10-18-presidential-hackathon-working-group": {
-        "Organization": 0.83,
+        "Organization": 0.84,
         "Product": 0.25,
         "Technology": 0.69,
         "Person": 0.97,
