@@ -5,8 +5,8 @@ terms must stand as words (`AI` is not found inside `SAID`), and an all-capitals
 alias only matches capitals in the original, so `WHO` is not the English "who". In an
 English turn a capitalised name (Signal, Meta) does not match a lowercase word ("the WiFi
 signal", "meta data"): English writes names with capitals, Chinese text often does not
-(用google). A technology of several words is a common noun in English and matches in
-lowercase too (machine learning).
+(用google). A technology is a common noun in English and matches in lowercase too
+(machine learning, robotics).
 A payload marked `as_written` matches only where the original text writes one of its forms
 (視訊, 视讯), not where the view's phrase conversion makes another word agree (影片 and 视频
 are 视频 in the view too).
@@ -35,7 +35,6 @@ __all__ = ["Hit", "Matcher"]
 
 _ASCII_WORD = re.compile(r"[0-9a-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_SEVERAL_WORDS = re.compile(r"[A-Za-z][ \-][A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -123,12 +122,12 @@ class Matcher:
 def _proper_name(form: str, payload: object) -> bool:
     """Whether English would write `form` only with its capital (Signal, Meta, Threads).
 
-    A technology named in two or more words (Machine Learning, Open Source) is a common noun
-    in English prose ("machine learning"), so its lowercase form counts as well.
+    A technology is a common noun in English prose ("machine learning", "robotics"), so its
+    lowercase form counts as well.
     """
     if not (form.isascii() and form[:1].isupper() and not form.isupper()):
         return False
-    return not (getattr(payload, "label", None) == "Technology" and _SEVERAL_WORDS.search(form))
+    return getattr(payload, "label", None) != "Technology"
 
 
 def _written_forms(payload: object) -> frozenset[str] | None:

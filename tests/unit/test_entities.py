@@ -132,15 +132,15 @@ def test_capitalised_names_in_english_text_need_their_capital() -> None:
     assert [h.payload for h in chinese] == [1, 2]
 
 
-def test_english_writes_technologies_of_several_words_in_lowercase() -> None:
+def test_english_writes_technologies_in_lowercase() -> None:
     tech = dataclasses.make_dataclass("Entry", ["label"])("Technology")
     product = dataclasses.make_dataclass("Entry", ["label"])("Product")
-    m = Matcher([("Machine Learning", tech), ("Blockchain", tech), ("Google Chat", product)])
-    text = "tools like machine learning, a blockchain and google chat; Blockchain, Google Chat"
+    m = Matcher([("Machine Learning", tech), ("Robotics", tech), ("Google Chat", product)])
+    text = "tools like machine learning, robotics and google chat; Google Chat"
     found = [(h.form, h.payload.label) for h in m.find(normalized_view(text))]
     assert found == [
         ("Machine Learning", "Technology"),
-        ("Blockchain", "Technology"),
+        ("Robotics", "Technology"),
         ("Google Chat", "Product"),
     ]
 
