@@ -223,7 +223,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-01-10-tickle-app-team-visit": {
         "Organization": 0.83,
         "Product": 0.75,
-        "Technology": 0.43,
+        "Technology": 0.56,
         "Person": 0.83,
         "Place": 0.97,
         "answers": 0.83,
@@ -387,7 +387,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-08-03-idc-visit": {
         "Organization": 0.31,
         "Product": 0.69,
-        "Technology": 0.63,
+        "Technology": 0.69,
         "Person": 0.77,
         "Place": 0.85,
         "answers": 0.70,
@@ -607,7 +607,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-28-red-hat-forum": {
         "Organization": 0.77,
         "Product": 0.67,
-        "Technology": 0.75,
+        "Technology": 0.76,
         "Person": 0.89,
         "Place": 0.85,
         "answers": 0.37,
@@ -645,7 +645,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-08-31-french-documentary-interview": {
         "Organization": 0.54,
         "Product": 0.39,
-        "Technology": 0.67,
+        "Technology": 0.66,
         "Person": 0.97,
         "Place": 0.79,
         "answers": 0.85,
@@ -1064,7 +1064,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-06-30-excellence-magazine-visit": {
         "Organization": 0.75,
         "Product": 0.63,
-        "Technology": 0.72,
+        "Technology": 0.75,
         "Person": 0.63,
         "Place": 0.72,
         "answers": 0.91,
