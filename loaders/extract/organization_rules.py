@@ -122,6 +122,8 @@ _TOWARDS = set("给于到向")
 #: Words a name starts after: verbs taking a body as their object (组成|联盟, 联络|社创中心,
 #: 会同|证券业协会), words introducing a name (简称|投服中心) and a parent's word for it
 #: (子公司|建信理财有限责任公司).
+#: Running or opening a body, tagged as nouns (经营, 开设): the body after them is a kind.
+_RUNNING = {"经营", "开设", "开办", "营运", "设置"}
 _BEFORE_NAME = {
     *("组成", "组织", "成立", "设立", "筹组", "筹设", "加入", "退出", "参加", "会同"),
     *("联系", "联络", "拜访", "拜会", "通知", "委托", "邀请", "代表"),
@@ -205,6 +207,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             or name[-1][0] in _QUANTIFIERS  # 部分国立大学: some universities
             or name[-1][0][0] in _ORG_LEAD_STOP  # 有技服中心, 由科政中心: a verb or preposition
             or (name[-1][0][0] in "这那" and len(name[-1][0]) <= 2)  # 这水|抽去|冷却资料中心;
+            or name[-1][0] in _RUNNING  # 经营|加密货币交易所: running a kind of body
         ):  # what is glued to the name goes, and the verbs after it (not 那玛夏区|农会)
             name.pop()
         length, words = sum(len(w) for w, _ in name), len(name)

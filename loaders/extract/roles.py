@@ -157,7 +157,8 @@ _HONORIFIC = re.compile(r"(先生|女士|同志|博士|教授)$")
 #: an outlet after 问/答 (`问（新华社记者）`).
 _BRACKET = re.compile(r"[（(]([^）)]+)[）)]")
 _SEGMENT_SPLIT = re.compile(
-    r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请到|邀請到|请到|請到|邀请|邀請|请|請|大家"
+    r"[;；,，、。:：\n]|以及|还有|和|及|有请|有|是|由|介绍|介紹|欢迎|歡迎|邀请到|邀請到|请到|請到|邀请|邀請|请|請|大家|"
+    r"感谢|感謝|谢谢|謝謝"
 )
 
 
@@ -329,7 +330,7 @@ def _split_org(
     if not match:
         return phrase, None
     cut = len(match.group("org"))
-    org, dept = phrase[:cut], phrase[cut:].strip() or None
+    org, dept = phrase[:cut], re.sub(r"^的", "", phrase[cut:].strip()) or None
     return org, dept
 
 

@@ -42,6 +42,8 @@ _PARENT_KINDS = ("government", "regulator")
 #: Characters a department's name never holds: joiners and function words
 #: (经济部跟国科会, 青年署或资科司, 特教有个科).
 _NOT_IN_NAME = set("或和跟与及的了是在有每各这那其也都就还又已")
+#: Characters that make 办 a verb's object (接办, 承办, 主办, 协办, 举办): handling, not an office.
+_HANDLING = set("接承主协举开代合创兴筹督交查申试停续补包照怎难好要来去再先")
 #: Word classes that open a clause rather than a name (自己办, 常常办, 本来动保科, 里面办).
 _NOT_NAME_TAGS = ("p", "c", "d", "f", "r", "t", "u", "y", "zg")
 
@@ -53,6 +55,8 @@ def _unit_like(name: str, following: str) -> bool:
     head = name[:-size]
     if any(c in _NOT_IN_NAME for c in head):
         return False
+    if unit == "办" and head[-1:] in _HANDLING:
+        return False  # 资安院本年度接办: taking a job over, no office
     tags = pos_tags(head)
     if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in tags):
         return False

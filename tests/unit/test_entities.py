@@ -404,6 +404,9 @@ def test_names_inside_link_addresses_are_not_mentions() -> None:
 def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("最近有看臺灣事實查核中心的報告", organization_name) == ["臺灣事實查核中心"]
     assert surfaces("然後士林地院的法官", organization_name) == ["士林地院"]
+    # running a body is no part of its name (2020-03-25 幣寶台灣來訪)
+    running = surfaces("經營加密貨幣交易所需要執照", organization_name)
+    assert not any(name.startswith("經營") for name in running)
     assert surfaces("很早以前跟司法院討論過", organization_name) == []  # 法院 inside 司法院
     assert surfaces("這個中心", organization_name) == []
     assert surfaces("以人為中心的設計", organization_name) == []
@@ -608,6 +611,7 @@ def test_government_subunits_need_a_known_parent() -> None:
             "我們也跟衛福部的醫事司、資訊處有非常好的溝通，我跟教育部資科司也進行相關的鏈結",
             "數發部下設民主網絡司底下有一個『多元宇宙科』",
             "其實過去司法院常常辦類似司法列車，經濟部跟國科會合作，這家公司的好處",
+            "第三個報告案是資安院本年度接辦的重要工作",  # 2024-01-25: taking a job over
         )
     )
     orgs = names(t, "Organization")
@@ -615,7 +619,7 @@ def test_government_subunits_need_a_known_parent() -> None:
     assert "民主网络司" in orgs  # a department of 數發部 the lexicon knows
     # written together, a unit is named with its parent and keeps its own name as an alias
     assert "資科司" in t.entities[entity_key("Organization", "教育部資科司")].aliases
-    assert not {"常常辦", "跟國科", "好處", "公司"} & orgs
+    assert not {"常常辦", "跟國科", "好處", "公司", "資安院本年度接辦", "本年度接辦"} & orgs
 
 
 def test_persons_named_with_a_title_of_office() -> None:

@@ -1509,7 +1509,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.72,
     },
     "2022-11-28-nccu-public-administration-exchange": {
-        "Organization": 0.70,
+        "Organization": 0.76,
         "Product": 0.97,
         "Technology": 0.65,
         "Person": 0.97,
@@ -1712,7 +1712,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-01-25-moda-sixteenth-ministry-meeting": {
-        "Organization": 0.86,
+        "Organization": 0.87,
         "Product": 0.49,
         "Technology": 0.74,
         "Person": 0.63,

@@ -376,6 +376,9 @@ def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
     # a joiner between a body and a title is neither part of the body nor a department
     intro = parse_introduction("今天有民進黨的委員鄭寶清", "鄭寶清", known)
     assert intro is not None and (intro.organization, intro.department) == ("民進黨", None)
+    # thanks before a body open the introduction (2022-11-28 政大公行系研究交流會)
+    intro = parse_introduction("我們也非常感謝社科院的副院長林子欽老師與會", "林子欽", known)
+    assert intro is not None and (intro.organization, intro.department) == ("社科院", None)
 
 
 def test_a_bare_answer_label_is_the_one_official_the_opening_names(tmp_path: Path) -> None:
