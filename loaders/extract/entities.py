@@ -40,7 +40,7 @@ from loaders.extract.product_rules import (
     find_candidates,
 )
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.extract.rule_text import Candidate, is_common_word, pos_tags
+from loaders.extract.rule_text import SURNAMES, Candidate, is_common_word, pos_tags
 from loaders.extract.subunits import government_subunits
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
@@ -213,19 +213,7 @@ _NOT_PLACE = set(
         "新市镇",
     ]
 )
-# Common surnames (the 百家姓 ones still frequent today, simplified; the view is simplified):
-# jieba tags many non-names `nr` (部唐 in 数位部唐部长); a real name starts with a surname.
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
-    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
-    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
-    "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
-    "古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
-    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘"
-    "满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都"
-    "普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭"
-    "干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由赖洪萧傅粘"
-)
+_SURNAMES = SURNAMES
 _COMPOUND_SURNAMES = (
     "欧阳",
     "司马",

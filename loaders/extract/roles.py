@@ -20,11 +20,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.registry import ExtractOptions, Stage, register
-from loaders.extract.rule_text import is_common_word, pos_tags
+from loaders.extract.rule_text import SURNAMES, is_common_word, pos_tags
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, load_lexicon
 from loaders.model import Affiliation, Entity, Speaker, Transcript, Turn
-from loaders.normalize import to_simplified, variant_key, variant_keys, view_spellings
+from loaders.normalize import (
+    normalized_view,
+    to_simplified,
+    variant_key,
+    variant_keys,
+    view_spellings,
+)
 
 __all__ = [
     "Introduction",
@@ -145,6 +151,10 @@ TITLES = view_spellings(
     "执行董事",
     "独立董事",
     "行政总裁",
+    "执行长",
+    "执行长特助",
+    "特助",
+    "特别助理",
 )
 _TITLE_ALT = "|".join(map(re.escape, TITLES))
 _ORG_SPLIT = re.compile(
@@ -299,12 +309,17 @@ def organization_kind(name: str) -> str:
 
 
 def _split_title(phrase: str) -> tuple[str, str | None]:
-    """`中国工商银行信息科技部总经理` → (`中国工商银行信息科技部`, `总经理`)."""
-    simple = to_simplified(phrase)
-    match = re.search(f"(?:{_TITLE_ALT})$", simple)
+    """`中国工商银行信息科技部总经理` → (`中国工商银行信息科技部`, `总经理`).
+
+    Read on the normalised view and cut in the phrase as written: simplifying may change a
+    title's length (執行長 is 首席执行官 there).
+    """
+    view = normalized_view(phrase)
+    match = re.search(f"副?(?:{_TITLE_ALT})$", view.text)
     if not match:
         return phrase, None
-    return phrase[: match.start()], phrase[match.start() :]
+    cut = view.span(match.start(), match.end())[0]
+    return phrase[:cut], phrase[cut:]
 
 
 def _split_org(
@@ -1126,8 +1141,22 @@ def _labelled(
 
 def _title_and_name(label: str) -> tuple[str, str] | None:
     """(office, name) for a label of an office and a name apart (董事长 田启航, 田启航 董事长,
-    中国银行副行长 林振邦)."""
+    中国银行副行长 林振邦), or written together when a surname opens the name after the
+    title (幣寶台灣執行長特助林本宜)."""
     parts = label.split()
+    if len(parts) == 1:
+        view = normalized_view(label)
+        together = _TITLE_THEN_NAME.search(view.text)
+        if together is None or is_common_word(together.group("name")):
+            return None  # 鍾興華副主任委員: the title goes on, no name follows it
+        title_at = view.span(together.start(), together.end())[0]
+        name_at = view.span(together.start("name"), together.end("name"))[0]
+        office, name = label[:name_at], label[name_at:]
+        before = view.text[together.start() - 1 : together.start()]
+        if len(name) == 2 and before in SURNAMES and before != "门":
+            # 杜委員文苓, 社發處張處長富林: the surname before the title, the given name after
+            return label[: title_at - 1] + label[title_at:name_at], label[title_at - 1] + name
+        return (office, name) if view.text[together.start("name")] in SURNAMES else None
     if len(parts) != 2:
         return None
     for office, name in (parts, parts[::-1]):
@@ -1138,6 +1167,8 @@ def _title_and_name(label: str) -> tuple[str, str] | None:
     return None
 
 
+#: An office, then a name of two or three characters, as one label (执行长特助林本宜).
+_TITLE_THEN_NAME = re.compile(rf"副?(?:{_TITLE_ALT})(?P<name>[\u4e00-\u9fff]{{2,3}})$")
 #: A title of office that labels a speaker alone: the known titles and short ones (主秘 is
 #: 主任秘书).
 _OFFICE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT}|主秘|执秘|专委|科长|组长|次长|参事|技正)")

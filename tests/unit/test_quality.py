@@ -1005,11 +1005,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-03-25-bitpoint-taiwan-visit": {
-        "Organization": 0.41,
+        "Organization": 0.57,
         "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.89,
-        "answers": 0.10,
+        "answers": 0.97,
         "figures": 0.97,
     },
     "2020-04-22-ko-shu-ping-visit": {

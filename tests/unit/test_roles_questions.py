@@ -363,6 +363,25 @@ def test_a_second_guest_of_an_interview_answers_too(tmp_path: Path) -> None:
     assert t.turns[5].answers == t.turns[4].seq
 
 
+def test_a_label_of_an_office_and_a_name_written_together() -> None:
+    # from the corpus: 2020-03-25 幣寶台灣來訪, meetings' 杜委員文苓 and 社發處張處長富林
+    t = transcript(
+        [
+            ("唐鳳", "從7月11日的事情開始？"),
+            ("幣寶台灣執行長特助林本宜", "對，日本是在2017年修法。"),
+            ("杜委員文苓", "我補充一下。"),
+            ("內政部移民署曹副組長顧齡", "移民署這邊說明。"),
+            ("原民會鍾興華副主任委員", "原民會這邊沒有意見。"),
+        ]
+    )
+    held = {label: (s.name, s.title) for label, s in t.speakers.items()}
+    assert held["幣寶台灣執行長特助林本宜"] == ("林本宜", "執行長特助")
+    assert held["杜委員文苓"] == ("杜文苓", "委員")
+    assert held["內政部移民署曹副組長顧齡"] == ("曹顧齡", "副組長")
+    assert held["原民會鍾興華副主任委員"][0] != "華委員"  # the title goes on: no name after it
+    assert t.entities[t.speakers["幣寶台灣執行長特助林本宜"].organization].name == "幣寶台灣"
+
+
 def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
     known = Outlets(load_lexicon(())).is_organization
     host = "出席今天发布会的有：中国建设银行董事长田国立先生，行长张金良先生，副行长纪志宏先生。"
