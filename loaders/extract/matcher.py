@@ -35,6 +35,11 @@ __all__ = ["Hit", "Matcher"]
 
 _ASCII_WORD = re.compile(r"[0-9a-z]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: Technologies whose English name is also an everyday word: capitalised in English prose.
+_EVERYDAY_WORDS = {
+    *("scratch", "agile", "container", "containers", "chip", "gateway", "bandwidth"),
+    *("cookie", "cookies", "java", "lisp", "python", "gopher", "transformer", "wearable"),
+}
 
 
 @dataclass(frozen=True)
@@ -123,11 +128,11 @@ def _proper_name(form: str, payload: object) -> bool:
     """Whether English would write `form` only with its capital (Signal, Meta, Threads).
 
     A technology is a common noun in English prose ("machine learning", "robotics"), so its
-    lowercase form counts as well.
+    lowercase form counts as well, unless it is also an everyday word ("from scratch").
     """
     if not (form.isascii() and form[:1].isupper() and not form.isupper()):
         return False
-    return getattr(payload, "label", None) != "Technology"
+    return getattr(payload, "label", None) != "Technology" or form.lower() in _EVERYDAY_WORDS
 
 
 def _written_forms(payload: object) -> frozenset[str] | None:

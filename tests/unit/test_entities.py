@@ -135,13 +135,15 @@ def test_capitalised_names_in_english_text_need_their_capital() -> None:
 def test_english_writes_technologies_in_lowercase() -> None:
     tech = dataclasses.make_dataclass("Entry", ["label"])("Technology")
     product = dataclasses.make_dataclass("Entry", ["label"])("Product")
-    m = Matcher([("Machine Learning", tech), ("Robotics", tech), ("Google Chat", product)])
-    text = "tools like machine learning, robotics and google chat; Google Chat"
+    forms = [("Machine Learning", tech), ("Robotics", tech), ("Scratch", tech)]
+    m = Matcher([*forms, ("Google Chat", product)])
+    text = "machine learning and robotics from scratch, google chat; Google Chat and Scratch"
     found = [(h.form, h.payload.label) for h in m.find(normalized_view(text))]
     assert found == [
         ("Machine Learning", "Technology"),
         ("Robotics", "Technology"),
         ("Google Chat", "Product"),
+        ("Scratch", "Technology"),  # an everyday word too: only as a name
     ]
 
 

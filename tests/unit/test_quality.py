@@ -387,7 +387,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-08-03-idc-visit": {
         "Organization": 0.31,
         "Product": 0.69,
-        "Technology": 0.69,
+        "Technology": 0.70,
         "Person": 0.77,
         "Place": 0.85,
         "answers": 0.70,
@@ -645,7 +645,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-08-31-french-documentary-interview": {
         "Organization": 0.54,
         "Product": 0.39,
-        "Technology": 0.66,
+        "Technology": 0.69,
         "Person": 0.97,
         "Place": 0.79,
         "answers": 0.85,
