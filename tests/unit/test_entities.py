@@ -389,6 +389,11 @@ def test_full_names_before_a_personal_title() -> None:
 def test_places_from_lexicon_and_pos() -> None:
     t = STAGE(transcript("我们在河北、雄安新区和澎湖縣望安鄉推动"))
     assert {"河北", "雄安新区", "澎湖"} <= names(t, "Place")
+    # venues named as places (2017-10-18: 有考慮華山、松菸，南部要有世貿、高雄展覽館)
+    t = STAGE(transcript("有考慮華山、松菸，也可以在世貿或高雄展覽館，世貿組織不是"))
+    venues = {"华山1914文化创意产业园区", "松山文创园区", "台北世界贸易中心", "高雄展览馆"}
+    assert venues <= names(t, "Place")
+    assert "世界贸易组织" in names(t, "Organization")  # 世貿組織 is the WTO
 
 
 def test_traditional_and_simplified_give_the_same_keys() -> None:
