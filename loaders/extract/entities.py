@@ -213,7 +213,6 @@ _NOT_PLACE = set(
         "新市镇",
     ]
 )
-_SURNAMES = SURNAMES
 _COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
@@ -638,7 +637,7 @@ _SENIOR = view_words(  # each as the view writes it: Taiwan's 執行長 is 首�
     *_DIPLOMATIC_TITLES,
 )
 _SENIOR_RE = re.compile(_SENIOR)
-_SURNAME_CLASS = "".join(sorted(_SURNAMES))
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
 _TITLE_THEN_NAME = re.compile(
     rf"(?:候任|准|前|新任|代理|副)?(?:{_SENIOR})([{_SURNAME_CLASS}][\u4e00-\u9fff]{{1,2}})"
 )
@@ -701,7 +700,7 @@ def _titled_names(
             len(word) == 2
             and tag in ("nr", "nz", "nrfg")
             and re.fullmatch(_SENIOR, after)
-            and word[0] not in _SURNAMES
+            and word[0] not in SURNAMES
             and word[0] not in _ASKING_VERBS  # 邀|吕署长: invite 吕, not 邀吕
             and not is_common_word(word)
             and word not in _NOT_PERSON
@@ -870,7 +869,7 @@ def _self_named(view: NormalizedText) -> list[tuple[int, int, str]]:
     for m in _SELF_NAMED.finditer(view.text):
         name = m.group(1)
         after_reporter = m.group().startswith("我是")
-        if after_reporter and name[0] not in _SURNAMES:
+        if after_reporter and name[0] not in SURNAMES:
             continue
         if name in _NOT_PERSON or is_common_word(name) or _verb_led(name):
             continue
@@ -889,7 +888,7 @@ def _split_surname(spans: list[tuple[int, int, str, str]], i: int) -> bool:
     prev = spans[i - 1][2]
     return (
         len(prev) == 1
-        and prev in _SURNAMES
+        and prev in SURNAMES
         and prev not in _AFTER_NAME
         and prev not in _FUNCTION_CHARS
     )
@@ -951,7 +950,7 @@ def _bare_full_names(words: list[tuple[str, str]]) -> Iterator[int]:
     """
     for i, first in _three_character_names(words):
         word = "".join(w for w, _ in words[first : i + 1])
-        if word[0] not in _SURNAMES or word[0] in _FUNCTION_CHARS:
+        if word[0] not in SURNAMES or word[0] in _FUNCTION_CHARS:
             continue
         if word[0] in _WORDLIKE_SURNAMES or word[1] in "总董":
             continue  # 林总|谈: a surname and a title, not a name
@@ -1001,7 +1000,7 @@ def _verb_led(name: str) -> bool:
 def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:
     if not (2 <= len(word) <= 4) or word in _NOT_PERSON:
         return False
-    if word[0] not in _SURNAMES and not word.startswith(_COMPOUND_SURNAMES):
+    if word[0] not in SURNAMES and not word.startswith(_COMPOUND_SURNAMES):
         return False
     if len(word) == 4 and not word.startswith(_COMPOUND_SURNAMES):
         return False

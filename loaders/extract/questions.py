@@ -233,16 +233,22 @@ _RELAYED = re.compile(
     r"^(?:sli\.?do|slido|网友|线上|网路|网络|直播)[^：:\n「“]{0,10}[：:]\s*(.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: How much of a turn's start can hold the channel label (`sli.do上有問：`).
+_RELAY_HEAD = 20
 #: At most this many characters may follow the relayed words in the reading turn; more
 #: is the chair answering in the same turn (sli.do：「…」——確實…).
 _RELAY_TAIL = 30
 
 
-def _relayed_question(turn: Turn) -> bool:
-    """A turn that only reads out a question sent in online (sli.do：「…？」)."""
-    m = _RELAYED.match(to_simplified(turn.text.strip()))
+def _relayed(turn: Turn) -> bool | None:
+    """Whether a turn that reads out what was sent in online asks (sli.do：「…？」); None for
+    a turn that reads nothing out. Only the turn's start is simplified to find the label."""
+    text = turn.text.strip()
+    if _RELAYED.match(to_simplified(text[:_RELAY_HEAD])) is None:
+        return None
+    m = _RELAYED.match(to_simplified(text))
     if m is None:
-        return False
+        return None
     sent = m.group(1)
     if sent[:1] in _QUOTE_PAIRS:
         close = _closing_quote(sent)
@@ -285,8 +291,8 @@ def _link_conversation(t: Transcript) -> Transcript:
     for previous, turn, after in zip([None, *t.turns], t.turns, [*t.turns[1:], None], strict=False):
         turn.is_question = False
         turn.answers = None
-        if _RELAYED.match(to_simplified(turn.text.strip())):  # read out: it answers nothing
-            asks = _relayed_question(turn)
+        asks = _relayed(turn)
+        if asks is not None:  # read out: it answers nothing
             turn.is_question = asks
             open_question, answerers, room, relayed = (turn if asks else None), [], True, True
             continue
