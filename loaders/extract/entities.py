@@ -363,6 +363,7 @@ class EntityFinder:
                         kind=entry.kind,
                     )
                 )
+        makers: dict[int, list[_Claim]] = {}
         for seq, chosen in claims.items():
             links = [
                 (offsets[seq] + u.start(), offsets[seq] + u.end())
@@ -383,6 +384,12 @@ class EntityFinder:
             kept = _resolve(kept + found)
             for claim in kept:
                 self._record(t, seq, claim)
+            makers[seq] = _makers_inside(kept, chosen)
+        named = {m.entity for m in t.mentions}
+        for seq, inside in makers.items():
+            for claim in inside:
+                if claim.key in named:  # Apple Pencil alone does not make Apple a subject
+                    self._record(t, seq, claim)
         return t
 
     # -- sources
@@ -1056,6 +1063,22 @@ def _one_more_char(claim: _Claim, persons: list[_Claim]) -> bool:
         claim.start <= k.start and k.end <= claim.end and size - (k.end - k.start) == 1
         for k in persons
     )
+
+
+#: Rules that name a product with its maker's name in front (Google 搜尋, Nokia phone).
+_MAKER_LED = frozenset({"brand_kind", "owned_product"})
+
+
+def _makers_inside(kept: list[_Claim], claims: list[_Claim]) -> list[_Claim]:
+    """The maker named at the front of a product's name (Google in Google 搜尋), to be
+    mentioned inside the product's span where the transcript also names it on its own."""
+    led = [c for c in kept if c.label == "Product" and c.rule in _MAKER_LED]
+    return [
+        claim
+        for claim in claims
+        if claim.priority == _LEXICON and claim.label == "Organization"
+        if any(p.start == claim.start and claim.end < p.end for p in led)
+    ]
 
 
 def _resolve(claims: list[_Claim]) -> list[_Claim]:

@@ -11,7 +11,10 @@ depend on any list of the names themselves:
   (Institute, Partnership, Foundation, Lab, Service …): Open Contracting Partnership.
 - `owned_product`: a capitalised name right after a known organisation or product and
   的 (Google 的 Gemini, 微软的 Azure), or right after a brand spelled in Latin letters
-  (Google Docs, Windows Hello): what that owner makes.
+  (Google Docs, Windows Hello, and the kinds of thing a brand makes: Nokia phone, IBM PC,
+  Nokia 8110): what that owner makes.
+- `brand_kind`: a company then a Chinese word for a kind of product (Google 地圖, Apple
+  錢包, 微軟翻譯): the company's product of that kind.
 
 Works on the normalised view (Latin is case-folded there); capitals are read from the
 original through the view's span map.
@@ -25,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.matcher import Hit
-from loaders.extract.rule_text import Candidate
+from loaders.extract.rule_text import Candidate, is_common_word
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText, view_words
 
@@ -55,7 +58,9 @@ _SMALL = {"of", "for", "and", "the", "&"}
 #: Titles that may stand before a body's name without being part of it.
 _TITLE_WORDS = {"chairman", "president", "minister", "director", "secretary", "chief", "head"}
 #: A capitalised name right after a brand (Google Docs, Windows Hello, Apple Wallet).
-_BRAND_NAME = re.compile(rf" ((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
+_BRAND_NAME = re.compile(
+    rf" ((?:{_WORD}|[a-z]+\d*|\d{{3,5}})(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])"
+)
 #: Words after a brand that name a branch, a place or a team, not a product.
 _NOT_BRANDED = {"taiwan", "japan", "china", "asia", "europe", "inc", "team", "news", "ceo"}
 _OWNED = re.compile(rf"\s?的\s?((?:{_WORD}|[a-z]+\d*)(?: (?:{_WORD}|\d+)){{0,2}})(?![a-z0-9])")
@@ -66,6 +71,16 @@ _NOT_PRODUCT = {
     *("CEO", "CTO", "CFO", "COO", "AI", "API", "APP", "App", "VP", "PR", "IPO"),
     *("Logo", "Slogan", "Website", "Brand", "Icon", "Banner", "Email", "Team"),  # 扶輪社的 Logo
 }
+
+
+#: Words for a kind of product that a brand names its own by (Nokia phone, Google glass,
+#: IBM PC, Yahoo TV, Uber taxi): written in lowercase or as an acronym, still a name.
+_KIND_WORDS = {
+    *("phone", "glass", "glasses", "pencil", "watch", "chat", "pay", "tv", "music", "maps"),
+    *("map", "drive", "store", "eats", "taxi", "air", "pc", "wallet", "podcasts", "search"),
+}
+#: A model number after a brand (Nokia 8110), not a year (Google 2020).
+_MODEL_NUMBER = re.compile(r"(?!19\d\d|20\d\d)\d{3,5}")
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +112,7 @@ def latin_names(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate
     text = view.text
     if not _HAN.search(text):
         return  # an English turn: capitals there mark every title and heading, not names
+    yield from brand_kinds(view, hits)
     words_in_turn = set(_LATIN_WORD.findall(view.original))
     if not words_in_turn:
         return
@@ -265,6 +281,16 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
         end = m.end(1)
         surface = view.surface(m.start(1), end)
         parts = surface.split()
+        model = _MODEL_NUMBER.fullmatch(parts[0]) and entry.kind == "company"  # not sli.do 01225
+        if brand is not None and (parts[0].lower() in _KIND_WORDS or model):
+            parts = parts[:1]  # Nokia phone, IBM PC, Nokia 8110: the kind or model is the name
+            end = m.start(1) + len(parts[0])
+            surface = parts[0]
+            if _MAGNITUDE.match(text, end):
+                continue  # Google 500 億: a figure
+            if _LATIN_OWNER.fullmatch(text[hit.start : hit.end]):  # 蘋果 phone: just a phone
+                yield Candidate(hit.start, end, "owned_product", 0.65)
+            continue
         kept = 0
         while kept < len(parts) and (parts[kept][:1].isupper() or parts[kept].isdigit()):
             kept += 1
@@ -286,6 +312,48 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
         latin_owner = _LATIN_OWNER.fullmatch(text[hit.start : hit.end]) is not None
         start = hit.start if brand is not None and latin_owner else m.start(1)
         yield Candidate(start, end, "owned_product", 0.65)
+
+
+#: Chinese words for a kind of product a company names its own by (Google 地圖, Apple 錢包,
+#: 微軟翻譯, Google 關鍵字廣告), as the view spells them.
+_PRODUCT_KINDS = re.compile(
+    view_words(
+        *(
+            "眼鏡",
+            "搜尋引擎",
+            "搜索引擎",
+            "搜尋",
+            "搜索",
+            "翻譯",
+            "錢包",
+            "支付",
+            "地圖",
+            "相簿",
+            "相冊",
+            "日曆",
+            "文件",
+        ),
+        *("試算表", "簡報", "表單", "雲端硬碟", "瀏覽器", "手錶", "輸入法", "信箱", "商店"),
+        *("音樂", "新聞", "學術", "街景", "廣告聯播網", "關鍵字廣告", "廣告", "助理", "電競"),
+        *("小幫手", "翻譯機", "電視", "智慧音箱"),
+    )
+)
+
+
+def brand_kinds(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    """`Google 地圖`, `Apple錢包`, `微軟翻譯`: a company right before a word for a kind of
+    product names that company's product of the kind. The kind must end a word there:
+    `Google 新聞稿` is a press release, not Google News."""
+    text = view.text
+    for hit in hits:
+        entry = hit.payload
+        if not isinstance(entry, LexiconEntry) or entry.kind != "company":
+            continue
+        start = hit.end + (text[hit.end : hit.end + 1] == " ")
+        m = _PRODUCT_KINDS.match(text, start)
+        if m is None or (m.end() < len(text) and is_common_word(text[m.start() : m.end() + 1])):
+            continue
+        yield Candidate(hit.start, m.end(), "brand_kind", 0.65)
 
 
 def _label(hit: Hit) -> str | None:

@@ -548,6 +548,8 @@ _PLAN_VERBS = {
     *("研拟", "研订", "草拟"),
     *("叫做", "叫作", "称为", "名为", "取名"),  # 整个计划叫做|地方创生计划: the name follows
 }
+#: Words that say what a clause is about (第79案是有关|机车排气定检精进方案).
+_ABOUT = {"有关", "关于", "有关于", "针对", "对于"}
 #: Words of time or order that open a clause, not a name (之前|行动方案, 以上|研究计划).
 _WHEN_WORDS = {"之前", "以前", "之后", "以后", "以上", "以下", "目前", "前期", "期中", "期末"}
 _GENERIC_HEADS = {"工作", "行动", "发展", "年度", "整体", "相关", "具体", "试点", "推动", "实施"}
@@ -584,7 +586,7 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             if len(word) >= 3 and word[0] in "有是在" and not is_common_word(word):
                 words.append((word[1:], tag))  # 农业局|有佳农: jieba joined the verb to the name
                 break
-            if words and word in _PLAN_VERBS:
+            if words and word in _PLAN_VERBS | _ABOUT:
                 break  # 研拟|绿色金融行动方案: a verb done to the plan, tagged as a noun
             nounish = tag.startswith(NOUNISH) and word not in STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
@@ -747,8 +749,9 @@ GENERIC_MODIFIERS = (
 _MODIFIER_WORDS = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "eng", "an", "j", "l")
 
 
-#: Ends of a modifier that make it a description (科技防灾相关的系统).
-_GENERIC_ENDS = ("相关", "有关", "方面", "之类", "等等", "一样", "这样", "那样")
+#: Ends of a modifier that make it a description (科技防灾相关的系统); a meeting or an event
+#: has a platform but does not name it (协作会议的平台).
+_GENERIC_ENDS = ("相关", "有关", "方面", "之类", "等等", "一样", "这样", "那样", "会议", "活动")
 #: Words before 计划/方案 that give a plan's span or stage rather than its name.
 _GENERIC_SPANS = {
     "中长程",

@@ -7,7 +7,8 @@ relations; slot labels decide the direction and whether a relation is allowed
 PARTNERS_WITH Organization→Organization, as in the schema). First-person
 subjects (我行, 本行, 我们, 我司) stand for the speaker's organisation, taken from
 the roles stage. A known product whose maker the product lexicon names (`owner`)
-is offered by that maker wherever one sentence names both. The template is built
+is offered by that maker wherever one sentence names both, and so is a product whose
+name holds its maker's (Google 搜尋). The template is built
 on the normalised view, so traditional and simplified text read alike. Co-mentions
 are derived when the graph is built.
 """
@@ -119,8 +120,8 @@ def _template(
         slots: list[tuple[str, str]] = []
         pos = sentence.start()
         for s, e, label, key in spans:
-            if s < sentence.start() or e > sentence.end():
-                continue
+            if s < sentence.start() or e > sentence.end() or s < pos:
+                continue  # outside the sentence, or a maker inside a product's name
             pieces.append(view.text[pos:s])
             pieces.append(f"<{len(slots)}>")
             slots.append((label, key))
@@ -256,6 +257,17 @@ def _owned_known(
             yield "OFFERS", owner, key
 
 
+def _makers_inside(mentions: list[Mention]) -> Iterator[tuple[str, str, str]]:
+    """A maker named inside its product's name (Google in Google 搜尋) offers it."""
+    for product in mentions:
+        if product.label != "Product":
+            continue
+        for maker in mentions:
+            inside = product.start <= maker.start and maker.end < product.end
+            if maker.label == "Organization" and inside and maker.entity != product.entity:
+                yield "OFFERS", maker.entity, product.entity
+
+
 def extract_relations(t: Transcript, owners: Mapping[str, str] | None = None) -> list[Relation]:
     """Relations stated in `t`, one per (type, source, target), evidence = turn seqs.
 
@@ -280,6 +292,8 @@ def extract_relations(t: Transcript, owners: Mapping[str, str] | None = None) ->
                     evidence[found].add(turn.seq)
             for found in _owned_known(slots, owners or {}):
                 evidence[found].add(turn.seq)
+        for found in _makers_inside(mentions):
+            evidence[found].add(turn.seq)
     return [
         Relation(kind, source, target, tuple(sorted(seqs)))
         for (kind, source, target), seqs in sorted(evidence.items())

@@ -490,6 +490,10 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     ]  # a role held is not part of the name
     # plans of each region or sector name no plan
     assert surfaces("加强对各地区碳达峰行动方案的审核", programme_name) == []
+    # what a clause is about is no part of a name (2020-12-01: 第79案是有關…方案)
+    assert surfaces("環保署報告第79案是有關機車排氣定檢精進方案協作會議", programme_name) == [
+        "機車排氣定檢精進方案"
+    ]
     assert surfaces("出台分领域分行业实施方案和重点行业实施方案", programme_name) == []
 
 
@@ -538,6 +542,8 @@ def test_rule_modifier_de_system() -> None:
             [],
             [False],
         )
+    # a meeting's platform is where it meets, not a name (2020-12-01)
+    assert surfaces("希望可以透過協作會議的平台，大家看看", modifier_de_system) == []
     view = normalized_view("都是在支援，共享一個包含情資通報的平台，可以說全部")
     assert [c.confidence < 0.6 for c in modifier_de_system(view)] == [True]  # 包含: no cue
     t = STAGE(transcript("我們通過生物識別的平台，建立了能力。"))
@@ -928,6 +934,10 @@ def test_quoted_name_before_its_kind() -> None:
     assert surfaces("「Plurality」這個概念，其實", quoted_name) == []
 
 
+def products_of(*turns: str) -> set[str]:
+    return names(STAGE(transcript(*turns)), "Product")
+
+
 def test_a_brand_leads_its_products_names() -> None:
     t = STAGE(
         transcript(
@@ -938,6 +948,21 @@ def test_a_brand_leads_its_products_names() -> None:
     products = names(t, "Product")
     assert {"Google Docs", "Apple Wallet", "Windows Hello", "YouTube Live"} <= products
     assert not {"Google Taiwan", "YouTube Live was introduced", "Facebook for Good"} & products
+    # the kind of thing a brand makes, in lowercase, as an acronym or a model number
+    # (2017-01-10, 2023-07-14, 2020-06-30), but not a year or a figure
+    products = products_of(
+        "可以在Nokia phone上使用嗎？那時候叫做 IBM PC，不過Nokia 8110好像沒有5G",
+        "Google 2020 年的報告，Google 500 億的營收，Google phone，歡迎在sli.do 01225提出",
+    )
+    assert {"Nokia phone", "IBM PC", "Nokia 8110", "Google phone"} <= products
+    assert not {"Google 2020", "Google 500", "sli.do 01225"} & products  # an event's code
+    # a company then a Chinese word for a kind of product (2026-02-12, 2017-11-10, 2017-06-23)
+    products = products_of(
+        "就是一般的 Google 搜尋，還有Apple錢包，丟到微軟翻譯",
+        "Google 新聞稿說 Google 支付不一樣，Google 廣告聯播網",
+    )
+    assert {"Google 搜尋", "Apple錢包", "微軟翻譯", "Google 支付", "Google 廣告聯播網"} <= products
+    assert not {"Google 新聞", "Google 新聞稿"} & products
     # an owner in Chinese leads no name: 微軟 PhotoDNA is PhotoDNA, and 蘋果 is Apple
     t = STAGE(transcript("像微軟 PhotoDNA 這樣的工具，我以前在蘋果當顧問，大家吃蘋果"))
     assert "PhotoDNA" in names(t, "Product") and "微軟 PhotoDNA" not in names(t, "Product")

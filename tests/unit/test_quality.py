@@ -112,8 +112,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2016-11-23-foreign-media-tea": {
-        "Organization": 0.86,
-        "Product": 0.73,
+        "Organization": 0.84,
+        "Product": 0.76,
         "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.93,
@@ -139,8 +139,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2016-12-15-yahoo-tv-vr-dialogue": {
-        "Organization": 0.82,
-        "Product": 0.41,
+        "Organization": 0.89,
+        "Product": 0.45,
         "Technology": 0.65,
         "Person": 0.52,
         "Place": 0.87,
@@ -148,8 +148,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2016-12-16-maeil-business-interview": {
-        "Organization": 0.90,
-        "Product": 0.73,
+        "Organization": 0.93,
+        "Product": 0.71,
         "Technology": 0.74,
         "Person": 0.87,
         "Place": 0.97,
@@ -176,8 +176,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.90,
     },
     "2016-12-23-happy-radio-interview": {
-        "Organization": 0.65,
-        "Product": 0.74,
+        "Organization": 0.66,
+        "Product": 0.81,
         "Technology": 0.89,
         "Person": 0.90,
         "Place": 0.91,
@@ -204,7 +204,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-01-06-tsai-yao-lung-visit": {
         "Organization": 0.59,
-        "Product": 0.63,
+        "Product": 0.65,
         "Technology": 0.55,
         "Person": 0.77,
         "Place": 0.91,
@@ -221,8 +221,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
     },
     "2017-01-10-tickle-app-team-visit": {
-        "Organization": 0.83,
-        "Product": 0.75,
+        "Organization": 0.87,
+        "Product": 0.78,
         "Technology": 0.56,
         "Person": 0.83,
         "Place": 0.97,
@@ -285,7 +285,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-03-15-g0v-news-interview": {
         "Organization": 0.85,
         "Product": 0.82,
-        "Technology": 0.81,
+        "Technology": 0.87,
         "Person": 0.73,
         "Place": 0.87,
         "answers": 0.95,
@@ -327,7 +327,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-19-political-scientists-visit": {
         "Organization": 0.79,
         "Product": 0.83,
-        "Technology": 0.61,
+        "Technology": 0.65,
         "Person": 0.97,
         "Place": 0.88,
         "answers": 0.71,
@@ -343,9 +343,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.63,
     },
     "2017-06-23-common-api-spec-briefing": {
-        "Organization": 0.58,
-        "Product": 0.50,
-        "Technology": 0.47,
+        "Organization": 0.63,
+        "Product": 0.54,
+        "Technology": 0.48,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.79,
@@ -399,7 +399,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.82,
         "Place": 0.93,
         "answers": 0.61,
-        "relations": 0.22,
+        "relations": 0.47,
         "figures": 0.80,
     },
     "2017-08-25-fia-visit": {
@@ -487,8 +487,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2017-11-10-biilabs-visit": {
-        "Organization": 0.79,
-        "Product": 0.65,
+        "Organization": 0.81,
+        "Product": 0.69,
         "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.79,
@@ -570,7 +570,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-05-09-sme-regulatory-sandbox-team-visit": {
         "Organization": 0.79,
         "Product": 0.77,
-        "Technology": 0.63,
+        "Technology": 0.72,
         "Person": 0.89,
         "Place": 0.84,
         "answers": 0.67,
@@ -617,7 +617,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-05-leadership-class-interview": {
         "Organization": 0.84,
         "Product": 0.60,
-        "Technology": 0.69,
+        "Technology": 0.72,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.50,
@@ -669,12 +669,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.82,
-        "Product": 0.78,
+        "Product": 0.80,
         "Technology": 0.85,
         "Person": 0.72,
         "Place": 0.84,
         "answers": 0.92,
-        "relations": 0.10,
+        "relations": 0.15,
         "figures": 0.97,
     },
     "2018-10-19-apple-daily-interview": {
@@ -689,7 +689,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-11-04-director-hsu-dialogue": {
         "Organization": 0.74,
-        "Product": 0.43,
+        "Product": 0.54,
         "Technology": 0.88,
         "Person": 0.97,
         "Place": 0.85,
@@ -736,7 +736,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-12-25-sandbox-team-visit": {
         "Organization": 0.72,
         "Product": 0.97,
-        "Technology": 0.80,
+        "Technology": 0.89,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.82,
@@ -1006,7 +1006,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-03-25-bitpoint-taiwan-visit": {
         "Organization": 0.57,
-        "Technology": 0.69,
+        "Technology": 0.75,
         "Person": 0.97,
         "Place": 0.89,
         "answers": 0.97,
@@ -1024,7 +1024,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-06-ioex-visit": {
         "Organization": 0.49,
         "Product": 0.63,
-        "Technology": 0.59,
+        "Technology": 0.62,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.78,
@@ -1063,7 +1063,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-06-30-excellence-magazine-visit": {
         "Organization": 0.75,
-        "Product": 0.63,
+        "Product": 0.70,
         "Technology": 0.75,
         "Person": 0.63,
         "Place": 0.72,
@@ -1081,7 +1081,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-07-29-global-views-gen00-interview": {
         "Organization": 0.78,
         "Product": 0.74,
-        "Technology": 0.73,
+        "Technology": 0.75,
         "Person": 0.68,
         "Place": 0.75,
         "answers": 0.97,
@@ -1152,7 +1152,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-01-20-party-company-visit": {
         "Organization": 0.68,
         "Product": 0.37,
-        "Technology": 0.47,
+        "Technology": 0.77,
         "Person": 0.82,
         "Place": 0.85,
         "answers": 0.85,
@@ -1446,7 +1446,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-08-12-software-association-visit": {
         "Organization": 0.77,
         "Product": 0.63,
-        "Technology": 0.79,
+        "Technology": 0.81,
         "Person": 0.80,
         "Place": 0.80,
         "answers": 0.26,
@@ -1511,7 +1511,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-11-28-nccu-public-administration-exchange": {
         "Organization": 0.76,
         "Product": 0.97,
-        "Technology": 0.65,
+        "Technology": 0.68,
         "Person": 0.97,
         "Place": 0.83,
         "answers": 0.63,
@@ -1562,7 +1562,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-07-14-hao-ming-yi-interview": {
         "Organization": 0.88,
-        "Product": 0.76,
+        "Product": 0.78,
         "Technology": 0.73,
         "Person": 0.85,
         "Place": 0.97,
@@ -1623,7 +1623,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
-        "relations": 0.11,
+        "relations": 0.18,
         "figures": 0.97,
     },
     "2023-08-31-moda-eleventh-ministry-meeting": {
@@ -1654,8 +1654,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.82,
     },
     "2023-09-23-voa-interview": {
-        "Organization": 0.88,
-        "Product": 0.80,
+        "Organization": 0.86,
+        "Product": 0.78,
         "Technology": 0.83,
         "Person": 0.77,
         "Place": 0.91,
@@ -1723,7 +1723,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-01-31-netadmin-interview": {
         "Organization": 0.80,
-        "Product": 0.67,
+        "Product": 0.70,
         "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.97,
@@ -1751,12 +1751,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-11-business-weekly-march-interview": {
         "Organization": 0.83,
-        "Product": 0.82,
+        "Product": 0.92,
         "Technology": 0.81,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
-        "relations": 0.13,
+        "relations": 0.47,
         "figures": 0.97,
     },
     "2024-03-21-pabo-podcast-interview": {
@@ -2020,12 +2020,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-11-20-katerina-oikonomakou-interview": {
         "Organization": 0.75,
-        "Product": 0.77,
+        "Product": 0.79,
         "Technology": 0.79,
         "Person": 0.77,
         "Place": 0.87,
         "answers": 0.97,
-        "relations": 0.10,
+        "relations": 0.17,
         "figures": 0.92,
     },
     "2025-11-27-bbc-interview": {
@@ -2053,7 +2053,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.77,
         "Place": 0.97,
         "answers": 0.91,
-        "relations": 0.17,
+        "relations": 0.30,
         "figures": 0.37,
     },
     "2026-02-10-svt-forum-interview": {
@@ -2065,8 +2065,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2026-02-12-sarah-wilson-dialogue": {
-        "Organization": 0.85,
-        "Product": 0.77,
+        "Organization": 0.81,
+        "Product": 0.82,
         "Technology": 0.90,
         "Person": 0.70,
         "Place": 0.94,
@@ -2074,8 +2074,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2026-03-04-digital-citizens": {
-        "Organization": 0.72,
-        "Product": 0.70,
+        "Organization": 0.75,
+        "Product": 0.77,
         "Technology": 0.78,
         "Person": 0.67,
         "Place": 0.81,
@@ -2111,8 +2111,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.85,
     },
     "2026-06-02-reinhard-keck-interview": {
-        "Organization": 0.65,
-        "Product": 0.74,
+        "Organization": 0.67,
+        "Product": 0.75,
         "Technology": 0.68,
         "Person": 0.87,
         "Place": 0.81,
@@ -2159,8 +2159,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2026-07-29-nikkei-business-interview": {
-        "Organization": 0.68,
-        "Product": 0.72,
+        "Organization": 0.60,
+        "Product": 0.77,
         "Technology": 0.85,
         "Person": 0.91,
         "Place": 0.97,

@@ -120,6 +120,17 @@ def test_offers_from_a_known_maker_named_in_the_same_sentence() -> None:
     assert not any(kind == "OFFERS" for kind, _, _ in apart)
 
 
+def test_offers_from_a_maker_named_inside_its_products_name() -> None:
+    # from the corpus: 2024-03-11 (Google 關鍵字廣告, Google 廣告聯播網, and Google alone)
+    found = run("包含 Google 關鍵字廣告、Google 廣告聯播網，Google 也會配合。")
+    assert {
+        ("OFFERS", "谷歌", "Google 關鍵字廣告"),
+        ("OFFERS", "谷歌", "Google 廣告聯播網"),
+    } <= found
+    # named only inside a product's name, the maker is not mentioned and offers nothing
+    assert not any(kind == "OFFERS" for kind, _, _ in run("我手機裡有Apple錢包。"))
+
+
 def test_offers_said_outright() -> None:
     assert ("OFFERS", "Meta", "Threads") in run("Meta 旗下的 Threads 已經提供了這種功能。")
     found = run("同樣是在衛福部裡面的疾管署就有一個叫做「疾管家」的LINE BOT，大家可以用。")
