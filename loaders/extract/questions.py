@@ -206,8 +206,12 @@ def _last_sentence(turn: Turn) -> str:
     return _SENTENCE_END.split(text.rstrip("。！!；;.\n "))[-1]
 
 
-#: A last sentence that asks without a question mark (我想聽聽看您的想法。; simplified).
-_REQUEST = re.compile(r"(?:想|希望)(?:听听|请教|请您)|请(?:您|你)?(?:分享|谈谈|说说)")
+#: A last sentence that asks without a question mark (我想聽聽看您的想法。, 你們要不要介紹
+#: MOJOY。; simplified).
+_REQUEST = re.compile(
+    r"(?:想|希望)(?:听听|请教|请您)|请(?:您|你)?(?:分享|谈谈|说说)"
+    r"|(?:你|您|妳)们?(?:要不要|可不可以|能不能|愿不愿意|有没有)"
+)
 
 
 def _ends_asking(turn: Turn) -> bool:

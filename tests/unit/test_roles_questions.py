@@ -857,6 +857,16 @@ def test_a_conversation_question_may_end_in_thanks_or_ask_without_a_question_mar
     )
     assert [turn.is_question for turn in t.turns] == [True, False, True, False, False, False]
     assert [turn.answers for turn in t.turns] == [None, 1, None, 3, None, None]
+    # a request put to you as a yes-or-no question (2022-08-16 遊戲振興會: 你們要不要介紹…)
+    t = transcript(
+        [
+            ("王俊秀", "你們要不要介紹 MOJOY，因為之前有跟部長報告 NFT 的事。"),
+            ("劉信", "國內的公司我們有組成叫做 MOJOY 的平台。"),
+            ("王俊秀", "我不知道要不要再補充，就這樣。"),
+            ("劉信", "好。"),
+        ]
+    )
+    assert [turn.is_question for turn in t.turns] == [True, False, False, False]
 
 
 def test_an_answer_that_says_it_answers_makes_the_turn_before_it_a_question() -> None:
