@@ -545,7 +545,7 @@ _PLAN_VERBS = {
     *("负责", "解决", "提供", "执行", "通过", "审查", "核定", "修正", "调整", "规划", "研议"),
     *("检讨", "参与", "启动", "加上", "切成", "当作", "放进", "检视", "送出", "配合", "制定"),
     *("订定", "提案", "申请", "补助", "编列", "进行", "完成", "变成", "成为", "改进", "改善"),
-    *("研拟", "研订", "草拟"),
+    *("研拟", "研订", "草拟", "讨论", "探索", "因应", "规定", "办理", "换入"),
     *("叫做", "叫作", "称为", "名为", "取名"),  # 整个计划叫做|地方创生计划: the name follows
 }
 #: Words that say what a clause is about (第79案是有关|机车排气定检精进方案).
@@ -751,7 +751,10 @@ _MODIFIER_WORDS = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "eng", "an", "j", "
 
 #: Ends of a modifier that make it a description (科技防灾相关的系统); a meeting or an event
 #: has a platform but does not name it (协作会议的平台).
-_GENERIC_ENDS = ("相关", "有关", "方面", "之类", "等等", "一样", "这样", "那样", "会议", "活动")
+_GENERIC_ENDS = (
+    *("相关", "有关", "方面", "之类", "等等", "一样", "这样", "那样", "会议", "活动"),
+    *("机关", "单位", "部门"),  # 户政机关的系统: whose system, not which
+)
 #: Words before 计划/方案 that give a plan's span or stage rather than its name.
 _GENERIC_SPANS = {
     "中长程",
@@ -792,6 +795,8 @@ def modifier_de_system(view: NormalizedText) -> Iterator[Candidate]:
         modifier = "".join(reversed(kept))
         if len(kept) < 2:
             continue  # 公共政策的平台: one noun says what a platform is for, not its name
+        if len(kept) == 2 and words[-1][1].startswith("v") and words[-2][1] in ("nt", "nr", "j"):
+            continue  # 卫福部分享的系统: a body or person doing something, not a name
         if len(modifier) < 4 or _generic(modifier) or is_common_word(modifier):
             continue
         start = m.end(1) - len(modifier)

@@ -490,6 +490,9 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     ]  # a role held is not part of the name
     # plans of each region or sector name no plan
     assert surfaces("加强对各地区碳达峰行动方案的审核", programme_name) == []
+    # verbs of talk, search and rule are done to a plan (2017-07-09, 2023-07-20, 2024-01-25)
+    assert surfaces("請教授討論數位國家創新經濟方案", programme_name) == ["數位國家創新經濟方案"]
+    assert surfaces("依第十項規定資通安全維護計畫", programme_name) == ["資通安全維護計畫"]
     # what a clause is about is no part of a name (2020-12-01: 第79案是有關…方案)
     assert surfaces("環保署報告第79案是有關機車排氣定檢精進方案協作會議", programme_name) == [
         "機車排氣定檢精進方案"
@@ -542,8 +545,10 @@ def test_rule_modifier_de_system() -> None:
             [],
             [False],
         )
-    # a meeting's platform is where it meets, not a name (2020-12-01)
-    assert surfaces("希望可以透過協作會議的平台，大家看看", modifier_de_system) == []
+    # a meeting's platform is where it meets, an office's or a body's is whose (2020-12-01,
+    # 2018-10-01, 2018-04-18)
+    for whose in ("透過協作會議的平台，大家", "透過戶政機關的系統來", "就是衛福部分享的系統，"):
+        assert surfaces(whose, modifier_de_system) == []
     view = normalized_view("都是在支援，共享一個包含情資通報的平台，可以說全部")
     assert [c.confidence < 0.6 for c in modifier_de_system(view)] == [True]  # 包含: no cue
     t = STAGE(transcript("我們通過生物識別的平台，建立了能力。"))
