@@ -155,6 +155,9 @@ TITLES = view_spellings(
     "执行长特助",
     "特助",
     "特别助理",
+    "参议员",
+    "众议员",
+    "议员",
 )
 _TITLE_ALT = "|".join(map(re.escape, TITLES))
 _ORG_SPLIT = re.compile(
@@ -331,9 +334,10 @@ def _split_org(
 
     The longest start the lexicon knows as an organisation wins (国务院新闻办公室|新闻局,
     not 国务院|新闻办公室新闻局), read from the leftmost place one starts (请来了|中国人民银行);
-    otherwise the first word that ends like a body.
+    otherwise the first word that ends like a body. A closing 的 is the possessive before a
+    title (Knockri 的|執行長), not part of the name.
     """
-    phrase = phrase.strip()
+    phrase = phrase.strip().removesuffix("的").rstrip()
     if len(phrase) < 2:
         return None, None
     if known is not None:
@@ -1162,11 +1166,14 @@ def _title_and_name(label: str) -> tuple[str, str] | None:
     if len(parts) != 2:
         return None
     for office, name in (parts, parts[::-1]):
-        if _looks_like_name(name) and (
-            _OFFICE_LABEL.fullmatch(to_simplified(office)) or _split_title(office)[1]
-        ):
+        named = _looks_like_name(name) or _LATIN_SURNAME.fullmatch(name) is not None
+        if named and (_OFFICE_LABEL.fullmatch(to_simplified(office)) or _split_title(office)[1]):
             return office, name
     return None
+
+
+#: One name in Latin letters beside a title (Arnold 參議員, McCallum 參議員): a surname.
+_LATIN_SURNAME = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 #: An office, then a name of two or three characters, as one label (执行长特助林本宜).

@@ -380,6 +380,19 @@ def test_a_label_of_an_office_and_a_name_written_together() -> None:
     assert held["內政部移民署曹副組長顧齡"] == ("曹顧齡", "副組長")
     assert held["原民會鍾興華副主任委員"][0] != "華委員"  # the title goes on: no name after it
     assert t.entities[t.speakers["幣寶台灣執行長特助林本宜"].organization].name == "幣寶台灣"
+    # a surname in Latin letters beside a title (2026-04-27 加拿大參議院人權委員會)
+    t = transcript(
+        [
+            ("主席", "今天在現場出席的是 Knockri 的執行長 Jahanzaib Ansari。"),
+            ("Jahanzaib Ansari", "謝謝主席。"),
+            ("McCallum 參議員", "請問你們怎麼處理偏見？"),
+            ("Jahanzaib Ansari", "我們用結構化面試。"),
+        ]
+    )
+    senator = t.speakers["McCallum 參議員"]
+    assert (senator.name, senator.title, senator.organization) == ("McCallum", "參議員", None)
+    ceo = t.speakers["Jahanzaib Ansari"]
+    assert ceo.organization is not None and t.entities[ceo.organization].name == "Knockri"
 
 
 def test_officials_of_one_body_introduced_in_a_row_share_it() -> None:
