@@ -572,6 +572,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             continue  # 项目 written as such is any item or project (服务项目), not a 專案
         if _OFFICE_AFTER.match(text, m.end()):
             continue  # 个人资料保护专案办公室: the office is the body, named after its plan
+        if text.startswith("区", m.end()):
+            continue  # 紧急应变计划区, 都市计划区: a zone a plan draws, not a plan
         window = text[max(0, m.start() - _PROGRAMME_REACH) : m.start()]
         if not window or not re.search(rf"[{HAN}a-z0-9]$", window):
             continue

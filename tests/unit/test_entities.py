@@ -493,6 +493,8 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     # verbs of talk, search and rule are done to a plan (2017-07-09, 2023-07-20, 2024-01-25)
     assert surfaces("請教授討論數位國家創新經濟方案", programme_name) == ["數位國家創新經濟方案"]
     assert surfaces("依第十項規定資通安全維護計畫", programme_name) == ["資通安全維護計畫"]
+    # a zone a plan draws is no plan (2020-08-14: 緊急應變計畫區八公里內)
+    assert surfaces("地方說明會部分廣邀緊急應變計畫區八公里內住民", programme_name) == []
     # what a clause is about is no part of a name (2020-12-01: 第79案是有關…方案)
     assert surfaces("環保署報告第79案是有關機車排氣定檢精進方案協作會議", programme_name) == [
         "機車排氣定檢精進方案"
