@@ -31,7 +31,7 @@ __all__ = ["diplomatic_mission", "organization_acronym", "organization_name"]
 #     a strong organisation word closes a run of nouns that starts at a word boundary
 _ORG_WORD = re.compile(
     r"(?:地方法院|高等法院|法院|地院|大学|国小|国中|小学|中学|高中|出版社|协会|基金会|委员会|理事会|研究院|研究中心|中心|总署|"
-    r"办公室|办事处|事务所|医学会|(?<![生们人孩我你他她子者能要])学会(?![了怎到])|工会|商会|公会|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
+    r"办公室|办事处|事务所|医学会|(?<![生们人孩我你他她子者能要])学会(?![了怎到])|工会|商会|公会|(?<![们人我你他她也])总会(?![有是在要])|联盟|渔会|农会|医院|管理处|海巡队|总队|大队|警察局|消防局|政府|局|"
     r"海运|航运|人寿|股份有限公司|有限责任公司|有限公司|交易所(?!得)|分行)"
     r"(?!长)"  # 大队长, 总队长: a title, not the body; 交易所得 is income from trading
 )
@@ -59,6 +59,10 @@ _UNIT_NUMBER = re.compile(r"第[一二三四五六七八九十百\d]+")
 
 
 _ORG_LEAD_STOP = set("有由指总以跟和与在对向从把被给让将为是")
+#: Words for what a body is to the speaker, before its name (协办单位|全国中小企业总会).
+_UNIT_WORDS = {"单位", "团队", "团体", "机构", "组织"}
+#: The end of a body's name before 及 (中小企业处及…): what follows is another body.
+_BODY_END = re.compile(r"(?:[处局部署院厅司]|中心|委员会|协会|公会|基金会)$")
 _ORG_INNER_STOP = set("为是跟和与在的了把被")
 
 
@@ -184,6 +188,10 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             verbish = tag.startswith("v") and len(word) == 2 and word not in CLAUSE_VERBS
             # 国家通讯及|网际安全中心; not 政务委员及|东服中心 (one word after 及)
             joiner = word in ("及", "暨") and len(name) >= 2 and i + 1 < len(before)
+            if joiner and _BODY_END.search(before[-(i + 2)][0]):
+                break  # 中小企业处 及|中小企业总会: two bodies, the second named after 及
+            if len(word) == 2 and word[1] in "及暨" and _BODY_END.search(word[0]):
+                break  # 处及, as jieba joins them: the same
             negation = word in ("无", "非") and bool(name)  # 无店面, 非营利: a prefix
             if joiner or negation:
                 name.append((word, negation))
@@ -208,6 +216,7 @@ def organization_name(view: NormalizedText) -> Iterator[Candidate]:
             or name[-1][0][0] in _ORG_LEAD_STOP  # 有技服中心, 由科政中心: a verb or preposition
             or (name[-1][0][0] in "这那" and len(name[-1][0]) <= 2)  # 这水|抽去|冷却资料中心;
             or name[-1][0] in _RUNNING  # 经营|加密货币交易所: running a kind of body
+            or name[-1][0] in _UNIT_WORDS  # 单位|全国中小企业总会: what the body is to us
         ):  # what is glued to the name goes, and the verbs after it (not 那玛夏区|农会)
             name.pop()
         length, words = sum(len(w) for w, _ in name), len(name)

@@ -435,6 +435,13 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("我们的子公司建信金融科技有限责任公司", organization_name) == [
         "建信金融科技有限责任公司"
     ]
+    # a federation (總會) is a body, "will always" (總會有) is not; a body named after 及 and
+    # what a body is to us are not part of its name (2018-08-16, 2021-06-17)
+    assert surfaces("我們有請全國中小企業總會來", organization_name) == ["全國中小企業總會"]
+    assert surfaces("我們總會有辦法，大家總會想到", organization_name) == []
+    assert surfaces("經濟部中小企業處及中小企業總會", organization_name) == ["中小企業總會"]
+    assert surfaces("協辦單位全國中小企業總會", organization_name) == ["全國中小企業總會"]
+    assert surfaces("國家通訊及網際安全中心", organization_name) == ["國家通訊及網際安全中心"]
 
 
 def test_rule_organization_name_companies_exchanges_and_branches() -> None:
@@ -1132,6 +1139,9 @@ def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     t = STAGE(transcript("我是成大臺文系，後來去清大", "釐清大家的想法，變成大數據，造成大量浪費"))
     assert {"成大", "清大"} == {m.surface for m in t.mentions if m.label == "Organization"}
     assert "大數據" in {m.surface for m in t.mentions}
+    # a bank's and the legislature's short names (2018-01-12, 2020-07-22)
+    t = STAGE(transcript("星展也有贊助，立院那邊還在審"))
+    assert {"星展银行", "立法院"} <= names(t, "Organization")
 
 
 def test_versions_of_a_known_product_are_products_of_their_own() -> None:
