@@ -442,6 +442,8 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("經濟部中小企業處及中小企業總會", organization_name) == ["中小企業總會"]
     assert surfaces("協辦單位全國中小企業總會", organization_name) == ["全國中小企業總會"]
     assert surfaces("國家通訊及網際安全中心", organization_name) == ["國家通訊及網際安全中心"]
+    # a meeting's report on a body (2018-07-02: 現在先由我報告災防科技中心…)
+    assert surfaces("現在先由我報告災防科技中心大眾", organization_name) == ["災防科技中心"]
 
 
 def test_rule_organization_name_companies_exchanges_and_branches() -> None:
@@ -1139,6 +1141,11 @@ def test_short_names_inside_ordinary_words_are_not_entities() -> None:
     t = STAGE(transcript("我是成大臺文系，後來去清大", "釐清大家的想法，變成大數據，造成大量浪費"))
     assert {"成大", "清大"} == {m.surface for m in t.mentions if m.label == "Organization"}
     assert "大數據" in {m.surface for m in t.mentions}
+    # CCTV is the broadcaster where its channels are spoken of, else cameras (2018-07-02)
+    t = STAGE(transcript("像災情有接CCTV，各單位都有接。"))
+    assert "中央广播电视总台" not in names(t, "Organization")
+    t = STAGE(transcript("央视新闻频道报道了，CCTV的记者也问了"))
+    assert [m.surface for m in t.mentions if m.label == "Organization"] == ["央视新闻频道", "CCTV"]
     # a bank's and the legislature's short names (2018-01-12, 2020-07-22)
     t = STAGE(transcript("星展也有贊助，立院那邊還在審"))
     assert {"星展银行", "立法院"} <= names(t, "Organization")
