@@ -444,7 +444,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.91,
     },
     "2017-09-15-lin-yu-tsang-interview": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.79,
         "Technology": 0.74,
         "Person": 0.85,
@@ -532,7 +532,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-01-12-dpp-standing-committee-briefing-meeting": {
-        "Organization": 0.53,
+        "Organization": 0.60,
         "Product": 0.84,
         "Technology": 0.97,
         "Person": 0.77,
@@ -640,6 +640,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.06,
         "figures": 0.27,
     },
+    "2018-07-02-disaster-information-systems-review-meeting": {
+        "Organization": 0.84,
+        "Product": 0.34,
+        "Technology": 0.61,
+        "Person": 0.87,
+        "Place": 0.63,
+        "answers": 0.67,
+        "figures": 0.97,
+    },
     "2018-07-05-leadership-class-interview": {
         "Organization": 0.84,
         "Product": 0.60,
@@ -659,7 +668,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.74,
     },
     "2018-08-16-expedia-visit": {
-        "Organization": 0.67,
+        "Organization": 0.71,
         "Product": 0.73,
         "Technology": 0.82,
         "Person": 0.97,
@@ -751,6 +760,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2018-11-14-yao-wen-chih-team-visit": {
+        "Organization": 0.25,
+        "Product": 0.63,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "Place": 0.45,
+        "answers": 0.87,
+        "figures": 0.97,
+    },
     "2018-11-16-korea-social-innovation-centre-visit": {
         "Organization": 0.77,
         "Product": 0.37,
@@ -779,7 +797,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-01-11-regional-revitalization-forum": {
-        "Organization": 0.74,
+        "Organization": 0.76,
         "Product": 0.43,
         "Technology": 0.77,
         "Person": 0.74,
@@ -807,7 +825,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-03-07-lo-yu-visit": {
-        "Organization": 0.87,
+        "Organization": 0.91,
         "Product": 0.63,
         "Technology": 0.63,
         "Person": 0.89,
@@ -852,6 +870,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "relations": 0.08,
         "figures": 0.97,
+    },
+    "2019-05-17-wang-yun-wu-foundation-visit": {
+        "Organization": 0.78,
+        "Product": 0.41,
+        "Technology": 0.82,
+        "Person": 0.77,
+        "Place": 0.73,
+        "answers": 0.84,
+        "figures": 0.82,
     },
     "2019-06-05-ufo-radio-interview": {
         "Organization": 0.89,
@@ -944,6 +971,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.97,
+    },
+    "2019-08-29-education-staff-hourly-pay-pre-meeting": {
+        "Organization": 0.63,
+        "Technology": 0.63,
+        "Person": 0.91,
+        "Place": 0.92,
+        "answers": 0.84,
+        "figures": 0.97,
     },
     "2019-09-04-vehicle-mileage-working-meeting": {
         "Organization": 0.77,
@@ -1222,7 +1257,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.67,
     },
     "2020-07-18-wistron-visit": {
-        "Organization": 0.71,
+        "Organization": 0.73,
         "Product": 0.59,
         "Technology": 0.85,
         "Person": 0.80,
@@ -1239,7 +1274,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2020-07-22-open-government-73rd-pre-meeting": {
-        "Organization": 0.69,
+        "Organization": 0.80,
         "Product": 0.97,
         "Technology": 0.97,
         "Person": 0.97,
@@ -1272,8 +1307,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.60,
         "figures": 0.77,
     },
+    "2020-08-17-da-ai-humanities-lecture-visit": {
+        "Organization": 0.88,
+        "Product": 0.79,
+        "Technology": 0.82,
+        "Person": 0.97,
+        "Place": 0.72,
+        "answers": 0.75,
+        "figures": 0.97,
+    },
     "2020-09-26-business-today-interview": {
-        "Organization": 0.74,
+        "Organization": 0.77,
         "Product": 0.52,
         "Technology": 0.77,
         "Person": 0.77,
@@ -1360,6 +1404,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
         "figures": 0.97,
     },
+    "2021-03-17-chen-ying-chen-visit": {
+        "Organization": 0.54,
+        "Product": 0.77,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "Place": 0.91,
+        "answers": 0.93,
+        "figures": 0.97,
+    },
     "2021-03-19-social-enterprise-insights-interview": {
         "Organization": 0.59,
         "Product": 0.58,
@@ -1434,7 +1487,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.82,
     },
     "2021-06-17-presidential-hackathon-third-working-meeting": {
-        "Organization": 0.71,
+        "Organization": 0.74,
         "Product": 0.63,
         "Technology": 0.72,
         "Person": 0.72,
@@ -1459,6 +1512,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.77,
         "answers": 0.97,
         "figures": 0.97,
+    },
+    "2021-08-09-behavioural-insights-discussion": {
+        "Organization": 0.70,
+        "Product": 0.58,
+        "Technology": 0.63,
+        "Person": 0.82,
+        "Place": 0.89,
+        "answers": 0.66,
+        "figures": 0.90,
     },
     "2021-08-10-disability-forum-meeting": {
         "Organization": 0.80,
@@ -1631,6 +1693,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.97,
         "answers": 0.97,
         "relations": 0.18,
+        "figures": 0.97,
+    },
+    "2022-01-03-open-government-contact-points-work-meeting": {
+        "Organization": 0.84,
+        "Product": 0.58,
+        "Technology": 0.68,
+        "Person": 0.97,
+        "Place": 0.63,
+        "answers": 0.82,
         "figures": 0.97,
     },
     "2022-01-05-taiwan-sustainable-films-visit": {
@@ -1846,7 +1917,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.90,
     },
     "2023-07-19-rotary-industry-visit": {
-        "Organization": 0.78,
+        "Organization": 0.80,
         "Product": 0.49,
         "Technology": 0.77,
         "Person": 0.97,
@@ -2119,7 +2190,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2025-01-05-li-hui-chen-dialogue": {
-        "Organization": 0.72,
+        "Organization": 0.85,
         "Product": 0.87,
         "Technology": 0.77,
         "Person": 0.72,
