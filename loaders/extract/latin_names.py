@@ -281,7 +281,7 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
         end = m.end(1)
         surface = view.surface(m.start(1), end)
         parts = surface.split()
-        model = _MODEL_NUMBER.fullmatch(parts[0]) and entry.kind == "company"  # not sli.do 01225
+        model = bool(_MODEL_NUMBER.fullmatch(parts[0])) and entry.kind == "company"  # not sli.do
         if brand is not None and (parts[0].lower() in _KIND_WORDS or model):
             parts = parts[:1]  # Nokia phone, IBM PC, Nokia 8110: the kind or model is the name
             end = m.start(1) + len(parts[0])
@@ -318,24 +318,10 @@ def _owned(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candidate]:
 #: 微軟翻譯, Google 關鍵字廣告), as the view spells them.
 _PRODUCT_KINDS = re.compile(
     view_words(
-        *(
-            "眼鏡",
-            "搜尋引擎",
-            "搜索引擎",
-            "搜尋",
-            "搜索",
-            "翻譯",
-            "錢包",
-            "支付",
-            "地圖",
-            "相簿",
-            "相冊",
-            "日曆",
-            "文件",
-        ),
-        *("試算表", "簡報", "表單", "雲端硬碟", "瀏覽器", "手錶", "輸入法", "信箱", "商店"),
-        *("音樂", "新聞", "學術", "街景", "廣告聯播網", "關鍵字廣告", "廣告", "助理", "電競"),
-        *("小幫手", "翻譯機", "電視", "智慧音箱"),
+        *("眼鏡", "搜尋引擎", "搜索引擎", "搜尋", "搜索", "翻譯", "翻譯機", "錢包", "支付"),
+        *("地圖", "街景", "相簿", "相冊", "日曆", "文件", "試算表", "簡報", "表單", "雲端硬碟"),
+        *("瀏覽器", "手錶", "輸入法", "信箱", "商店", "音樂", "新聞", "學術", "電視", "電競"),
+        *("廣告聯播網", "關鍵字廣告", "廣告", "助理", "小幫手", "智慧音箱"),
     )
 )
 

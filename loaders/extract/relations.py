@@ -114,7 +114,7 @@ def _template(
         for found in _SELF.finditer(view.text):
             if not any(s < found.end() and found.start() < e for s, e, _, _ in spans):
                 spans.append((found.start(), found.end(), "Self", self_org))
-    spans.sort()
+    spans.sort(key=lambda span: (span[0], -span[1]))  # a product before the maker inside it
     for sentence in _SENTENCE.finditer(view.text):
         pieces: list[str] = []
         slots: list[tuple[str, str]] = []
@@ -257,10 +257,14 @@ def _owned_known(
             yield "OFFERS", owner, key
 
 
+#: Rules that name a product with its maker's name in front (Google 搜尋, Nokia phone).
+_MAKER_LED = {"brand_kind", "owned_product"}
+
+
 def _makers_inside(mentions: list[Mention]) -> Iterator[tuple[str, str, str]]:
     """A maker named inside its product's name (Google in Google 搜尋) offers it."""
     for product in mentions:
-        if product.label != "Product":
+        if product.label != "Product" or product.rule not in _MAKER_LED:
             continue
         for maker in mentions:
             inside = product.start <= maker.start and maker.end < product.end

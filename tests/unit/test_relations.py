@@ -127,6 +127,9 @@ def test_offers_from_a_maker_named_inside_its_products_name() -> None:
         ("OFFERS", "谷歌", "Google 關鍵字廣告"),
         ("OFFERS", "谷歌", "Google 廣告聯播網"),
     } <= found
+    # the product, not the maker inside it, fills its place in the sentence
+    found = run("Google 搜尋運用了人工智慧，Google 也這樣說。")
+    assert {("USES", "Google 搜尋", "人工智能"), ("OFFERS", "谷歌", "Google 搜尋")} <= found
     # named only inside a product's name, the maker is not mentioned and offers nothing
     assert not any(kind == "OFFERS" for kind, _, _ in run("我手機裡有Apple錢包。"))
 
