@@ -727,10 +727,16 @@ def test_telecom_terms_and_an_address_that_ends_at_chinese_text() -> None:
         transcript(
             "所謂不管是 DSRC、V2X 各種車聯網技術，Wi-Fi 6E 提供智慧家庭、智慧工廠等應用。",
             "公開資料夾（http://penghu.pdis.tw/），我這邊有一個QR code，其實也是同一份。",
+            # driving aids, factory vehicles, a screen's plugs (2020-05-12, 2019-05-17) and the
+            # national social-innovation platform by its short name (in 14 gold files)
+            "我們做 ADAS 跟 AGV，也做逆向工程，投影機接 HDMI 或 VGA。",
+            "可以放到社創平台上，還有端對端的加密。",
         )
     )
     found = names(t, "Technology")
     assert {"专用短程通信", "车联网", "Wi-Fi 6E", "智能家居", "智能工厂", "二维码"} <= found
+    assert {"高级驾驶辅助系统", "自动导引车", "逆向工程", "HDMI", "VGA", "端到端加密"} <= found
+    assert "社會創新平台" in names(t, "Product")
 
 
 def test_rule_code_product() -> None:

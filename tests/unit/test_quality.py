@@ -643,7 +643,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-07-02-disaster-information-systems-review-meeting": {
         "Organization": 0.84,
         "Product": 0.34,
-        "Technology": 0.61,
+        "Technology": 0.65,
         "Person": 0.87,
         "Place": 0.63,
         "answers": 0.67,
@@ -874,7 +874,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-05-17-wang-yun-wu-foundation-visit": {
         "Organization": 0.78,
         "Product": 0.41,
-        "Technology": 0.82,
+        "Technology": 0.97,
         "Person": 0.77,
         "Place": 0.73,
         "answers": 0.84,
@@ -967,7 +967,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-08-27-youth-administration-video-shoot": {
         "Organization": 0.57,
         "Product": 0.77,
-        "Technology": 0.72,
+        "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.97,
@@ -1015,7 +1015,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-15-presidential-hackathon-second-working-meeting": {
         "Organization": 0.75,
-        "Product": 0.54,
+        "Product": 0.72,
         "Technology": 0.87,
         "Person": 0.92,
         "Place": 0.79,
@@ -1165,6 +1165,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-03-18-u-time-bank-cloud-visit": {
         "Organization": 0.70,
+        "Product": 0.47,
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.80,
@@ -1211,7 +1212,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-12-medicreate-visit": {
         "Organization": 0.58,
         "Product": 0.52,
-        "Technology": 0.61,
+        "Technology": 0.70,
         "Person": 0.63,
         "Place": 0.82,
         "answers": 0.81,
@@ -1389,7 +1390,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-01-20-party-company-visit": {
         "Organization": 0.68,
-        "Product": 0.37,
+        "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.82,
         "Place": 0.85,
@@ -1397,7 +1398,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-03-11-commonwealth-digital-sponsored-content-visit": {
         "Organization": 0.81,
-        "Product": 0.48,
+        "Product": 0.60,
         "Technology": 0.73,
         "Person": 0.97,
         "Place": 0.90,
@@ -1425,7 +1426,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-03-22-sankei-shimbun-visit": {
         "Organization": 0.75,
         "Product": 0.79,
-        "Technology": 0.91,
+        "Technology": 0.97,
         "Person": 0.87,
         "Place": 0.78,
         "answers": 0.93,
@@ -1706,7 +1707,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-01-05-taiwan-sustainable-films-visit": {
         "Organization": 0.57,
-        "Product": 0.55,
+        "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.89,
         "Place": 0.37,
