@@ -112,8 +112,9 @@ def _a_kind_of_body(name: str, word: str) -> bool:
     """`name` ending in organisation word `word` names a kind of body, not one body:
     an ordinary word (中央政府), a kind lead (国立|大学, 同业|公会), a sector (两岸|航运)."""
     head = name[: -len(word)]
+    named_school = word == "大学" and _place_or_body(head)  # 哥伦比亚|大学, not 国立|大学
     return (
-        is_common_word(name)
+        (is_common_word(name) and not named_school)
         or name.endswith("政务委员会")  # 蔡玉玲政务委员|会说: a title, then "will"
         or name in _KINDS_OF_BODY
         or (name[:2] in _KIND_LEAD and is_common_word(name[2:]))

@@ -419,6 +419,8 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("以人為中心的設計", organization_name) == []
     assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body
     assert surfaces("我們培養年輕一代去念大學", organization_name) == []  # going to one
+    # a university named after its place is one body, though jieba knows it as a word
+    assert surfaces("她在哥倫比亞大學念書，不是國立大學", organization_name) == ["哥倫比亞大學"]
     # giving or belonging to a body, or joining in one, names no body
     assert surfaces("他把股權全部捐給基金會，然後", organization_name) == []
     assert surfaces("我們就結成聯盟，一起", organization_name) == []

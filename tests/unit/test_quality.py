@@ -686,7 +686,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.85,
     },
     "2018-09-21-voa-interview": {
-        "Organization": 0.63,
+        "Organization": 0.68,
         "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.75,
@@ -694,7 +694,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-10-01-open-government-po-meeting": {
-        "Organization": 0.86,
+        "Organization": 0.87,
         "Product": 0.63,
         "Technology": 0.65,
         "Person": 0.94,
@@ -1292,11 +1292,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.60,
     },
     "2020-08-04-lee-shih-hui-visit": {
-        "Organization": 0.69,
+        "Organization": 0.73,
         "Product": 0.63,
         "Technology": 0.90,
         "Person": 0.97,
-        "Place": 0.85,
+        "Place": 0.97,
         "answers": 0.88,
     },
     "2020-08-14-open-government-78th-working-meeting": {
@@ -1406,7 +1406,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-03-17-chen-ying-chen-visit": {
-        "Organization": 0.54,
+        "Organization": 0.63,
         "Product": 0.77,
         "Technology": 0.97,
         "Person": 0.97,
