@@ -699,10 +699,12 @@ def test_taiwan_places_whole_names_not_fragments() -> None:
             "望安鄉的鄉長，還有西嶼坪上方的完全禁漁區。",
             "淡海新市鎮、花東縱谷跟燕子口隧道都受到影響，松山機場也停飛。",
             "這個是我國動植物非洲豬瘟的輸入以後，大家在新社群討論。",
+            "我們在西螺跟池上做農業，也去過三峽和頭城。",  # well-known towns by bare name
         )
     )
     found = names(t, "Place")
     assert {"望安鄉", "淡海新市鎮", "花東縱谷國家風景區", "燕子口", "臺北松山機場"} <= found
+    assert {"西螺鎮", "池上鄉", "三峽區", "頭城鎮"} <= found
     assert any(n.startswith("西屿坪") for n in found)
     assert not {"安鄉", "西嶼", "新市鎮", "非洲", "非洲豬瘟", "新社區"} & found
 
