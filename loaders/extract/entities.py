@@ -29,7 +29,7 @@ from itertools import accumulate
 
 import rjieba
 
-from loaders.extract.latin_names import latin_names
+from loaders.extract.latin_names import MAKER_LED_RULES, latin_names
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
     REPEAT_IN_TEXT,
@@ -1065,14 +1065,10 @@ def _one_more_char(claim: _Claim, persons: list[_Claim]) -> bool:
     )
 
 
-#: Rules that name a product with its maker's name in front (Google 搜尋, Nokia phone).
-_MAKER_LED = frozenset({"brand_kind", "owned_product"})
-
-
 def _makers_inside(kept: list[_Claim], claims: list[_Claim]) -> list[_Claim]:
     """The maker named at the front of a product's name (Google in Google 搜尋), to be
     mentioned inside the product's span where the transcript also names it on its own."""
-    led = [c for c in kept if c.label == "Product" and c.rule in _MAKER_LED]
+    led = [c for c in kept if c.label == "Product" and c.rule in MAKER_LED_RULES]
     return [
         claim
         for claim in claims

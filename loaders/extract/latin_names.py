@@ -32,7 +32,7 @@ from loaders.extract.rule_text import Candidate, is_common_word
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText, view_words
 
-__all__ = ["given_names", "latin_names"]
+__all__ = ["MAKER_LED_RULES", "given_names", "latin_names", "surname_like"]
 
 _GIVEN_NAMES = Path(__file__).resolve().parent.parent / "lexicon" / "given_names.txt"
 _WORD = r"[a-z][a-z'\-]*[a-z]"
@@ -79,6 +79,9 @@ _KIND_WORDS = {
     *("phone", "glass", "glasses", "pencil", "watch", "chat", "pay", "tv", "music", "maps"),
     *("map", "drive", "store", "eats", "taxi", "air", "pc", "wallet", "podcasts", "search"),
 }
+#: The rules here that name a product with its maker's name in front (Google 搜尋, Nokia
+#: phone): the maker is named inside the product's span.
+MAKER_LED_RULES = frozenset({"brand_kind", "owned_product"})
 #: A model number after a brand (Nokia 8110), not a year (Google 2020).
 _MODEL_NUMBER = re.compile(r"(?!19\d\d|20\d\d)\d{3,5}")
 
@@ -103,7 +106,8 @@ _PREFIXED_SURNAME = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _surname_like(word: str) -> bool:
+def surname_like(word: str) -> bool:
+    """A capitalised word or a prefixed or hyphenated surname (McCain, Berners-Lee)."""
     return _capitalised(word) or _PREFIXED_SURNAME.fullmatch(word) is not None
 
 
@@ -165,7 +169,7 @@ def _titled_person(view: NormalizedText) -> Iterator[Candidate]:
         if not all(w[:1].isupper() for w in words) or words[-1].endswith("."):
             continue
         last = words[-1].lower()
-        if not _surname_like(words[-1]) or last in _BODY_WORDS or last in _NOT_SURNAMES:
+        if not surname_like(words[-1]) or last in _BODY_WORDS or last in _NOT_SURNAMES:
             continue  # 主席 Open Source Initiative, 記者 New York Times: a body
         if any(w.lower() in _SMALL for w in words):
             continue
@@ -209,7 +213,7 @@ def _persons(
         if after + 1 < len(original) and _INITIAL.fullmatch(original[after]):
             after += 1
         rest = [
-            w for w in original[after : after + 2] if _surname_like(w) and w.lower() not in _SMALL
+            w for w in original[after : after + 2] if surname_like(w) and w.lower() not in _SMALL
         ]
         if not rest or original[after] != rest[0]:
             continue

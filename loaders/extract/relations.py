@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
+from loaders.extract.latin_names import MAKER_LED_RULES
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.keys import entity_key
 from loaders.lexicon import Lexicon, load_lexicon
@@ -257,14 +258,10 @@ def _owned_known(
             yield "OFFERS", owner, key
 
 
-#: Rules that name a product with its maker's name in front (Google 搜尋, Nokia phone).
-_MAKER_LED = {"brand_kind", "owned_product"}
-
-
 def _makers_inside(mentions: list[Mention]) -> Iterator[tuple[str, str, str]]:
     """A maker named inside its product's name (Google in Google 搜尋) offers it."""
     for product in mentions:
-        if product.label != "Product" or product.rule not in _MAKER_LED:
+        if product.label != "Product" or product.rule not in MAKER_LED_RULES:
             continue
         for maker in mentions:
             inside = product.start <= maker.start and maker.end < product.end

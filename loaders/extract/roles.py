@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.extract.latin_names import surname_like
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.extract.rule_text import SURNAMES, is_common_word, pos_tags
 from loaders.keys import entity_key, person_key
@@ -1166,14 +1167,11 @@ def _title_and_name(label: str) -> tuple[str, str] | None:
     if len(parts) != 2:
         return None
     for office, name in (parts, parts[::-1]):
-        named = _looks_like_name(name) or _LATIN_SURNAME.fullmatch(name) is not None
+        # McCallum 參議員: a surname; NCC 委員: a body's member, unnamed
+        named = _looks_like_name(name) or (surname_like(name) and not name.isupper())
         if named and (_OFFICE_LABEL.fullmatch(to_simplified(office)) or _split_title(office)[1]):
             return office, name
     return None
-
-
-#: One name in Latin letters beside a title (Arnold 參議員, McCallum 參議員): a surname.
-_LATIN_SURNAME = re.compile(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 #: An office, then a name of two or three characters, as one label (执行长特助林本宜).

@@ -387,8 +387,10 @@ def test_a_label_of_an_office_and_a_name_written_together() -> None:
             ("Jahanzaib Ansari", "謝謝主席。"),
             ("McCallum 參議員", "請問你們怎麼處理偏見？"),
             ("Jahanzaib Ansari", "我們用結構化面試。"),
+            ("NCC 委員", "我補充一下。"),
         ]
     )
+    assert t.speakers["NCC 委員"].name != "NCC"  # an acronym beside a title is a body's
     senator = t.speakers["McCallum 參議員"]
     assert (senator.name, senator.title, senator.organization) == ("McCallum", "參議員", None)
     ceo = t.speakers["Jahanzaib Ansari"]
