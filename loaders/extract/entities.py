@@ -13,6 +13,9 @@ Four sources, strongest first, so that a span is claimed once:
    two-character given name tagged `nr`, no part an ordinary word) anywhere, other
    persons (`nr`) and places (`ns`) only in clauses that hold a title or place cue.
 
+Last, a name listed beside a found one (微軟、KKtix等等) is taken as one of its kind
+(`coordination`) and mentioned wherever the transcript writes it.
+
 Overlaps are resolved by length, then by that order. Every mention's span
 points into `Transcript.text`.
 """
@@ -22,13 +25,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
 import rjieba
 
+from loaders.extract.coordination import listed_siblings
 from loaders.extract.latin_names import MAKER_LED_RULES, latin_names
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
@@ -390,7 +394,36 @@ class EntityFinder:
             for claim in inside:
                 if claim.key in named:  # Apple Pencil alone does not make Apple a subject
                     self._record(t, seq, claim)
+        self._record_siblings(t, [turn for turn in turns if turn.seq != _TITLE], views)
         return t
+
+    def _record_siblings(
+        self, t: Transcript, turns: list[Turn], views: dict[int, NormalizedText]
+    ) -> None:
+        """Names listed beside found ones (微軟、KKtix等等), mentioned wherever the
+        transcript writes them outside another mention."""
+        held: dict[int, list[Mention]] = defaultdict(list)
+        for mention in t.mentions:
+            held[mention.turn].append(mention)
+        names: dict[str, tuple[str, str]] = {}
+        for turn in turns:
+            for sibling in listed_siblings(t.text, turn.start, turn.end, held[turn.seq]):
+                name = t.text[sibling.start : sibling.end].strip()
+                if not self.knows(name):  # the lexicon kept it out here (a context alias)
+                    names.setdefault(entity_key(sibling.label, name), (sibling.label, name))
+        if not names:
+            return
+        matcher = Matcher((name, key) for key, (_, name) in names.items())
+        for turn in turns:
+            taken = [(m.start, m.end) for m in held[turn.seq]]
+            for hit in matcher.find(views[turn.seq]):
+                start, end = turn.start + hit.orig_start, turn.start + hit.orig_end
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                key = str(hit.payload)
+                label, name = names[key]
+                claim = _Claim(start, end, _POS, label, key, name, "listed_sibling", 0.6)
+                self._record(t, turn.seq, claim)
 
     # -- sources
     def _known_matcher(self, t: Transcript) -> Matcher:

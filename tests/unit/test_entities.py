@@ -1416,3 +1416,34 @@ def test_the_opening_is_the_title_and_the_prose_before_the_first_turn(tmp_path: 
     assert t.opening.start < t.preamble.start and t.opening.end == t.preamble.end
     assert t.text[t.opening.start : t.opening.end].startswith(t.title)
     assert t.opening.text.endswith("今天由數位發展部說明韌性方案。")
+
+
+def test_a_name_listed_beside_a_found_one_is_of_its_kind() -> None:
+    t = STAGE(
+        transcript(
+            "我們用 LINE、Viber 跟 Threema 傳訊，也試過 Proton Mail、Proton Drive 等等",
+            "資料放在健保局、地質所及衛福部，工具是 Excel 或 Numbers 2，或用Slack跟Zulip等工具",
+            "場域包含智慧製造、智慧零售、健康科技，也談過 AI 跟 Quantum Sensing",
+        )
+    )
+    assert {"Viber", "Threema", "Proton Drive", "Numbers 2", "Zulip"} <= names(t, "Product")
+    assert {"健保局", "地質所"} <= names(t, "Organization")
+    assert {"智慧零售", "健康科技", "Quantum Sensing"} <= names(t, "Technology")
+    # named again alone, the name is still a mention
+    t = STAGE(transcript("我們用 LINE 跟 Threema 傳訊", "後來 Threema 停了"))
+    assert [m.turn for m in t.mentions if m.surface == "Threema"] == [1, 2]
+
+
+def test_a_list_item_must_be_a_name_by_its_shape() -> None:
+    t = STAGE(
+        transcript(
+            "我們跟微軟、Peter 及 the team 合作，也用 LINE、APP 跟 LOL版，LINE 跟 viber",
+            "包括台積電、最後總統簽署，還有 Google、鄉親朋友",
+            "談 AI、資訊疫情和錯誤資訊，LINE 或 x，LINE 跟 GA",
+        )
+    )
+    found = {m.surface for m in t.mentions if m.rule == "listed_sibling"}
+    assert found == set()
+    # a person or a place ends the list: what lies beyond is not read
+    t = STAGE(transcript("有微軟、Paris、Fabrikam 跟 Northwind"))
+    assert not {m.surface for m in t.mentions if m.rule == "listed_sibling"}

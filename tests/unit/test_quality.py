@@ -33,7 +33,7 @@ quality = _quality()
 # gold file stem → measure → floor (F1 for entity labels, accuracy/recall for the rest)
 FLOORS: dict[str, dict[str, float]] = {
     "2015-10-01-airbnb-home-sharing-consultation": {
-        "Organization": 0.66,
+        "Organization": 0.71,
         "Product": 0.63,
         "Technology": 0.97,
         "Person": 0.97,
@@ -102,7 +102,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.57,
     },
     "2016-11-10-legislator-hsu-yu-jen-visit": {
-        "Organization": 0.75,
+        "Organization": 0.79,
         "Product": 0.77,
         "Technology": 0.63,
         "Person": 0.92,
@@ -111,8 +111,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2016-11-16-spokesman-and-minister-press-tea": {
-        "Organization": 0.74,
-        "Product": 0.80,
+        "Organization": 0.77,
+        "Product": 0.82,
         "Technology": 0.79,
         "Person": 0.87,
         "Place": 0.90,
@@ -131,7 +131,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2016-12-10-cna-paris-interview": {
-        "Organization": 0.73,
+        "Organization": 0.78,
         "Product": 0.80,
         "Technology": 0.91,
         "Person": 0.97,
@@ -178,7 +178,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2016-12-21-ftv-interview": {
         "Organization": 0.92,
-        "Product": 0.56,
+        "Product": 0.61,
         "Technology": 0.72,
         "Person": 0.80,
         "Place": 0.97,
@@ -231,7 +231,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-01-10-tickle-app-team-visit": {
         "Organization": 0.87,
-        "Product": 0.78,
+        "Product": 0.81,
         "Technology": 0.56,
         "Person": 0.83,
         "Place": 0.97,
@@ -239,7 +239,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.08,
     },
     "2017-01-11-economic-daily-interview": {
-        "Organization": 0.83,
+        "Organization": 0.85,
         "Product": 0.83,
         "Technology": 0.94,
         "Person": 0.89,
@@ -249,9 +249,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-01-14-tsai-yu-ling-dialogue": {
-        "Organization": 0.85,
+        "Organization": 0.84,
         "Product": 0.73,
-        "Technology": 0.70,
+        "Technology": 0.68,
         "Person": 0.93,
         "Place": 0.82,
         "answers": 0.13,
@@ -275,16 +275,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.94,
     },
     "2017-02-14-emic-premeeting": {
-        "Organization": 0.82,
+        "Organization": 0.90,
         "Product": 0.67,
         "Technology": 0.63,
         "Person": 0.97,
         "answers": 0.81,
+        "relations": 0.13,
     },
     "2017-02-20-ensit-chou-su-ching-visit": {
-        "Organization": 0.66,
+        "Organization": 0.68,
         "Product": 0.58,
-        "Technology": 0.63,
+        "Technology": 0.68,
         "Person": 0.66,
         "Place": 0.67,
         "answers": 0.84,
@@ -335,7 +336,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-06-19-political-scientists-visit": {
         "Organization": 0.79,
-        "Product": 0.83,
+        "Product": 0.86,
         "Technology": 0.65,
         "Person": 0.97,
         "Place": 0.88,
@@ -345,7 +346,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-20-tsai-pei-chi-interview": {
         "Organization": 0.84,
         "Product": 0.77,
-        "Technology": 0.56,
+        "Technology": 0.54,
         "Person": 0.72,
         "Place": 0.97,
         "answers": 0.95,
@@ -354,7 +355,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-23-common-api-spec-briefing": {
         "Organization": 0.63,
         "Product": 0.54,
-        "Technology": 0.48,
+        "Technology": 0.52,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.79,
@@ -436,7 +437,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-09-08-silicon-valley-press-group": {
-        "Organization": 0.90,
+        "Organization": 0.92,
         "Product": 0.82,
         "Technology": 0.80,
         "Person": 0.97,
@@ -497,7 +498,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-11-10-biilabs-visit": {
         "Organization": 0.81,
-        "Product": 0.69,
+        "Product": 0.70,
         "Technology": 0.76,
         "Person": 0.97,
         "Place": 0.79,
@@ -567,7 +568,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-04-07-ignite-civic-platform-visit": {
-        "Organization": 0.79,
+        "Organization": 0.81,
         "Product": 0.39,
         "Technology": 0.69,
         "Person": 0.74,
@@ -624,16 +625,16 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-06-20-fourth-press-tea": {
         "Organization": 0.78,
         "Product": 0.79,
-        "Technology": 0.87,
+        "Technology": 0.89,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.91,
         "figures": 0.97,
     },
     "2018-06-28-red-hat-forum": {
-        "Organization": 0.77,
-        "Product": 0.67,
-        "Technology": 0.76,
+        "Organization": 0.80,
+        "Product": 0.66,
+        "Technology": 0.78,
         "Person": 0.93,
         "Place": 0.85,
         "answers": 0.37,
@@ -641,7 +642,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.27,
     },
     "2018-07-02-disaster-information-systems-review-meeting": {
-        "Organization": 0.84,
+        "Organization": 0.79,
         "Product": 0.34,
         "Technology": 0.65,
         "Person": 0.87,
@@ -734,7 +735,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-11-04-director-hsu-dialogue": {
         "Organization": 0.74,
-        "Product": 0.54,
+        "Product": 0.50,
         "Technology": 0.88,
         "Person": 0.97,
         "Place": 0.85,
@@ -834,7 +835,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.72,
     },
     "2019-03-12-cna-ltn-taiwan-news-interview": {
-        "Organization": 0.69,
+        "Organization": 0.71,
         "Product": 0.87,
         "Technology": 0.82,
         "Person": 0.65,
@@ -874,7 +875,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-05-17-wang-yun-wu-foundation-visit": {
         "Organization": 0.78,
         "Product": 0.41,
-        "Technology": 0.97,
+        "Technology": 0.91,
         "Person": 0.77,
         "Place": 0.73,
         "answers": 0.84,
@@ -916,7 +917,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-07-03-usr-centre-interview": {
         "Organization": 0.88,
-        "Product": 0.63,
+        "Product": 0.60,
         "Technology": 0.69,
         "Person": 0.80,
         "Place": 0.89,
@@ -956,7 +957,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.88,
     },
     "2019-08-21-chen-tsai-visit": {
-        "Organization": 0.49,
+        "Organization": 0.57,
         "Product": 0.30,
         "Technology": 0.54,
         "Person": 0.97,
@@ -997,7 +998,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.87,
-        "Product": 0.78,
+        "Product": 0.81,
         "Technology": 0.82,
         "Person": 0.82,
         "Place": 0.84,
@@ -1056,7 +1057,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2019-12-04-curriculum-guidelines-office-visit": {
-        "Organization": 0.74,
+        "Organization": 0.76,
         "Product": 0.54,
         "Technology": 0.87,
         "Person": 0.91,
@@ -1094,7 +1095,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-01-08-convention-exhibition-association-visit": {
         "Organization": 0.77,
         "Product": 0.89,
-        "Technology": 0.77,
+        "Technology": 0.85,
         "Person": 0.91,
         "Place": 0.84,
         "answers": 0.70,
@@ -1121,14 +1122,14 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-02-11-csis-press-group": {
         "Organization": 0.97,
-        "Product": 0.97,
+        "Product": 0.77,
         "Technology": 0.97,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.77,
     },
     "2020-02-12-east-asia-hotspot-dialogue": {
-        "Organization": 0.54,
+        "Organization": 0.53,
         "Product": 0.79,
         "Technology": 0.83,
         "Person": 0.73,
@@ -1200,7 +1201,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.57,
     },
     "2020-05-07-verse-interview": {
-        "Organization": 0.75,
+        "Organization": 0.77,
         "Product": 0.70,
         "Technology": 0.59,
         "Person": 0.72,
@@ -1212,7 +1213,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-12-medicreate-visit": {
         "Organization": 0.58,
         "Product": 0.52,
-        "Technology": 0.70,
+        "Technology": 0.72,
         "Person": 0.63,
         "Place": 0.82,
         "answers": 0.81,
@@ -1241,7 +1242,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-06-30-excellence-magazine-visit": {
         "Organization": 0.75,
-        "Product": 0.70,
+        "Product": 0.73,
         "Technology": 0.75,
         "Person": 0.63,
         "Place": 0.72,
@@ -1260,7 +1261,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-07-18-wistron-visit": {
         "Organization": 0.73,
         "Product": 0.59,
-        "Technology": 0.85,
+        "Technology": 0.87,
         "Person": 0.80,
         "Place": 0.82,
         "answers": 0.63,
@@ -1469,9 +1470,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.92,
     },
     "2021-05-12-techsequences-interview": {
-        "Organization": 0.55,
+        "Organization": 0.53,
         "Product": 0.83,
-        "Technology": 0.82,
+        "Technology": 0.80,
         "Person": 0.91,
         "Place": 0.92,
         "answers": 0.97,
@@ -1525,7 +1526,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-08-10-disability-forum-meeting": {
         "Organization": 0.80,
-        "Product": 0.78,
+        "Product": 0.81,
         "Technology": 0.80,
         "Person": 0.89,
         "Place": 0.89,
@@ -1582,7 +1583,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-08-30-softbank-third-interview": {
         "Organization": 0.76,
         "Product": 0.77,
-        "Technology": 0.80,
+        "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.91,
         "answers": 0.94,
@@ -1625,7 +1626,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2021-09-17-fundrich-interview": {
-        "Organization": 0.67,
+        "Organization": 0.72,
         "Product": 0.83,
         "Technology": 0.71,
         "Person": 0.82,
@@ -1772,7 +1773,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.68,
     },
     "2022-08-10-youth-advisory-committee-meeting": {
-        "Organization": 0.85,
+        "Organization": 0.83,
         "Product": 0.55,
         "Technology": 0.74,
         "Person": 0.91,
@@ -1781,17 +1782,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.86,
     },
     "2022-08-12-software-association-visit": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.63,
-        "Technology": 0.81,
+        "Technology": 0.84,
         "Person": 0.80,
         "Place": 0.80,
         "answers": 0.26,
         "figures": 0.97,
     },
     "2022-08-16-game-industry-association-visit": {
-        "Organization": 0.79,
-        "Product": 0.59,
+        "Organization": 0.81,
+        "Product": 0.63,
         "Technology": 0.80,
         "Person": 0.97,
         "Place": 0.84,
@@ -1829,7 +1830,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.83,
     },
     "2022-08-30-non-store-retailers-visit": {
-        "Organization": 0.74,
+        "Organization": 0.77,
         "Product": 0.85,
         "Technology": 0.75,
         "Person": 0.97,
@@ -1846,7 +1847,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-09-21-economic-daily-interview": {
-        "Organization": 0.95,
+        "Organization": 0.97,
         "Product": 0.67,
         "Technology": 0.78,
         "Person": 0.82,
@@ -1876,7 +1877,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-03-28-sam-robbins-interview": {
         "Organization": 0.37,
         "Product": 0.47,
-        "Technology": 0.65,
+        "Technology": 0.69,
         "Person": 0.60,
         "Place": 0.77,
         "answers": 0.97,
@@ -1938,7 +1939,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-07-25-open-data-advisory-meeting": {
         "Organization": 0.77,
         "Product": 0.52,
-        "Technology": 0.72,
+        "Technology": 0.68,
         "Person": 0.94,
         "Place": 0.82,
         "answers": 0.54,
@@ -1955,7 +1956,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.69,
     },
     "2023-08-01-commercial-times-interview": {
-        "Organization": 0.83,
+        "Organization": 0.86,
         "Product": 0.57,
         "Technology": 0.85,
         "Person": 0.97,
@@ -2003,7 +2004,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-09-23-voa-interview": {
         "Organization": 0.86,
         "Product": 0.78,
-        "Technology": 0.83,
+        "Technology": 0.85,
         "Person": 0.77,
         "Place": 0.91,
         "answers": 0.97,
@@ -2022,7 +2023,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-10-08-cna-minister-interview": {
         "Organization": 0.83,
-        "Product": 0.82,
+        "Product": 0.77,
         "Technology": 0.82,
         "Person": 0.85,
         "Place": 0.93,
@@ -2069,9 +2070,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-01-31-netadmin-interview": {
-        "Organization": 0.80,
-        "Product": 0.70,
-        "Technology": 0.78,
+        "Organization": 0.79,
+        "Product": 0.73,
+        "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -2108,7 +2109,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.83,
-        "Product": 0.73,
+        "Product": 0.74,
         "Technology": 0.78,
         "Person": 0.91,
         "Place": 0.97,
@@ -2117,7 +2118,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.77,
     },
     "2024-03-27-network-resilience": {
-        "Organization": 0.94,
+        "Organization": 0.95,
         "Product": 0.81,
         "Technology": 0.85,
         "Person": 0.97,
@@ -2135,13 +2136,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-04-09-business-weekly-april-interview": {
-        "Organization": 0.82,
+        "Organization": 0.87,
         "Product": 0.70,
         "Technology": 0.83,
         "Person": 0.97,
         "Place": 0.90,
         "answers": 0.95,
-        "relations": 0.13,
+        "relations": 0.22,
         "figures": 0.89,
     },
     "2024-04-10-moda-routine-press-conference": {
@@ -2164,7 +2165,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.91,
     },
     "2024-04-24-moda-routine-press-conference": {
-        "Organization": 0.93,
+        "Organization": 0.92,
         "Product": 0.80,
         "Technology": 0.93,
         "Person": 0.97,
@@ -2173,7 +2174,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-06-15-mindi-interview": {
         "Organization": 0.87,
-        "Product": 0.77,
+        "Product": 0.76,
         "Technology": 0.75,
         "Person": 0.80,
         "Place": 0.97,
@@ -2193,7 +2194,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-01-05-li-hui-chen-dialogue": {
         "Organization": 0.85,
         "Product": 0.87,
-        "Technology": 0.77,
+        "Technology": 0.72,
         "Person": 0.72,
         "Place": 0.97,
         "answers": 0.97,
@@ -2267,7 +2268,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-07-12-nina-lutz-interview": {
         "Organization": 0.80,
-        "Product": 0.74,
+        "Product": 0.78,
         "Technology": 0.75,
         "Person": 0.63,
         "Place": 0.97,
@@ -2295,7 +2296,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
         "Product": 0.85,
-        "Technology": 0.86,
+        "Technology": 0.85,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.93,
@@ -2348,7 +2349,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-10-01-right-livelihood-press-group": {
         "Organization": 0.71,
-        "Product": 0.77,
+        "Product": 0.80,
         "Technology": 0.83,
         "Person": 0.77,
         "Place": 0.97,
@@ -2378,7 +2379,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-11-27-bbc-interview": {
         "Organization": 0.65,
         "Product": 0.70,
-        "Technology": 0.80,
+        "Technology": 0.81,
         "Person": 0.89,
         "Place": 0.81,
         "answers": 0.97,
@@ -2432,7 +2433,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-03-25-ochiai-dialogue": {
         "Organization": 0.82,
         "Product": 0.81,
-        "Technology": 0.72,
+        "Technology": 0.71,
         "Person": 0.91,
         "Place": 0.89,
         "answers": 0.89,
@@ -2459,8 +2460,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2026-05-14-solve-effect-interview": {
-        "Organization": 0.47,
-        "Product": 0.64,
+        "Organization": 0.52,
+        "Product": 0.69,
         "Technology": 0.75,
         "Person": 0.71,
         "Place": 0.70,
@@ -2469,7 +2470,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2026-06-02-reinhard-keck-interview": {
         "Organization": 0.67,
-        "Product": 0.75,
+        "Product": 0.82,
         "Technology": 0.68,
         "Person": 0.87,
         "Place": 0.81,
@@ -2488,8 +2489,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2026-07-16-open-commons-interview": {
         "Organization": 0.78,
-        "Product": 0.68,
-        "Technology": 0.65,
+        "Product": 0.74,
+        "Technology": 0.68,
         "Person": 0.85,
         "Place": 0.89,
         "answers": 0.97,
@@ -2517,7 +2518,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2026-07-29-nikkei-business-interview": {
         "Organization": 0.60,
-        "Product": 0.77,
+        "Product": 0.81,
         "Technology": 0.85,
         "Person": 0.91,
         "Place": 0.97,
