@@ -46,6 +46,7 @@ from loaders.extract.product_rules import (
 from loaders.extract.registry import ExtractOptions, Stage, register
 from loaders.extract.rule_text import SURNAMES, Candidate, is_common_word, pos_tags
 from loaders.extract.subunits import government_subunits
+from loaders.extract.visitors import title_visitor
 from loaders.keys import entity_key, person_key
 from loaders.lexicon import Lexicon, LexiconEntry, load_lexicon
 from loaders.model import Entity, Mention, Transcript, Turn, title_span
@@ -457,6 +458,7 @@ class EntityFinder:
             for cand in (
                 *government_subunits(views[seq], hits),
                 *(latin_names(views[seq], hits) if seq != _TITLE else ()),
+                *(title_visitor(views[seq], hits) if seq == _TITLE else ()),
             )
         ]
         used = Counter(view.text[c.start : c.end] for view, c in found)

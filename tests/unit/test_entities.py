@@ -1447,3 +1447,35 @@ def test_a_list_item_must_be_a_name_by_its_shape() -> None:
     # a person or a place ends the list: what lies beyond is not read
     t = STAGE(transcript("有微軟、Paris、Fabrikam 跟 Northwind"))
     assert not {m.surface for m in t.mentions if m.rule == "listed_sibling"}
+
+
+def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path) -> None:
+    def visitors(title: str, body: str) -> set[str]:
+        t = _transcript(tmp_path, "visit.md", f"# {title}\n\n### 甲：\n{body}\n")
+        return {m.surface for m in t.mentions if m.rule == "title_visitor"}
+
+    # the name again in the turns is a mention of the same body
+    t = _transcript(
+        tmp_path, "v.md", "# 2022-07-11 ROOTCON 團隊來訪\n\n### 甲：\n今年 ROOTCON 辦在馬尼拉。\n"
+    )
+    assert sorted((m.surface, m.turn) for m in t.mentions if m.rule == "title_visitor") == [
+        ("ROOTCON", 0),
+        ("ROOTCON", 1),
+    ]
+    assert visitors("2019-06-12 晨曦智聯來訪", "歡迎晨曦智聯。") == {"晨曦智聯"}
+    assert visitors("2018-10-29 Mary Reed Foundation 來訪", "謝謝。") == {"Mary Reed Foundation"}
+    assert visitors("2016-11-03 新加坡代表處及Pinkoi來訪", "謝謝。") == {"新加坡代表處", "Pinkoi"}
+    # a person, a person with a title, an outlet's reporter, a company's envoy, a word
+    for title in (
+        "2017-01-06 蔡曜隆來訪",
+        "2019-12-18 邱娉勻來訪",
+        "2019-12-18 晨曦科技王大明來訪",
+        "2019-12-18 研究生來訪",
+        "2016-11-10 許毓仁委員拜會",
+        "2020-07-29 James Sha來訪",
+        "2019-07-18 中時謝錦芳來訪",
+        "2019-07-18 Google Anita來訪",
+        "2023-07-19 產業拜會唐鳳部長逐字稿",
+        "2019-03-07 羅文嘉、余天來訪",
+    ):
+        assert visitors(title, "謝謝。") == set(), title

@@ -94,7 +94,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2016-11-03-singapore-office-garena-visit": {
-        "Organization": 0.77,
+        "Organization": 0.87,
         "Product": 0.54,
         "Technology": 0.87,
         "Person": 0.82,
@@ -361,7 +361,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.79,
     },
     "2017-07-06-cosa-visit": {
-        "Organization": 0.84,
+        "Organization": 0.87,
         "Product": 0.81,
         "Technology": 0.65,
         "Person": 0.72,
@@ -386,7 +386,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2017-07-21-yushan-international-visit": {
-        "Organization": 0.74,
+        "Organization": 0.78,
         "Product": 0.69,
         "Technology": 0.61,
         "Person": 0.87,
@@ -568,7 +568,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-04-07-ignite-civic-platform-visit": {
-        "Organization": 0.81,
+        "Organization": 0.83,
         "Product": 0.39,
         "Technology": 0.69,
         "Person": 0.74,
@@ -724,7 +724,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-10-29-henry-luce-foundation-visit": {
-        "Organization": 0.67,
+        "Organization": 0.69,
         "Product": 0.47,
         "Technology": 0.67,
         "Person": 0.77,
@@ -891,7 +891,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.85,
     },
     "2019-06-12-taiwan-fund-for-children-visit": {
-        "Organization": 0.63,
+        "Organization": 0.67,
         "Product": 0.63,
         "Technology": 0.87,
         "Person": 0.97,
@@ -899,7 +899,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.79,
     },
     "2019-06-12-u-time-bank-visit": {
-        "Organization": 0.67,
+        "Organization": 0.70,
         "Product": 0.63,
         "Technology": 0.63,
         "Person": 0.87,
@@ -1165,7 +1165,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-03-18-u-time-bank-cloud-visit": {
-        "Organization": 0.70,
+        "Organization": 0.74,
         "Product": 0.47,
         "Technology": 0.82,
         "Person": 0.97,
@@ -1191,7 +1191,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-05-06-ioex-visit": {
-        "Organization": 0.49,
+        "Organization": 0.60,
         "Product": 0.63,
         "Technology": 0.62,
         "Person": 0.97,
@@ -1211,10 +1211,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.63,
     },
     "2020-05-12-medicreate-visit": {
-        "Organization": 0.58,
+        "Organization": 0.61,
         "Product": 0.52,
         "Technology": 0.72,
-        "Person": 0.63,
+        "Person": 0.77,
         "Place": 0.82,
         "answers": 0.81,
         "relations": 0.06,
@@ -1259,7 +1259,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.67,
     },
     "2020-07-18-wistron-visit": {
-        "Organization": 0.73,
+        "Organization": 0.75,
         "Product": 0.59,
         "Technology": 0.87,
         "Person": 0.80,
@@ -1268,7 +1268,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.78,
     },
     "2020-07-20-advocates-visit": {
-        "Organization": 0.67,
+        "Organization": 0.72,
         "Product": 0.73,
         "Technology": 0.61,
         "Person": 0.89,
@@ -1381,7 +1381,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.63,
     },
     "2021-01-13-brand-to-brand-visit": {
-        "Organization": 0.61,
+        "Organization": 0.65,
         "Product": 0.55,
         "Technology": 0.47,
         "Person": 0.80,
@@ -1398,7 +1398,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.85,
     },
     "2021-03-11-commonwealth-digital-sponsored-content-visit": {
-        "Organization": 0.81,
+        "Organization": 0.85,
         "Product": 0.60,
         "Technology": 0.73,
         "Person": 0.97,
@@ -1707,7 +1707,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-01-05-taiwan-sustainable-films-visit": {
-        "Organization": 0.57,
+        "Organization": 0.60,
         "Product": 0.63,
         "Technology": 0.77,
         "Person": 0.89,
