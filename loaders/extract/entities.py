@@ -242,8 +242,8 @@ _TITLE = -1
 
 def _title_turn(t: Transcript) -> Turn | None:
     """The title, where the text holds it: it names things too (天下文化远见新书采访, 数位发展部
-    部务会议). Only known names and bodies are taken from it; product rules read a title's
-    terse description wrongly (开放政府行动方案政策规划)."""
+    部务会议). Only known names, bodies and quoted names are taken from it; other product
+    rules read a title's terse description wrongly (开放政府行动方案政策规划)."""
     span = title_span(t)
     return None if span is None else Turn(_TITLE, "", t.title, *span)
 
@@ -450,7 +450,8 @@ class EntityFinder:
             for seq, hits in lexicon_hits.items()
             for cand in find_candidates(views[seq], REPEAT_THRESHOLD)
             if cand.confidence >= THRESHOLD or cand.rule in REPEATABLE
-            if seq != _TITLE or cand.label == "Organization"  # 拜访中华民国软体协会
+            # a title names bodies (拜访中华民国软体协会) and what it quotes (研商「…平台」會議)
+            if seq != _TITLE or cand.label == "Organization" or cand.rule == "quoted_name"
         ]
         found += [
             (views[seq], cand)

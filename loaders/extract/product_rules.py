@@ -360,10 +360,10 @@ _QUOTED_LIST = re.compile(
 #: so are mainland words that Taiwan uses otherwise (小程序 → 小进程).
 _SOFTWARE_WORDS = ("软件", "軟體", "應用程式", "应用程序", "小程序")
 _SOFTWARE = view_words(*_SOFTWARE_WORDS)
-#: A quoted name right after the kind of site or software it is (论坛「…」, App「Diia」,
-#: 软体「美玉姨」).
+#: A quoted name right after the kind of site, software or show it is (论坛「…」,
+#: App「Diia」, 软体「美玉姨」, 节目「…」).
 _QUOTED_AFTER_KIND = re.compile(
-    rf"(?:论坛|网站|网页|平台|app|频道|粉专|终端|公众号|{_SOFTWARE})\s*"
+    rf"(?:论坛|网站|网页|平台|app|频道|节目|粉专|终端|公众号|{_SOFTWARE})\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,14}})[{_CLOSE}]"
 )
 #: A quoted name followed by the model it names (“鲸算”金融大模型, 「TAIDE」模型): the
@@ -387,7 +387,7 @@ _CLAUSE = re.compile(r"什么|怎么|为什么|如何|[吗呢吧]|[我你他她]
 _QUOTED_PROGRAMME = re.compile(
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]\s*(?:"
     # 「数位国家」计划; not 「开放政府」的概念: a concept is named, not a product
-    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|倡议|课程|计画|工程)"
+    rf"的?\s*(?P<kind>计划|方案|{_PROJECT}|政策|倡议|课程|计画|工程|节目)"
     r"|(?:的|这个|这一个)\s*(?:一些|一个)?\s*(?:计划|方案|平台|系统))"  # 「亚洲‧硅谷」这个方案
 )
 

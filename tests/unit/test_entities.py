@@ -281,6 +281,9 @@ def test_rule_quoted_name() -> None:
     assert surfaces("資助了超過 150 種不同的「垂直領域」模型訓練", quoted_name) == []
     assert surfaces("需要「去中心、可驗證、可攜帶」的小模型", quoted_name) == []
     assert surfaces("配备了移动展业终端“邮驿通”。这个终端", quoted_name) == ["邮驿通"]
+    # a show is named before or after its kind (2022-07-07, 2017-01-09)
+    text = "我主持「數位心聲」的節目，也上過節目「科技島嶼」，還有《早安FM》節目"
+    assert surfaces(text, quoted_name) == ["科技島嶼", "數位心聲", "早安FM"]
     # what a body launched, named after 的 (推出的「產業新尖兵試辦計畫」, 研发的“汇通码”)
     assert surfaces("勞動力發展署推出的「產業新尖兵試辦計畫」", quoted_name) == [
         "產業新尖兵試辦計畫"
@@ -1463,6 +1466,11 @@ def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path
         ("ROOTCON", 1),
     ]
     assert visitors("2019-06-12 晨曦智聯來訪", "歡迎晨曦智聯。") == {"晨曦智聯"}
+    # a title's quoted name is read; its terse description is not
+    t = _transcript(
+        tmp_path, "q.md", "# 2017-03-03 研商重構「漁獲公開資訊整合平台」會議\n\n### 甲：\n好。\n"
+    )
+    assert _mentioned(t, "Product") == {"漁獲公開資訊整合平台"}
     assert visitors("2018-10-29 Mary Reed Foundation 來訪", "謝謝。") == {"Mary Reed Foundation"}
     assert visitors("2016-11-03 新加坡代表處及Pinkoi來訪", "謝謝。") == {"新加坡代表處", "Pinkoi"}
     # a person, a person with a title, an outlet's reporter, a company's envoy, a word

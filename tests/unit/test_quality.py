@@ -223,7 +223,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-01-09-huang-kuang-chin-interview": {
         "Organization": 0.84,
-        "Product": 0.73,
+        "Product": 0.76,
         "Technology": 0.70,
         "Person": 0.82,
         "Place": 0.89,
@@ -2003,7 +2003,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2023-09-23-voa-interview": {
         "Organization": 0.86,
-        "Product": 0.78,
+        "Product": 0.76,
         "Technology": 0.85,
         "Person": 0.77,
         "Place": 0.91,
@@ -2276,7 +2276,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2025-07-22-nikkei-asia-interview": {
         "Organization": 0.77,
-        "Product": 0.87,
+        "Product": 0.90,
         "Technology": 0.60,
         "Person": 0.97,
         "Place": 0.97,
