@@ -439,7 +439,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-09-08-silicon-valley-press-group": {
         "Organization": 0.92,
         "Product": 0.82,
-        "Technology": 0.80,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.91,
@@ -706,7 +706,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.82,
         "Product": 0.80,
-        "Technology": 0.85,
+        "Technology": 0.83,
         "Person": 0.72,
         "Place": 0.84,
         "answers": 0.92,
@@ -901,7 +901,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2019-06-12-u-time-bank-visit": {
         "Organization": 0.70,
         "Product": 0.63,
-        "Technology": 0.63,
+        "Technology": 0.69,
         "Person": 0.87,
         "Place": 0.47,
         "answers": 0.88,
@@ -1967,7 +1967,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-08-15-liberty-times-interview": {
         "Organization": 0.84,
         "Product": 0.79,
-        "Technology": 0.80,
+        "Technology": 0.78,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -2110,7 +2110,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-03-21-pabo-podcast-interview": {
         "Organization": 0.83,
         "Product": 0.74,
-        "Technology": 0.78,
+        "Technology": 0.80,
         "Person": 0.91,
         "Place": 0.97,
         "answers": 0.97,
@@ -2175,7 +2175,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2024-06-15-mindi-interview": {
         "Organization": 0.87,
         "Product": 0.76,
-        "Technology": 0.75,
+        "Technology": 0.76,
         "Person": 0.80,
         "Place": 0.97,
         "answers": 0.97,
@@ -2296,7 +2296,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-indo-pacific-press-group": {
         "Organization": 0.90,
         "Product": 0.85,
-        "Technology": 0.85,
+        "Technology": 0.84,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.93,
@@ -2306,7 +2306,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2025-08-21-rory-truex-dialogue": {
         "Organization": 0.78,
         "Product": 0.81,
-        "Technology": 0.77,
+        "Technology": 0.79,
         "Person": 0.67,
         "Place": 0.91,
         "answers": 0.85,
@@ -2471,7 +2471,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2026-06-02-reinhard-keck-interview": {
         "Organization": 0.67,
         "Product": 0.82,
-        "Technology": 0.68,
+        "Technology": 0.70,
         "Person": 0.87,
         "Place": 0.81,
         "answers": 0.92,
