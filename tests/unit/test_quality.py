@@ -177,7 +177,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2016-12-21-ftv-interview": {
-        "Organization": 0.92,
+        "Organization": 0.94,
         "Product": 0.61,
         "Technology": 0.72,
         "Person": 0.80,
@@ -212,7 +212,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.13,
     },
     "2017-01-06-tsai-yao-lung-visit": {
-        "Organization": 0.59,
+        "Organization": 0.63,
         "Product": 0.65,
         "Technology": 0.55,
         "Person": 0.77,
@@ -835,7 +835,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.72,
     },
     "2019-03-12-cna-ltn-taiwan-news-interview": {
-        "Organization": 0.71,
+        "Organization": 0.73,
         "Product": 0.87,
         "Technology": 0.82,
         "Person": 0.65,
@@ -1093,7 +1093,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-01-08-convention-exhibition-association-visit": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.89,
         "Technology": 0.85,
         "Person": 0.91,
@@ -1909,9 +1909,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2023-07-14-hao-ming-yi-interview": {
-        "Organization": 0.88,
+        "Organization": 0.89,
         "Product": 0.78,
-        "Technology": 0.73,
+        "Technology": 0.74,
         "Person": 0.85,
         "Place": 0.97,
         "answers": 0.95,
@@ -2022,13 +2022,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.78,
     },
     "2023-10-08-cna-minister-interview": {
-        "Organization": 0.83,
-        "Product": 0.77,
+        "Organization": 0.87,
+        "Product": 0.82,
         "Technology": 0.82,
         "Person": 0.85,
         "Place": 0.93,
         "answers": 0.97,
-        "relations": 0.37,
+        "relations": 0.57,
         "figures": 0.97,
     },
     "2023-10-18-presidential-hackathon-working-group": {
