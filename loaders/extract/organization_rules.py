@@ -336,8 +336,8 @@ def diplomatic_mission(view: NormalizedText) -> Iterator[Candidate]:
         return
     for m in _MISSION.finditer(text):
         host = m.group("host")
-        if re.search(r"[的之和与及、各每]", host):
-            continue  # 驻泰的办事处: a phrase, not a name
+        if re.search(r"[的之和与及、各每这那]", host):
+            continue  # 驻泰的办事处, 驻台湾这边代表处: a phrase, not a name
         tags = pos_tags(host)
         named = len(tags) == 1 and tags[0][1] in ("ns", "nt", "j", "nr", "nrt", "nz")
         if is_common_word(host) and not named:

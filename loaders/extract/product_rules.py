@@ -227,7 +227,7 @@ _CUE_HEAD = re.compile(
     r"公司|组织|团体|机构)"
     r"(?:上|也|就|是|就是|也是)?\s*[,,]?\s*$"
 )
-_ORG_HEAD = re.compile(r"(?:一家|一间|公司|组织|团体|机构)\S{0,2}\s*[,,]?\s*$")
+_ORG_HEAD = re.compile(r"(?:一家|一间|公司|组织|团体|机构|团队|伙伴)\S{0,2}\s*[,,]?\s*$")
 _ORG_NAME_END = re.compile(r"(?:协会|总会|学会|公会|工会|基金会|联盟|公司|委员会|总署|局)$")
 _CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
 
@@ -277,7 +277,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
     网站叫做) or when the name ends in a product word; an unquoted Latin name needs
     a capital or a digit (English words such as "freedom" are not names); a quoted Latin
     name shaped like a brand (O3b mPOWER) needs no kind before it. A name
-    ending in an organisation word, or after 一家/公司, is an organisation.
+    ending in an organisation word, or after 一家/公司/团队/伙伴, is an organisation.
     """
     text, original = view.text, view.original
     if not _CUE_HINTS.search(text):
@@ -321,7 +321,8 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             if quoted and latin and not strong:
                 o_start, o_end = view.span(start, start + len(name))
                 strong = _BRAND_SHAPE.search(original[o_start:o_end]) is not None
-            if not (strong or suffix or _CUE_HEAD.search(before)):
+            body = _ORG_HEAD.search(before) is not None
+            if not (strong or suffix or body or _CUE_HEAD.search(before)):
                 continue  # 这叫做「假新闻」, 我们称为「循证决策」: a term, not a name
             if _EVENT_SUFFIX.search(name):
                 continue  # 叫做PDF研讨会: an event
@@ -329,7 +330,7 @@ def naming_cue(view: NormalizedText) -> Iterator[Candidate]:
             if _UNIT_AFTER.match(after):
                 continue  # 叫做「数位国家」的分组: a working group, not a product
             label = "Product"
-            if _ORG_HEAD.search(before) or _ORG_NAME_END.search(name):
+            if body or _ORG_NAME_END.search(name):
                 label = "Organization"  # 一家叫做「…协会」: a body, not a product
             confidence = base + (0.1 if quoted else 0.0) + (0.05 if latin and suffix else 0.0)
             yield Candidate(

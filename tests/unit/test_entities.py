@@ -246,6 +246,9 @@ def test_naming_cue_needs_a_head_for_terms_and_capitals_for_english() -> None:
     ]
     view = normalized_view("我們跟一家叫做「基督教好牧人協會」已經一起做一個實驗")
     assert [c.label for c in naming_cue(view)] == ["Organization"]
+    # a team or a partner named after the cue is a body (2019-07-17)
+    for text in ("這兩位是參加團隊，叫做NKU。", "我們有一個合作夥伴叫做ODI，他們"):
+        assert [c.label for c in naming_cue(normalized_view(text))] == ["Organization"], text
 
 
 def test_rule_quoted_name() -> None:
@@ -1332,6 +1335,7 @@ def test_rule_diplomatic_mission() -> None:
         "臺灣駐各個國家大使館",
         "驻泰的办事处",
         "他在驻村办事处",
+        "我們駐臺灣這邊代表處的同仁",
     ):
         assert surfaces(other, diplomatic_mission) == []
 
