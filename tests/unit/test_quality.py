@@ -158,7 +158,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2016-12-16-maeil-business-interview": {
         "Organization": 0.93,
-        "Product": 0.71,
+        "Product": 0.74,
         "Technology": 0.74,
         "Person": 0.87,
         "Place": 0.97,
@@ -1193,7 +1193,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-05-06-ioex-visit": {
         "Organization": 0.60,
         "Product": 0.63,
-        "Technology": 0.62,
+        "Technology": 0.65,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.78,
@@ -1620,7 +1620,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-09-07-global-views-book-sixth-interview": {
         "Organization": 0.80,
         "Product": 0.77,
-        "Technology": 0.80,
+        "Technology": 0.97,
         "Person": 0.72,
         "Place": 0.82,
         "answers": 0.97,
