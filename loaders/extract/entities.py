@@ -1073,10 +1073,11 @@ def _place_like(word: str) -> bool:
 
 
 def _from_parent(cand: Candidate, hits: list[Hit]) -> Candidate:
-    """An organisation's name that starts inside a known body begins with that body.
+    """An organisation's name that starts inside a known body or technology begins with it.
 
     The rule reads nouns back from 委员会 or 管理处 and may stop inside the parent's
-    name (国家|教育研究院课程发展委员会): the name then starts where the parent does.
+    name (国家|教育研究院课程发展委员会) or inside the field a body is named after
+    (开放|资料咨询委员会): the name then starts where the parent or the field does.
     """
     if cand.label != "Organization":
         return cand
@@ -1084,7 +1085,7 @@ def _from_parent(cand: Candidate, hits: list[Hit]) -> Candidate:
         entry = hit.payload
         if (
             isinstance(entry, LexiconEntry)
-            and entry.label == "Organization"
+            and entry.label in ("Organization", "Technology")
             and hit.start < cand.start < hit.end < cand.end
         ):
             return dataclasses.replace(cand, start=hit.start)

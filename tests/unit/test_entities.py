@@ -906,7 +906,7 @@ def test_rule_latin_platform() -> None:
     assert "hackpad" not in names(t, "Product")  # used once: an English word, maybe
 
 
-def test_an_organization_read_back_into_a_known_body_starts_with_it() -> None:
+def test_an_organization_read_back_into_a_known_body_or_field_starts_with_it() -> None:
     t = STAGE(
         transcript(
             "是國家教育研究院課程發展委員會的委員", "交通部觀光局日月潭國家風景區管理處的處長"
@@ -915,6 +915,9 @@ def test_an_organization_read_back_into_a_known_body_starts_with_it() -> None:
     orgs = {to_simplified(name) for name in names(t, "Organization")}  # as the lexicon writes it
     assert {"国家教育研究院课程发展委员会", "交通部观光局日月潭国家风景区管理处"} <= orgs
     assert not {"教育研究院课程发展委员会", "光局日月潭国家风景区管理处"} & orgs
+    # a body named after a field starts with the field (開放資料 is a known technology)
+    t = STAGE(transcript("請教我們的開放資料諮詢委員會"))
+    assert names(t, "Organization") == {"開放資料諮詢委員會"}
 
 
 def test_names_in_latin_letters() -> None:
