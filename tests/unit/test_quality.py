@@ -1319,7 +1319,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-09-26-business-today-interview": {
-        "Organization": 0.77,
+        "Organization": 0.75,
         "Product": 0.52,
         "Technology": 0.77,
         "Person": 0.77,
@@ -1581,7 +1581,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.85,
     },
     "2021-08-30-softbank-third-interview": {
-        "Organization": 0.76,
+        "Organization": 0.78,
         "Product": 0.77,
         "Technology": 0.79,
         "Person": 0.97,
@@ -1782,7 +1782,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.86,
     },
     "2022-08-12-software-association-visit": {
-        "Organization": 0.80,
+        "Organization": 0.81,
         "Product": 0.63,
         "Technology": 0.84,
         "Person": 0.80,
@@ -1801,7 +1801,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.90,
     },
     "2022-08-19-global-views-interview": {
-        "Organization": 0.89,
+        "Organization": 0.90,
         "Product": 0.89,
         "Technology": 0.88,
         "Person": 0.87,
