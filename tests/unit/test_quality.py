@@ -355,7 +355,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-23-common-api-spec-briefing": {
         "Organization": 0.63,
         "Product": 0.54,
-        "Technology": 0.52,
+        "Technology": 0.54,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.79,
@@ -421,7 +421,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-08-29-national-audit-office-visit": {
         "Organization": 0.90,
-        "Product": 0.67,
+        "Product": 0.72,
         "Technology": 0.65,
         "Person": 0.97,
         "Place": 0.68,
@@ -446,7 +446,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-09-15-lin-yu-tsang-interview": {
         "Organization": 0.80,
-        "Product": 0.79,
+        "Product": 0.81,
         "Technology": 0.74,
         "Person": 0.85,
         "Place": 0.87,
@@ -661,7 +661,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-07-20-young-politicians-interview": {
         "Organization": 0.75,
-        "Product": 0.81,
+        "Product": 0.84,
         "Technology": 0.73,
         "Person": 0.87,
         "Place": 0.85,
@@ -2432,7 +2432,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2026-03-25-ochiai-dialogue": {
         "Organization": 0.82,
-        "Product": 0.81,
+        "Product": 0.87,
         "Technology": 0.71,
         "Person": 0.91,
         "Place": 0.89,
