@@ -1025,7 +1025,8 @@ def _classify(
                 speaker = replace(speaker, organization=_org(org_name), department=department)
         return replace(speaker, label=label, title=speaker.title or title or office)
     analyst = _ANALYST_LABEL.fullmatch(label.strip())
-    if analyst:  # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
+    if analyst and not _in_government(analyst["firm"]):
+        # 中金公司分析师: an analyst asks for their firm, as a reporter for an outlet
         firm, given = analyst["firm"].strip(" 的·"), analyst["name"].strip(" ·")
         named = given if given and _looks_like_name(given) else None
         return _labelled(t, label, named, "reporter", _org(firm) if firm else None, ANALYST_TITLE)
@@ -1090,21 +1091,20 @@ def _classify(
     if introduced is None:
         introduced = introduced_by_surname(host_text, label) or titled_in_heading(t.title, label)
     simple = to_simplified(label).strip()
-    if introduced is None and _OFFICE_LABEL.fullmatch(simple):
+    if introduced is None and (_OFFICE_LABEL.fullmatch(simple) or simple in _UNNAMED_LABELS):
         # ### 主秘：, ### 科長：: an official the transcript names by office only
-        return Speaker(
-            label, person_key(label, t.key), label, "official", anonymous=True, title=label
+        title = label if simple not in _UNNAMED_LABELS else None
+        return _unnamed_official(t, label, title=title)
+    by_office = _SURNAME_OFFICE_LABEL.fullmatch(simple) if introduced is None else None
+    if by_office and (not by_office["body"] or is_org(by_office["body"])):
+        # ### 國發會簡處長：: a body's official known by surname and office
+        body = label[: len(by_office["body"])]
+        return _unnamed_official(
+            t, label, organization=_org(body) if body else None, title=by_office["office"]
         )
-    if introduced is None and (is_org(label) or _names_a_body(simple)):
+    if introduced is None and (is_org(label) or _names_a_body(simple, is_org)):
         # ### 資訊處：: a body speaks through someone the transcript does not name
-        return Speaker(
-            label,
-            person_key(label, t.key),
-            label,
-            "official",
-            anonymous=True,
-            organization=_org(label),
-        )
+        return _unnamed_official(t, label, organization=_org(label))
     return Speaker(
         label,
         person_key(label),
@@ -1118,8 +1118,37 @@ def _classify(
     )
 
 
+def _unnamed_official(
+    t: Transcript, label: str, organization: str | None = None, title: str | None = None
+) -> Speaker:
+    """An official the transcript does not name in full: known by the label, in it alone."""
+    return Speaker(
+        label,
+        person_key(label, t.key),
+        label,
+        "official",
+        anonymous=True,
+        organization=organization,
+        title=title,
+    )
+
+
 #: Who asks for a securities firm or a bank's research team at a results briefing.
 ANALYST_TITLE = "分析师"
+#: How a government body's name ends (国发会, 财政部, 主计处; not 公司): its analysts are
+#: officials.
+_GOVERNMENT_END = re.compile(r"(?:部|局|署|院|委|会|厅|府|处|(?<!公)司)$")
+
+
+def _in_government(firm: str) -> bool:
+    """Whether an analyst's label names a government body, with or without their surname
+    after it (国发会庄分析师 is an official of the council, not a reporter for a firm)."""
+    body = to_simplified(firm.strip())
+    if len(body) >= 3 and body[-1] in SURNAMES and _GOVERNMENT_END.search(body[:-1]):
+        return True
+    return _GOVERNMENT_END.search(body) is not None
+
+
 _ANALYST_LABEL = re.compile(
     r"(?P<firm>[^\s:：]{2,20}?)[ \t\u3000]*(?:分析师|分析師|[Aa]nalyst)[ \t\u3000]*(?P<name>.{0,8})"
 )
@@ -1178,10 +1207,18 @@ def _title_and_name(label: str) -> tuple[str, str] | None:
 _TITLE_THEN_NAME = re.compile(rf"副?(?:{_TITLE_ALT})(?P<name>[\u4e00-\u9fff]{{2,3}})$")
 #: A title of office that labels a speaker alone: the known titles and short ones (主秘 is
 #: 主任秘书).
-_OFFICE_LABEL = re.compile(rf"副?(?:{_TITLE_ALT}|主秘|执秘|专委|科长|组长|次长|参事|技正)")
+_OFFICE_WORDS = rf"副?(?:{_TITLE_ALT}|主秘|执秘|专委|科长|组长|次长|参事|技正)"
+_OFFICE_LABEL = re.compile(_OFFICE_WORDS)
+#: An official labelled by body, surname and office (国发会简处长, 蔡政务委员): someone the
+#: minutes do not name in full, known only in this transcript.
+_SURNAME_OFFICE_LABEL = re.compile(
+    rf"(?P<body>.{{0,14}}?)[{SURNAMES}](?P<office>{_OFFICE_WORDS}|{ANALYST_TITLE})"
+)
+#: Labels that say the speaker goes unnamed.
+_UNNAMED_LABELS = {"佚名", "无名氏"}
 #: A speaker label that names a body, not a person (資訊處, 數位產業署, 台北市租賃商業同業公會).
 _BODY_LABEL = re.compile(
-    r"^[\u4e00-\u9fff]{1,14}(处|局|司|署|部|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
+    r"^[\u4e00-\u9fff]{1,14}(处|局|司|署|部|会|委员会|中心|研究院|办公室|公会|协会|基金会|学会)$"
 )
 
 
@@ -1190,16 +1227,18 @@ _BODY_LABEL = re.compile(
 _STAFF_UNITS = {"秘书", "主计", "人事", "政风", "法制", "会计", "总务", "统计", "研考", "公关"}
 
 
-def _names_a_body(label: str) -> bool:
+def _names_a_body(label: str, is_org: Callable[[str], bool]) -> bool:
     """Whether a (simplified) speaker label names a body: 資訊處, 民主網絡司, 同業公會.
 
-    A one-character body word needs an ordinary word before it (资讯|处, 消防|署): 大泷淳司 is a
-    person whose given name ends in 司.
+    A one-character body word needs an ordinary word (资讯|处, 消防|署, 法规|会) or a known body
+    (农委会|林务局) before it: 大泷淳司 is a person whose given name ends in 司.
     """
     m = _BODY_LABEL.match(label)
     if m is None:
         return False
-    return len(m.group(1)) > 1 or is_common_word(label[-3:-1]) or label[-3:-1] in _STAFF_UNITS
+    if len(m.group(1)) > 1 or is_common_word(label[-3:-1]) or label[-3:-1] in _STAFF_UNITS:
+        return True
+    return any(is_org(label[:end]) for end in range(2, len(label) - 1))
 
 
 #: The one official a Q&A piece says answers (…研究所所长穆长春就相关问题回答了记者提问;

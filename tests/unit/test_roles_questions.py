@@ -674,6 +674,27 @@ def test_a_label_naming_a_body_is_its_unnamed_official(tmp_path: Path) -> None:
     assert officer.anonymous and officer.title == "主秘"  # an office, not a name
 
 
+def test_minutes_label_officials_by_body_surname_and_office(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text(
+        "# 2015-07-22 收費原則會議\n\n### 蔡政務委員：\n請國發會說明。\n\n"
+        "### 國發會莊分析師：\n草案分為三類，各機關意見如何？\n\n"
+        "### 國發會簡處長：\n乙類擬改為有償授權。\n\n### 農委會林務局：\n我們同意。\n\n"
+        "### 法規會：\n私法關係可以處理。\n\n### 佚名：\n沒有意見。\n",
+        encoding="utf-8",
+    )
+    t = load_transcript(path)
+    # a government body's analyst is its official, not a reporter asking for a firm
+    assert t.speakers["國發會莊分析師"].role == "official"
+    assert all(s.role == "official" and s.anonymous for s in t.speakers.values())
+    head = t.speakers["國發會簡處長"]
+    assert (org_of(t, "國發會簡處長"), head.title) == ("国家发展委员会", "处长")
+    assert t.speakers["蔡政務委員"].title == "政务委员"
+    for body in ("農委會林務局", "法規會"):  # a known body's bureau; an ordinary word's council
+        assert org_of(t, body) is not None, body
+    assert not any(e.label == "Person" and not e.anonymous for e in t.entities.values())
+
+
 def test_a_person_whose_given_name_ends_like_a_body_is_a_person(tmp_path: Path) -> None:
     path = tmp_path / "visit.md"
     path.write_text(
