@@ -30,11 +30,8 @@ _CONJUNCTIONS = r"以及|或是|或者|还有|還有|和|與|与|及|跟|或"
 _SEPARATOR = rf"\s*(?:、|{_CONJUNCTIONS})\s*"
 _SEP_AFTER = re.compile(_SEPARATOR)
 _SEP_BEFORE = re.compile(rf"{_SEPARATOR}$")
-#: English lists in English text: Amazon, Microsoft Azure, Google Cloud.
-_COMMA = re.compile(r", (?:and |or )?")
-_COMMA_BEFORE = re.compile(r", (?:and |or )?$")
 
-_LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9&'+\-]|\.(?=[A-Za-z0-9]))*"
+_LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9&+\-]|\.(?=[A-Za-z0-9]))*"
 _LATIN_ITEM = rf"{_LATIN_WORD}(?: (?=[A-Z0-9]){_LATIN_WORD}){{0,3}}"
 _LATIN_AFTER = re.compile(_LATIN_ITEM)
 _LATIN_BEFORE = re.compile(rf"{_LATIN_ITEM}$")
@@ -53,13 +50,16 @@ _OFFICE_ENDS = (
     *("銀行", "银行", "協會", "协会", "基金會", "基金会", "學會", "学会", "集團", "集团"),
     *("雜誌", "杂志", "日報", "日报", "時報", "时报", "電視台", "电视台", "電台", "电台"),
 )
-_HAN_ORG = re.compile(rf"[{_HAN}]{{2,10}}")
+_HAN_ORG = re.compile(rf"[{_HAN}]{{3,10}}")
 _HAN_TECH = re.compile(rf"(?:智慧|智能)[{_HAN}]{{2,4}}|[{_HAN}]{{2,4}}科技")
 _CLAUSE_TAGS = ("v", "d", "c", "p", "r", "u")
 #: Characters a Chinese item must not hold: a clause, a courtesy, a pointer (謝謝主秘, 該局).
 _NOT_IN_NAME = frozenset(
-    "的了是在我你他她它这這那们們有要会會说說就都也还還很把被给給让讓吗嗎呢吧啊等个個些各该該本谢謝感"
+    "的了是在我你他她它这這那们們有要会會说說就都也还還很把被给給让讓吗嗎呢吧啊等个個些各该該本谢謝感请請"
 )
+#: Office endings that also end kinds of place (托嬰中心, 食物銀行, 電信公司): the name
+#: before them must be no ordinary word.
+_KIND_ENDS = ("中心", "銀行", "银行", "公司")
 
 
 @dataclass(frozen=True)
@@ -101,9 +101,8 @@ def _walk(
     """Items of the list from the anchor on, one way, until one is not a name."""
     label = anchor[2]
     at = anchor[1] if forward else anchor[0]
-    latin = _is_latin(text[anchor[0]])
     while True:
-        item = _next_item(text, start, end, at, label, latin, forward)
+        item = _next_item(text, start, end, at, label, forward)
         if item is None:
             return
         a, b = item
@@ -122,18 +121,17 @@ def _is_latin(char: str) -> bool:
 
 
 def _next_item(
-    text: str, start: int, end: int, at: int, label: str, latin_anchor: bool, forward: bool
+    text: str, start: int, end: int, at: int, label: str, forward: bool
 ) -> tuple[int, int] | None:
-    """The span of the item after (or before) offset `at`, if a separator leads to one."""
+    """The span of the item after (or before) offset `at`, if a separator leads to one. A
+    comma is none: in English it also ends a sentence's opening word (Yeah, So, Actually)."""
     if forward:
-        sep = _SEP_AFTER.match(text, at, end) or (
-            _COMMA.match(text, at, end) if latin_anchor else None
-        )
+        sep = _SEP_AFTER.match(text, at, end)
         if sep is None:
             return None
         return _item_after(text, sep.end(), end, label)
     window = text[max(start, at - 40) : at]
-    sep = _SEP_BEFORE.search(window) or (_COMMA_BEFORE.search(window) if latin_anchor else None)
+    sep = _SEP_BEFORE.search(window)
     if sep is None:
         return None
     return _item_before(text, start, at - len(window) + sep.start(), label)
@@ -206,7 +204,10 @@ def _han_name(item: str, label: str) -> bool:
     if any(tag.startswith(_CLAUSE_TAGS) and tag != "vn" for _, tag in pos_tags(simplified)):
         return False  # 最后总统|签署, 所以|请防救灾中心: a clause, not a name
     if label == "Organization":
-        return item.endswith(_OFFICE_ENDS) and _HAN_ORG.fullmatch(item) is not None
+        if not item.endswith(_OFFICE_ENDS) or _HAN_ORG.fullmatch(item) is None:
+            return False
+        kind = next((end for end in _KIND_ENDS if item.endswith(end)), None)
+        return kind is None or not is_common_word(to_simplified(item[: -len(kind)]))
     if label == "Technology":
         return _HAN_TECH.fullmatch(item) is not None
     return False

@@ -33,6 +33,8 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,16}")
 _BODY_ENDS = ("foundation", "inc", "inc.", "ltd", "group", "institute", "association", "team")
 _TITLE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 _PERSON_TAGS = ("nr", "nrfg", "nrt")
+#: Words that end a visitor who is a person or people (as the view writes them).
+_PEOPLE_ENDS = ("导演", "同学", "老师", "教授", "先生", "女士", "小姐", "师", "线上", "在线")
 #: Who sends a visitor: a company (Google Anita) or its product (FB Civic Integrity 團隊).
 _SENDERS = ("Organization", "Product")
 
@@ -66,6 +68,8 @@ def _a_body(original: str, text: str) -> bool:
         return words[-1].lower() in _BODY_ENDS or not any(word in names for word in words)
     if not _HAN_NAME.fullmatch(text) or is_common_word(text) or _TITLE.search(text):
         return False
+    if text.endswith(_PEOPLE_ENDS):
+        return False  # 汪怡昕导演, 仁爱国小同学, 谘商心理师: people, not a body
     if len(text) <= 3 and text[0] in SURNAMES:
         return False  # 蔡曜隆, 譚大倫: a person's name, tagged or not
     return pos_tags(text)[-1][1] not in _PERSON_TAGS  # 中时|谢锦芳: an outlet's reporter

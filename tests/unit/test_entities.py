@@ -1450,6 +1450,8 @@ def test_a_list_item_must_be_a_name_by_its_shape() -> None:
             "我們跟微軟、Peter 及 the team 合作，也用 LINE、APP 跟 LOL版，LINE 跟 viber",
             "包括台積電、最後總統簽署，還有 Google、鄉親朋友",
             "談 AI、資訊疫情和錯誤資訊，LINE 或 x，LINE 跟 GA",
+            "Yeah. Actually, PDIS started it. Well, Google and I'm fine",
+            "我們合作的有微軟、物流公司。",
         )
     )
     found = {m.surface for m in t.mentions if m.rule == "listed_sibling"}
@@ -1492,5 +1494,8 @@ def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path
         "2019-07-18 Google Anita來訪",
         "2023-07-19 產業拜會唐鳳部長逐字稿",
         "2019-03-07 羅文嘉、余天來訪",
+        "2023-02-13 汪怡昕導演拜會唐鳳部長逐字稿",
+        "2021-01-12 仁愛國小同學來訪",
+        "2021-06-02 山本幸男線上拜會",
     ):
         assert visitors(title, "謝謝。") == set(), title

@@ -613,7 +613,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-04-07-ignite-civic-platform-visit": {
-        "Organization": 0.83,
+        "Organization": 0.81,
         "Product": 0.39,
         "Technology": 0.69,
         "Person": 0.74,
@@ -677,8 +677,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-06-28-red-hat-forum": {
-        "Organization": 0.80,
-        "Product": 0.66,
+        "Organization": 0.79,
+        "Product": 0.67,
         "Technology": 0.78,
         "Person": 0.93,
         "Place": 0.85,
@@ -1028,7 +1028,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.88,
     },
     "2019-08-21-chen-tsai-visit": {
-        "Organization": 0.57,
+        "Organization": 0.49,
         "Product": 0.30,
         "Technology": 0.54,
         "Person": 0.97,
@@ -1665,7 +1665,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.92,
     },
     "2021-05-12-techsequences-interview": {
-        "Organization": 0.53,
+        "Organization": 0.55,
         "Product": 0.83,
         "Technology": 0.80,
         "Person": 0.91,
@@ -2013,7 +2013,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2022-08-16-game-industry-association-visit": {
-        "Organization": 0.81,
+        "Organization": 0.79,
         "Product": 0.63,
         "Technology": 0.80,
         "Person": 0.97,
@@ -2404,7 +2404,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2024-04-09-business-weekly-april-interview": {
-        "Organization": 0.87,
+        "Organization": 0.89,
         "Product": 0.70,
         "Technology": 0.83,
         "Person": 0.97,
