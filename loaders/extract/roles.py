@@ -41,6 +41,7 @@ __all__ = [
     "outlet_from_label",
     "parse_introduction",
     "short_forms",
+    "visit_head",
 ]
 
 HOST_LABELS = {"主持人", "主持", "司仪", "主席", "moderator", "host", "mc", "emcee", "主持人员"}
@@ -817,8 +818,34 @@ def _title_outlet(title: str, outlets: Outlets) -> tuple[str, str] | None:
     return next(iter(names.items())) if len(names) == 1 else None
 
 
-#: What a visit title writes after the visitors' body (訪問團, 一行): who came, not the body.
-_DELEGATION = re.compile(r"(?:访问团|訪問團|参访团|參訪團|代表团|代表團|一行|团队|團隊)$")
+#: What a visit title writes after the visitors' body (訪問團, 一行, 第二次): who came and
+#: which visit, not the body.
+_DELEGATION = re.compile(
+    r"(?:访问团|訪問團|参访团|參訪團|代表团|代表團|一行|团队|團隊)?\s*"
+    r"(?:第[一二三四五六七八九十\d]+次)?\s*$"
+)
+_TITLE_DATE = re.compile(r"^\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*")
+_HEAD_QUOTES = "「」『』“”\"' -_"
+
+
+def visit_head(title: str) -> tuple[int, int] | None:
+    """Where a visit's title names the visitors (`2022-07-11 HITCON 團隊第二次來訪` → HITCON):
+    before the visit word, without the date, the delegation word or the visit's number."""
+    found = _VISIT_TITLE.search(title)
+    if found is None:
+        return None
+    dated = _TITLE_DATE.match(title)
+    start = dated.end() if dated else 0
+    head = title[start : found.start()]
+    delegation = _DELEGATION.search(head)  # always matches: every part is optional
+    end = start + (delegation.start() if delegation else len(head))
+    while start < end and title[start] in _HEAD_QUOTES:
+        start += 1
+    while end > start and title[end - 1] in _HEAD_QUOTES:
+        end -= 1
+    return (start, end) if start < end else None
+
+
 #: Words that end the name of a body visiting (審計部, 國傳司, 社企流 is not one).
 _VISITING_BODY = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{1,14}(?:集團|集团|出版社|公司|基金會|基金会|協會|协会|學會|学会|"
@@ -830,11 +857,10 @@ def _visitors_body(title: str, outlets: Outlets) -> tuple[str, str] | None:
     """(body, as written) a visit's title says the visitors come from: a known
     organisation or a name ending in a body's word, before the visitors' names, if any
     (臺灣金融科技股份有限公司黃建霖來訪, 「臺灣旅美政治學人協會」訪問團來訪, 審計部來訪)."""
-    found = _VISIT_TITLE.search(title)
-    if found is None:
+    span = visit_head(title)
+    if span is None:
         return None
-    head = re.sub(r"^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?", "", title[: found.start()])
-    head = _DELEGATION.sub("", re.sub(r"[「」『』“”\"]", "", head).strip(" -_"))
+    head = re.sub(r"[「」『』“”\"]", "", title[span[0] : span[1]])
     for end in range(len(head), 1, -1):
         body, rest = head[:end].strip(" -_"), head[end:].strip(" -_、")
         people = [p for p in re.split(r"[、,，及和與与]", rest) if p.strip()]

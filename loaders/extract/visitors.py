@@ -14,17 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from loaders.extract.latin_names import given_names
 from loaders.extract.matcher import Hit
-from loaders.extract.roles import TITLES
+from loaders.extract.roles import TITLES, visit_head
 from loaders.extract.rule_text import SURNAMES, Candidate, is_common_word, pos_tags
 from loaders.lexicon import LexiconEntry
 from loaders.normalize import NormalizedText
 
 __all__ = ["title_visitor"]
 
-_VISIT = re.compile(
-    r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*)?(?P<who>[^\n]+?)\s*(?:团队|访问团|一行)?\s*"
-    r"(?:第[一二三四五六七八九十\d]+次)?\s*(?:来访|拜会|拜访)"
-)
 _ITEM = re.compile(r"[^、及与和]+")
 _QUOTES = "「」『』《》“”\"'"
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,4}")
@@ -44,10 +40,10 @@ def title_visitor(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candida
     organisation at the front of a visitor (Google Anita, FB Civic Integrity 團隊) is who
     sent them, not a new body (`hits` are the title's lexicon hits)."""
     known = [h for h in hits if isinstance(h.payload, LexiconEntry) and h.payload.label in _SENDERS]
-    found = _VISIT.match(view.text)
-    if found is None:
+    head = visit_head(view.text)
+    if head is None:
         return
-    for item in _ITEM.finditer(view.text, found.start("who"), found.end("who")):
+    for item in _ITEM.finditer(view.text, *head):
         start, end = item.start(), item.end()
         while start < end and (view.text[start].isspace() or view.text[start] in _QUOTES):
             start += 1

@@ -1475,6 +1475,7 @@ def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path
         ("ROOTCON", 1),
     ]
     assert visitors("2019-06-12 晨曦智聯來訪", "歡迎晨曦智聯。") == {"晨曦智聯"}
+    assert visitors("2019-05-02 Contoso 團隊第二次來訪", "謝謝。") == {"Contoso"}
     # a title's quoted name is read; its terse description is not
     t = _transcript(
         tmp_path, "q.md", "# 2017-03-03 研商重構「漁獲公開資訊整合平台」會議\n\n### 甲：\n好。\n"

@@ -773,6 +773,7 @@ def test_a_title_beside_a_name_and_an_analyst_for_a_firm() -> None:
         ("臺灣金融科技股份有限公司黃建霖來訪", "臺灣金融科技股份有限公司", "company"),
         ("「臺灣旅美政治學人協會」訪問團來訪", "臺灣旅美政治學人協會", "other"),
         ("商業周刊來訪", "商业周刊", "media"),
+        ("韓國社創中心第二次來訪", "韓國社創中心", "other"),  # which visit is no part of it
         ("戶政司及資管處來訪", None, None),  # two bodies: neither is who asks
     ],
 )
