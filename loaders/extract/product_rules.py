@@ -30,6 +30,7 @@ from loaders.extract.rule_text import (
     noun_tail,
     pos_tags,
 )
+from loaders.extract.site_rules import named_site
 from loaders.normalize import NormalizedText, view_spellings, view_words
 
 __all__ = [
@@ -1197,6 +1198,7 @@ RULES: dict[str, Callable[[NormalizedText], Iterator[Candidate]]] = {
     "named_craft": named_craft,
     "named_vehicle": named_vehicle,
     "repeated_system": repeated_system,
+    "named_site": named_site,
 }
 
 #: Rules whose weak candidates are kept when the transcript uses the same name again.

@@ -613,7 +613,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-02-09-land-governance-journal-interview": {
         "Organization": 0.75,
         "Product": 0.82,
-        "Technology": 0.71,
+        "Technology": 0.79,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.97,
@@ -776,7 +776,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2018-10-05-wealth-magazine-interview": {
         "Organization": 0.82,
         "Product": 0.80,
-        "Technology": 0.83,
+        "Technology": 0.82,
         "Person": 0.72,
         "Place": 0.84,
         "answers": 0.92,
@@ -1136,6 +1136,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-04-open-government-58th-pre-meeting": {
         "Organization": 0.66,
+        "Product": 0.37,
         "Technology": 0.63,
         "Person": 0.97,
         "Place": 0.88,
@@ -1143,7 +1144,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-11-05-seventh-press-tea": {
         "Organization": 0.87,
-        "Product": 0.81,
+        "Product": 0.85,
         "Technology": 0.82,
         "Person": 0.82,
         "Place": 0.84,
@@ -1354,7 +1355,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-03-31-wu-yi-hsin-visit": {
         "Organization": 0.54,
         "Product": 0.97,
-        "Technology": 0.35,
+        "Technology": 0.69,
         "Person": 0.77,
         "Place": 0.85,
         "answers": 0.80,
@@ -1371,7 +1372,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-04-08-speed-camera-repeal-pre-meeting": {
         "Organization": 0.91,
-        "Technology": 0.63,
+        "Technology": 0.82,
         "Person": 0.97,
         "Place": 0.60,
         "answers": 0.58,
@@ -1399,7 +1400,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2020-04-29-takenaka-visit": {
         "Organization": 0.87,
         "Product": 0.72,
-        "Technology": 0.68,
+        "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.97,
         "answers": 0.97,
@@ -1445,7 +1446,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2020-05-15-global-views-interview": {
         "Organization": 0.88,
-        "Product": 0.81,
+        "Product": 0.82,
         "Technology": 0.83,
         "Person": 0.58,
         "Place": 0.65,
@@ -1748,7 +1749,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-03-31-chou-chun-chung-li-hung-wei-visit": {
         "Organization": 0.82,
         "Product": 0.18,
-        "Technology": 0.49,
+        "Technology": 0.58,
         "Person": 0.97,
         "Place": 0.85,
         "answers": 0.86,
@@ -2065,11 +2066,11 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2022-05-02-open-government-contact-points-meeting": {
         "Organization": 0.86,
-        "Product": 0.57,
+        "Product": 0.69,
         "Person": 0.97,
         "Place": 0.82,
         "answers": 0.91,
-        "relations": 0.06,
+        "relations": 0.15,
         "figures": 0.90,
     },
     "2022-05-30-digital-certificate-isolation-notice": {
@@ -2216,7 +2217,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-11-14-taiwan-communication-society-visit": {
         "Organization": 0.82,
         "Product": 0.41,
-        "Technology": 0.59,
+        "Technology": 0.67,
         "Person": 0.90,
         "Place": 0.69,
         "answers": 0.72,
@@ -2224,7 +2225,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2022-11-28-nccu-public-administration-exchange": {
         "Organization": 0.76,
         "Product": 0.97,
-        "Technology": 0.68,
+        "Technology": 0.70,
         "Person": 0.97,
         "Place": 0.83,
         "answers": 0.63,
@@ -2242,7 +2243,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2023-02-01-xulian-security-visit": {
         "Organization": 0.72,
         "Product": 0.30,
-        "Technology": 0.85,
+        "Technology": 0.88,
         "Person": 0.80,
         "Place": 0.81,
         "answers": 0.66,
@@ -2483,7 +2484,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-02-06-business-weekly-february-interview": {
         "Organization": 0.97,
-        "Product": 0.85,
+        "Product": 0.80,
         "Technology": 0.90,
         "Person": 0.97,
         "Place": 0.82,
