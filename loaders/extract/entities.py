@@ -803,6 +803,8 @@ def _full_name_before_title(chunk: str, start: int, name: str, loose: bool = Fal
         return False
     if name[1:] in _BODY_WORDS:
         return False  # 应|国家副主席: a word for a body, then the body's title
+    if name[1:] in _TITLE_LEADS:
+        return False  # 邱|常务次长, 林|政务次长: a surname, then a longer title
     if is_common_word(name[1:]):
         return not loose and _common_given_name(chunk, start, name)
     tags = pos_tags(name)
@@ -821,6 +823,9 @@ _NAMED_ACCORD = re.compile(r"(?:协定|议定书|公约|条约|宣言|协议|共
 #: Words for a state or a body that lead titles of office (国家副主席, 中央委员): never a
 #: given name, though a surname may stand before them (应国家副主席李源潮邀请).
 _BODY_WORDS = {"国家", "政府", "中央", "地方", "全国", "国务", "人民", "省委", "市委"}
+#: Words that open a longer title (常务次长, 政务次长, 执行秘书长, 首席执行官): after a
+#: surname they are the title's start, not a given name.
+_TITLE_LEADS = {"常务", "政务", "执行", "首席", "资深", "代理", "名誉", "荣誉", "候任", "新任"}
 
 
 #: A speaker naming themself: 我叫竣杰, 我是中央社记者王小明, 记者,我叫芷筠.
@@ -1030,8 +1035,9 @@ def _three_character_names(words: list[tuple[str, str]]) -> Iterator[tuple[int, 
             yield i, i - 1
 
 
-#: Verbs that put a person after them (邀吕署长, 请李次长): not the first character of a name.
-_ASKING_VERBS = set("邀请找问叫让给被把教")
+#: Verbs that put a person after them (邀吕署长, 请李次长, 讲唐政委的想法): not the first
+#: character of a name.
+_ASKING_VERBS = set("邀请找问叫让给被把教讲说")
 
 
 def _verb_led(name: str) -> bool:
@@ -1049,6 +1055,8 @@ def _person_like(word: str, spans: list[tuple[int, int, str, str]], i: int) -> b
         return False
     if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
+    if len(word) == 2 and word[1] in "前副":
+        return False  # 刘前|理事长, 王副|署长: a surname and the title's 前 or 副
     before = spans[i - 1][2] if i > 0 else ""
     after = spans[i + 1][2] if i + 1 < len(spans) else ""
     return bool(_TITLE_RE.fullmatch(after) or _TITLE_RE.search(before[-3:] if before else "x"))

@@ -347,7 +347,9 @@ _QUOTED_SUFFIX = re.compile(
 #: Kind words that follow a quoted name without being part of it.
 _KIND_ONLY = ("产品", "服务")
 _QUOTED_AFTER = re.compile(
-    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|搭建|开通)[了的]?)\s*"
+    rf"(?:{_SUFFIX}\s*(?:——|—|--|:)|(?:推出|上线|发布|研发|搭建|开通)"
+    # 上线的是「来监督」, 推出一个叫「社群备注」: what was launched is the quoted name
+    r"(?:的是|的就是|了一[个套款]|一[个套款]|[了的])?(?:叫做?|名为)?)\s*"
     rf"[{_OPEN}]([^{_CLOSE}\n]{{2,12}})[{_CLOSE}]"
 )
 
@@ -422,6 +424,9 @@ def _quoted_names(view: NormalizedText) -> Iterator[Candidate]:
             alias = (m.start(1), m.end(1))
             yield Candidate(m.start(), m.end(), "quoted_name", 0.8, alias=alias)
     for m in _QUOTED_AFTER.finditer(text):
+        written = view.surface(m.start(1), m.end(1))
+        if written.isascii() and written.isalpha() and written.islower():
+            continue  # 搭建一个「demo」: an English word for a kind of thing, not a name
         if not _LAW.search(m.group(1).strip()):
             yield Candidate(m.start(1), m.end(1), "quoted_name", 0.8)
     for m in _QUOTED_AFTER_KIND.finditer(text):

@@ -273,6 +273,10 @@ def test_rule_quoted_name() -> None:
     # a law or a draft a body puts out is no product (2026-04-26), a launched app is
     assert surfaces("已經推出《詐欺犯罪危害防制條例》草案", quoted_name) == []
     assert surfaces("去年推出了「防詐達人」", quoted_name) == ["防詐達人"]
+    # what was launched may be said to be the quoted name, or to be called it
+    assert surfaces("但最近剛上線的是「來監督」，這個是", quoted_name) == ["來監督"]
+    assert surfaces("推出一個叫「社群備註」的功能", quoted_name) == ["社群備註"]
+    assert surfaces("我們搭建一個「demo」，展示制度", quoted_name) == []  # a kind, in English
     assert surfaces("我行自主研发了“惠懂你”，还开通了“e抵快贷”", quoted_name) == [
         "惠懂你",
         "e抵快贷",
@@ -1072,6 +1076,15 @@ def test_a_full_name_right_before_a_title_of_office() -> None:
     persons = names(t, "Person")
     assert {"徐國勇", "唐鳳"} <= persons
     assert not {"謝唐鳳", "由唐鳳", "管處洪", "衛福部", "高雄市"} & persons
+    # a surname before a longer title, or a verb before a surname, is no person
+    t = STAGE(
+        transcript(
+            "因為主持是邱常務次長，所以那邊發過來公文",
+            "準備請前前任的劉前理事長也是現任的理事來規劃",
+            "我可以講我的想法，我並沒有講唐政委的想法",
+        )
+    )
+    assert not {"邱常務", "劉前", "講唐"} & names(t, "Person")
 
 
 def test_a_given_name_that_is_also_a_noun_before_a_title_of_office() -> None:

@@ -334,9 +334,9 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2017-05-11-wu-yi-nung-visit": {
         "Organization": 0.77,
-        "Product": 0.68,
+        "Product": 0.72,
         "Technology": 0.85,
-        "Person": 0.87,
+        "Person": 0.97,
         "Place": 0.87,
         "answers": 0.66,
         "figures": 0.97,
@@ -363,7 +363,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-13-youth-advisory-committee-planning-meeting": {
         "Organization": 0.90,
         "Technology": 0.63,
-        "Person": 0.87,
+        "Person": 0.92,
         "Place": 0.47,
         "answers": 0.77,
     },
@@ -933,7 +933,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2019-04-12-mix-conference-team-visit": {
         "Organization": 0.72,
-        "Product": 0.71,
+        "Product": 0.69,
         "Technology": 0.77,
         "Person": 0.77,
         "Place": 0.82,
@@ -2218,7 +2218,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "Organization": 0.82,
         "Product": 0.41,
         "Technology": 0.67,
-        "Person": 0.90,
+        "Person": 0.97,
         "Place": 0.69,
         "answers": 0.72,
     },
