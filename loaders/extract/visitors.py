@@ -2,7 +2,8 @@
 
 A visit's title names who came; a person is named by a person's name (蔡曜隆來訪, James Sha
 來訪), so a visitor that is not a person's name, nor a word of the language (產業拜會), nor
-a name with a title (許毓仁委員拜會), is a body: a company, a team, a foundation. The
+a name with a title (許毓仁委員拜會), is a body: a company, a team, a foundation. A body
+followed by a title (若水國際執行長來訪) is the body its officer comes from. The
 transcript then calls it by that name throughout, which no other rule can tell from a
 product's or a word's.
 """
@@ -28,6 +29,7 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{3,16}")
 #: Latin words that end a body's name, whatever name comes first (Henry Luce Foundation).
 _BODY_ENDS = ("foundation", "inc", "inc.", "ltd", "group", "institute", "association", "team")
 _TITLE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
+_TITLE_AT_END = re.compile(f"(?:{_TITLE.pattern})$")
 _PERSON_TAGS = ("nr", "nrfg", "nrt")
 #: Words that end a visitor who is a person or people (as the view writes them).
 _PEOPLE_ENDS = ("导演", "同学", "老师", "教授", "先生", "女士", "小姐", "师", "线上", "在线")
@@ -49,6 +51,11 @@ def title_visitor(view: NormalizedText, hits: Sequence[Hit]) -> Iterator[Candida
             start += 1
         while end > start and (view.text[end - 1].isspace() or view.text[end - 1] in _QUOTES):
             end -= 1
+        titled = _TITLE_AT_END.search(view.text, start, end)
+        if titled and titled.start() - start >= 2:
+            end = titled.start()  # 若水国际|执行长来访: the title's holder comes from the body
+            if any(h.end == end and h.start >= start for h in known):
+                continue  # 资策会|董事长, 台湾微软|总经理: a body already known
         if any(h.start == start and h.end < end for h in known):
             continue
         s, e = view.span(start, end)

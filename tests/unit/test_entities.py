@@ -425,6 +425,8 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     running = surfaces("經營加密貨幣交易所需要執照", organization_name)
     assert not any(name.startswith("經營") for name in running)
     assert surfaces("很早以前跟司法院討論過", organization_name) == []  # 法院 inside 司法院
+    # having or lacking a body is no part of its name
+    assert surfaces("行政院沒有台東聯合服務中心", organization_name) == ["台東聯合服務中心"]
     assert surfaces("這個中心", organization_name) == []
     assert surfaces("以人為中心的設計", organization_name) == []
     assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body
@@ -1489,6 +1491,9 @@ def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path
     ]
     assert visitors("2019-06-12 晨曦智聯來訪", "歡迎晨曦智聯。") == {"晨曦智聯"}
     assert visitors("2019-05-02 Contoso 團隊第二次來訪", "謝謝。") == {"Contoso"}
+    # an officer's title after the body: the officer comes from that body
+    assert visitors("2018-11-14 晨曦智聯執行長來訪", "謝謝。") == {"晨曦智聯"}
+    assert visitors("2018-11-14 台灣微軟總經理來訪", "謝謝。") == set()  # 微軟 is known
     # a title's quoted name is read; its terse description is not
     t = _transcript(
         tmp_path, "q.md", "# 2017-03-03 研商重構「漁獲公開資訊整合平台」會議\n\n### 甲：\n好。\n"

@@ -868,7 +868,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-11-14-jo-shui-international-ceo-visit": {
-        "Organization": 0.54,
+        "Organization": 0.72,
         "Technology": 0.68,
         "Person": 0.72,
         "Place": 0.63,
@@ -1484,7 +1484,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2020-05-06-ioex-visit": {
-        "Organization": 0.60,
+        "Organization": 0.63,
         "Product": 0.63,
         "Technology": 0.65,
         "Person": 0.97,
@@ -2921,7 +2921,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2025-11-20-katerina-oikonomakou-interview": {
-        "Organization": 0.75,
+        "Organization": 0.78,
         "Product": 0.79,
         "Technology": 0.79,
         "Person": 0.77,
