@@ -564,6 +564,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.72,
         "figures": 0.77,
     },
+    "2017-11-06-open-gov-po-ninth-monthly-meeting": {
+        "Organization": 0.85,
+        "Product": 0.79,
+        "Technology": 0.63,
+        "Person": 0.90,
+        "Place": 0.97,
+        "answers": 0.70,
+        "figures": 0.89,
+    },
     "2017-11-08-business-weekly-visit": {
         "Organization": 0.75,
         "Product": 0.63,
@@ -625,6 +634,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "Place": 0.88,
         "answers": 0.97,
+        "figures": 0.97,
+    },
+    "2018-01-26-open-gov-28th-collaboration-pre-meeting": {
+        "Organization": 0.97,
+        "Product": 0.97,
+        "Technology": 0.97,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.74,
         "figures": 0.97,
     },
     "2018-02-06-futongyuan-dialogue": {
@@ -930,6 +948,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.72,
         "figures": 0.47,
     },
+    "2019-02-18-presidential-hackathon-budget-meeting": {
+        "Organization": 0.90,
+        "Product": 0.68,
+        "Technology": 0.70,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.77,
+        "figures": 0.97,
+    },
     "2019-02-25-fishing-port-angling-preparatory-meeting": {
         "Organization": 0.93,
         "Technology": 0.97,
@@ -1095,6 +1122,13 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.97,
         "answers": 0.72,
         "figures": 0.88,
+    },
+    "2019-08-15-education-staff-hourly-fee-working-meeting": {
+        "Organization": 0.73,
+        "Person": 0.97,
+        "Place": 0.97,
+        "answers": 0.66,
+        "figures": 0.97,
     },
     "2019-08-21-chen-ping-jung-visit": {
         "Organization": 0.56,
@@ -1288,6 +1322,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "Person": 0.57,
         "Place": 0.81,
         "answers": 0.77,
+    },
+    "2019-12-24-lourdes-association-visit": {
+        "Organization": 0.65,
+        "Product": 0.63,
+        "Technology": 0.55,
+        "Person": 0.97,
+        "Place": 0.63,
+        "answers": 0.60,
+        "figures": 0.97,
     },
     "2019-12-25-home-xin-platform-visit": {
         "Organization": 0.67,
@@ -1550,6 +1593,12 @@ FLOORS: dict[str, dict[str, float]] = {
         "Place": 0.72,
         "answers": 0.91,
         "figures": 0.63,
+    },
+    "2020-07-01-open-gov-73rd-collaboration-second-working-meeting": {
+        "Organization": 0.78,
+        "Person": 0.91,
+        "Place": 0.97,
+        "answers": 0.55,
     },
     "2020-07-01-wang-chin-lin-visit": {
         "Organization": 0.71,
@@ -1941,6 +1990,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.93,
         "figures": 0.80,
     },
+    "2021-08-02-open-gov-contact-points-august-meeting": {
+        "Organization": 0.90,
+        "Product": 0.97,
+        "Technology": 0.77,
+        "Person": 0.92,
+        "Place": 0.63,
+        "answers": 0.97,
+        "figures": 0.81,
+    },
     "2021-08-06-cihsiu-school-magazine-interview": {
         "Organization": 0.80,
         "Product": 0.82,
@@ -2177,6 +2235,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.82,
         "relations": 0.97,
         "figures": 0.47,
+    },
+    "2022-04-06-open-gov-contact-points-april-meeting": {
+        "Organization": 0.90,
+        "Product": 0.69,
+        "Technology": 0.79,
+        "Person": 0.97,
+        "Place": 0.63,
+        "answers": 0.80,
+        "figures": 0.63,
     },
     "2022-04-18-intelligent-transportation-society-visit": {
         "Organization": 0.77,
