@@ -57,6 +57,8 @@ def _unit_like(name: str, following: str) -> bool:
         return False
     if unit == "办" and head[-1:] in _HANDLING:
         return False  # 资安院本年度接办: taking a job over, no office
+    if unit == "办" and following.isascii() and following.isalnum():
+        return False  # 外交部詹大使办|APEC论坛: holding an event, no office
     tags = pos_tags(head)
     if any(tag.startswith(_NOT_NAME_TAGS) for _, tag in tags):
         return False

@@ -655,9 +655,12 @@ def test_government_subunits_need_a_known_parent() -> None:
             "數發部下設民主網絡司底下有一個『多元宇宙科』",
             "其實過去司法院常常辦類似司法列車，經濟部跟國科會合作，這家公司的好處",
             "第三個報告案是資安院本年度接辦的重要工作",  # 2024-01-25: taking a job over
+            "像之前外交部詹大使辦APEC數位創新論壇，之前公平交易委員會也說過",
         )
     )
     orgs = names(t, "Organization")
+    assert "公平交易委员会" in orgs  # the time word before the body is no part of it
+    assert not any(name.endswith("大使辦") or name.startswith("之前") for name in orgs)
     assert {"醫事司", "資訊處", "教育部資科司", "多元宇宙科"} <= orgs
     assert "民主网络司" in orgs  # a department of 數發部 the lexicon knows
     # written together, a unit is named with its parent and keeps its own name as an alias

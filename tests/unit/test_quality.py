@@ -565,7 +565,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.77,
     },
     "2017-11-06-open-gov-po-ninth-monthly-meeting": {
-        "Organization": 0.85,
+        "Organization": 0.88,
         "Product": 0.79,
         "Technology": 0.63,
         "Person": 0.90,
@@ -949,7 +949,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.47,
     },
     "2019-02-18-presidential-hackathon-budget-meeting": {
-        "Organization": 0.90,
+        "Organization": 0.92,
         "Product": 0.68,
         "Technology": 0.70,
         "Person": 0.97,
