@@ -33,6 +33,7 @@ from itertools import accumulate
 import rjieba
 
 from loaders.extract.coordination import listed_siblings
+from loaders.extract.landmarks import landmark_span
 from loaders.extract.latin_names import MAKER_LED_RULES, latin_names
 from loaders.extract.matcher import Hit, Matcher
 from loaders.extract.product_rules import (
@@ -347,11 +348,20 @@ class EntityFinder:
                 key = str(hit.payload)
                 name, rule, conf, label = products[key]
                 claims[seq].append(self._claim(hit, base, _PRODUCT, label, key, name, rule, conf))
+            place_starts = {
+                h.start
+                for h in lexicon_hits[seq]
+                if isinstance(h.payload, LexiconEntry) and h.payload.label == "Place"
+            }
             for hit in lexicon_hits[seq]:
                 entry = hit.payload
                 assert isinstance(entry, LexiconEntry)
                 if entry.label == "Place" and _NAMED_ACCORD.match(view.text, hit.end):
                     continue  # 《蒙特婁協定》, 巴黎协定: an accord named after a city
+                if entry.label == "Place" and (
+                    span := landmark_span(view.text, hit.start, hit.end, place_starts)
+                ):
+                    claims[seq].append(_landmark(view, *span, base))
                 if entry.label == "Product":
                     longer = _extended_product(view, hit, base)
                     if longer is not None:
@@ -634,6 +644,15 @@ _VERSION = re.compile(
 )
 #: What after a number makes it a count, a time or a rank, not a version (Claude 3 个, GPT 4 月).
 _NOT_VERSION_AFTER = set("个個年月日号號次位名款台臺部家种種项項条條篇张張分秒点點倍成岁歲")
+
+
+def _landmark(view: NormalizedText, start: int, end: int, base: int) -> _Claim:
+    """The landmark a place names (台北|车站), a place of its own, from view span
+    [start, end)."""
+    o_start, o_end = view.span(start, end)
+    name = view.original[o_start:o_end]
+    key = entity_key("Place", name)
+    return _Claim(base + o_start, base + o_end, _LEXICON, "Place", key, name, "landmark", 0.8)
 
 
 def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | None:
