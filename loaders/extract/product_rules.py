@@ -597,6 +597,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
                 break
             if words and word in _PLAN_VERBS | _ABOUT:
                 break  # 研拟|绿色金融行动方案: a verb done to the plan, tagged as a noun
+            if tag.startswith("v") and word.endswith("有"):
+                break  # 科技部内有|…计划: having a plan, not its name
             nounish = tag.startswith(NOUNISH) and word not in STOP_CHARS
             joiner = word in ("及", "与", "暨") and bool(words)
             # 危害|防治方案, 产业|创新计划: names hold two-character verbs; 5+2 a number
@@ -611,8 +613,10 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
             words[-1][0] in ("及", "与", "暨")
             or words[-1][1] in ("a", "v")
             or words[-1][0] in _WHEN_WORDS
+            or (words[-1][0].isdigit() and len(words) > 1 and words[-2][0] in ("年度", "年"))
+            or (words[-1][0] in ("年度", "年") and len(words) > 1)
         ):
-            words.pop()  # a name does not start with a joiner, an adjective or 之前
+            words.pop()  # a name does not start with a joiner, an adjective, 之前 or a year
         length = sum(len(w) for w, _ in words)
         rest = len(tagged) - len(words)
         if words and rest >= 1:  # 「强化国家通讯网路韧性方案」: a quoted name may open with a verb
@@ -622,6 +626,8 @@ def programme_name(view: NormalizedText) -> Iterator[Candidate]:
                 length += len(verb)
         if length < 2 or (len(words) == 1 and words[0][0] in _GENERIC_HEADS):
             continue
+        if text[m.start() - 1] in "型类式":
+            continue  # 整合型计划, 补助类方案: a kind of plan
         if len(words) == 1 and length <= 2 and is_common_word(words[0][0]):
             continue  # 政策计划, 科技计划: an ordinary noun before 计划 names a kind of plan
         head = text[m.start() - length : m.start()]

@@ -492,6 +492,11 @@ def test_rule_programme_name_needs_a_second_signal() -> None:
     assert surfaces("說明我們前瞻計畫的特別預算", programme_name) == ["前瞻計畫"]
     assert surfaces("這支計畫", programme_name) == []
     assert surfaces("這是政策計畫", programme_name) == []
+    # having a plan is no part of its name, nor is the year it runs; a type of plan is none
+    text = "科技部內有111年度原住民整合計畫"
+    assert surfaces(text, programme_name) == ["原住民整合計畫"]
+    assert surfaces("在2019年度前瞻計畫", programme_name) == ["前瞻計畫"]
+    assert surfaces("我們有整合型計畫", programme_name) == []
     # a 專案 is one (the view writes it 项目); 项目 as written and a body's project are not
     assert surfaces("推動假訊息危害防治專案", programme_name) == ["假訊息危害防治專案"]
     assert surfaces("增加網站開發項目，也列入行政院專案", programme_name) == []

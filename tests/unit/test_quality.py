@@ -2054,7 +2054,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-08-04-hsu-tzu-fu-yang-kun-hsiu-online-meeting": {
         "Organization": 0.73,
-        "Product": 0.25,
+        "Product": 0.43,
         "Technology": 0.63,
         "Person": 0.78,
         "Place": 0.63,
