@@ -427,6 +427,7 @@ def test_rule_organization_name_at_a_word_boundary() -> None:
     assert surfaces("很早以前跟司法院討論過", organization_name) == []  # 法院 inside 司法院
     # having or lacking a body is no part of its name
     assert surfaces("行政院沒有台東聯合服務中心", organization_name) == ["台東聯合服務中心"]
+    assert surfaces("謝謝基金會，也謝謝政委辦公室", organization_name) == []  # thanks to a body
     assert surfaces("這個中心", organization_name) == []
     assert surfaces("以人為中心的設計", organization_name) == []
     assert surfaces("成立諮詢委員會", organization_name) == []  # a kind of body

@@ -966,7 +966,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-01-03-ctbc-anti-drug-foundation-visit": {
-        "Organization": 0.73,
+        "Organization": 0.75,
         "Product": 0.69,
         "Technology": 0.74,
         "Person": 0.97,
@@ -1276,7 +1276,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-10-07-open-gov-po-32nd-monthly-meeting": {
-        "Organization": 0.89,
+        "Organization": 0.92,
         "Product": 0.63,
         "Technology": 0.63,
         "Person": 0.97,
@@ -2245,7 +2245,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "answers": 0.97,
     },
     "2021-09-09-health-wristband-privacy-coordination-meeting": {
-        "Organization": 0.78,
+        "Organization": 0.80,
         "Product": 0.63,
         "Technology": 0.63,
         "Person": 0.91,
@@ -2769,7 +2769,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.82,
     },
     "2023-10-18-presidential-hackathon-working-group": {
-        "Organization": 0.84,
+        "Organization": 0.85,
         "Product": 0.25,
         "Technology": 0.69,
         "Person": 0.97,
