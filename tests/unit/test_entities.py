@@ -1527,3 +1527,18 @@ def test_a_visit_s_title_names_its_visitor_a_body_unless_a_person(tmp_path: Path
         "2021-06-02 山本幸男線上拜會",
     ):
         assert visitors(title, "謝謝。") == set(), title
+
+
+def test_departments_displays_and_the_words_that_hide_a_hospital() -> None:
+    t = STAGE(
+        transcript(
+            "衛福部醫事司跟長照司，還有法務部矯正署、台北榮總",
+            "我們做的是膽固醇液晶，也有 OLED 跟 TFT LCD，8K影像用眼控操作",
+            "這樣的光榮總是屬於大家，繁榮總體經濟",
+        )
+    )
+    assert {"卫生福利部医事司", "卫生福利部长期照顾司", "法务部矫正署"} <= names(t, "Organization")
+    assert "台北荣民总医院" in names(t, "Organization")
+    assert [m.turn for m in t.mentions if m.entity.endswith("台北荣民总医院")] == [1]
+    technologies = names(t, "Technology")
+    assert {"胆固醇液晶", "有机发光二极管", "8K", "眼动追踪"} <= technologies

@@ -304,7 +304,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-02-08-rufus-pollock-visit-follow-up": {
         "Organization": 0.88,
         "Product": 0.83,
-        "Technology": 0.57,
+        "Technology": 0.67,
         "Person": 0.82,
         "Place": 0.77,
         "answers": 0.97,
@@ -443,7 +443,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2017-06-23-common-api-spec-briefing": {
         "Organization": 0.63,
         "Product": 0.54,
-        "Technology": 0.54,
+        "Technology": 0.55,
         "Person": 0.97,
         "Place": 0.63,
         "answers": 0.79,
@@ -710,7 +710,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "relations": 0.04,
     },
     "2018-04-18-open-government-contact-points-anniversary": {
-        "Organization": 0.88,
+        "Organization": 0.94,
         "Product": 0.85,
         "Technology": 0.80,
         "Person": 0.97,
@@ -728,7 +728,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2018-05-09-sme-regulatory-sandbox-team-visit": {
-        "Organization": 0.79,
+        "Organization": 0.80,
         "Product": 0.77,
         "Technology": 0.79,
         "Person": 0.89,
@@ -966,9 +966,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-01-03-ctbc-anti-drug-foundation-visit": {
-        "Organization": 0.75,
+        "Organization": 0.84,
         "Product": 0.69,
-        "Technology": 0.74,
+        "Technology": 0.81,
         "Person": 0.97,
         "Place": 0.89,
         "answers": 0.73,
@@ -1146,9 +1146,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-07-09-tedxweekend-invitation-discussion": {
-        "Organization": 0.58,
+        "Organization": 0.61,
         "Product": 0.73,
-        "Technology": 0.80,
+        "Technology": 0.91,
         "Person": 0.87,
         "Place": 0.81,
         "answers": 0.81,
@@ -1203,7 +1203,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-08-21-chen-ping-jung-visit": {
-        "Organization": 0.56,
+        "Organization": 0.70,
         "Person": 0.82,
         "Place": 0.87,
         "answers": 0.88,
@@ -1244,7 +1244,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-09-02-commonwealth-magazine-visit": {
-        "Organization": 0.73,
+        "Organization": 0.75,
         "Product": 0.72,
         "Technology": 0.77,
         "Person": 0.97,
@@ -1405,7 +1405,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-12-25-home-xin-platform-visit": {
-        "Organization": 0.67,
+        "Organization": 0.83,
         "Product": 0.68,
         "Technology": 0.71,
         "Person": 0.97,
@@ -1415,7 +1415,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2019-12-27-civil-iot-winners-meeting": {
-        "Organization": 0.77,
+        "Organization": 0.80,
         "Product": 0.51,
         "Technology": 0.63,
         "Person": 0.77,
@@ -1443,7 +1443,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-02-06-freeway-speed-limit-meeting": {
-        "Organization": 0.85,
+        "Organization": 0.91,
         "Product": 0.30,
         "Technology": 0.51,
         "Person": 0.97,
@@ -1495,7 +1495,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2020-03-03-labour-day-holiday-petition-working-meeting": {
-        "Organization": 0.72,
+        "Organization": 0.79,
         "Product": 0.97,
         "Technology": 0.97,
         "Person": 0.90,
@@ -2034,7 +2034,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.97,
     },
     "2021-04-22-electronic-medical-records-exchange-meeting": {
-        "Organization": 0.74,
+        "Organization": 0.79,
         "Product": 0.48,
         "Technology": 0.85,
         "Person": 0.97,
@@ -2098,7 +2098,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.80,
     },
     "2021-08-02-open-gov-contact-points-august-meeting": {
-        "Organization": 0.90,
+        "Organization": 0.92,
         "Product": 0.97,
         "Technology": 0.77,
         "Person": 0.92,
@@ -2371,7 +2371,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.63,
     },
     "2022-04-18-intelligent-transportation-society-visit": {
-        "Organization": 0.77,
+        "Organization": 0.82,
         "Product": 0.54,
         "Technology": 0.85,
         "Person": 0.97,
@@ -2638,7 +2638,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "figures": 0.90,
     },
     "2023-07-19-rotary-industry-visit": {
-        "Organization": 0.80,
+        "Organization": 0.81,
         "Product": 0.49,
         "Technology": 0.77,
         "Person": 0.97,
