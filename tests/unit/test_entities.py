@@ -657,7 +657,7 @@ def test_rule_organization_acronym() -> None:
 def test_government_subunits_need_a_known_parent() -> None:
     t = STAGE(
         transcript(
-            "我們也跟衛福部的醫事司、資訊處有非常好的溝通，我跟教育部資科司也進行相關的鏈結",
+            "我們也跟衛福部的社工司、資訊處有非常好的溝通，我跟教育部資科司也進行相關的鏈結",
             "數發部下設民主網絡司底下有一個『多元宇宙科』",
             "其實過去司法院常常辦類似司法列車，經濟部跟國科會合作，這家公司的好處",
             "第三個報告案是資安院本年度接辦的重要工作",  # 2024-01-25: taking a job over
@@ -667,7 +667,7 @@ def test_government_subunits_need_a_known_parent() -> None:
     orgs = names(t, "Organization")
     assert "公平交易委员会" in orgs  # the time word before the body is no part of it
     assert not any(name.endswith("大使辦") or name.startswith("之前") for name in orgs)
-    assert {"醫事司", "資訊處", "教育部資科司", "多元宇宙科"} <= orgs
+    assert {"社工司", "資訊處", "教育部資科司", "多元宇宙科"} <= orgs
     assert "民主网络司" in orgs  # a department of 數發部 the lexicon knows
     # written together, a unit is named with its parent and keeps its own name as an alias
     assert "資科司" in t.entities[entity_key("Organization", "教育部資科司")].aliases
