@@ -2054,7 +2054,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "2021-03-29-eleventh-social-innovation-liaison-meeting": {
         "Organization": 0.71,
         "Product": 0.25,
-        "Technology": 0.47,
+        "Technology": 0.97,
         "Person": 0.91,
         "Place": 0.85,
         "answers": 0.97,
