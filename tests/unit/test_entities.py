@@ -1542,3 +1542,8 @@ def test_departments_displays_and_the_words_that_hide_a_hospital() -> None:
     assert [m.turn for m in t.mentions if m.entity.endswith("台北荣民总医院")] == [1]
     technologies = names(t, "Technology")
     assert {"胆固醇液晶", "有机发光二极管", "8K", "眼动追踪"} <= technologies
+
+
+def test_taiwan_e_invoice_carriers_and_certificate_cards_are_products() -> None:
+    t = STAGE(transcript("用手機條碼存雲端發票，醫師用醫事憑證，日本是個人編號卡"))
+    assert {"手机条码", "云端发票", "医事凭证", "My Number Card"} <= names(t, "Product")

@@ -838,8 +838,8 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2018-08-06-open-gov-po-eighteenth-monthly-meeting": {
         "Organization": 0.86,
-        "Product": 0.51,
-        "Technology": 0.63,
+        "Product": 0.68,
+        "Technology": 0.77,
         "Person": 0.97,
         "Place": 0.87,
         "answers": 0.66,
@@ -2158,7 +2158,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2021-04-22-electronic-medical-records-exchange-meeting": {
         "Organization": 0.79,
-        "Product": 0.48,
+        "Product": 0.53,
         "Technology": 0.85,
         "Person": 0.97,
         "Place": 0.89,
@@ -3043,12 +3043,12 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "2024-04-25-moda-nineteenth-ministry-meeting": {
         "Organization": 0.86,
-        "Product": 0.69,
+        "Product": 0.78,
         "Technology": 0.68,
         "Person": 0.82,
         "Place": 0.92,
         "answers": 0.53,
-        "relations": 0.13,
+        "relations": 0.22,
     },
     "2024-06-15-mindi-interview": {
         "Organization": 0.87,
