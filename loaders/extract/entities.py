@@ -361,7 +361,7 @@ class EntityFinder:
                 if entry.label == "Place" and (
                     span := landmark_span(view.text, hit.start, hit.end, place_starts)
                 ):
-                    claims[seq].append(_landmark(view, *span, base))
+                    claims[seq].append(_lexicon_widened(view, *span, base, "Place", "landmark"))
                 if entry.label == "Product":
                     longer = _extended_product(view, hit, base)
                     if longer is not None:
@@ -646,13 +646,15 @@ _VERSION = re.compile(
 _NOT_VERSION_AFTER = set("个個年月日号號次位名款台臺部家种種项項条條篇张張分秒点點倍成岁歲")
 
 
-def _landmark(view: NormalizedText, start: int, end: int, base: int) -> _Claim:
-    """The landmark a place names (台北|车站), a place of its own, from view span
-    [start, end)."""
+def _lexicon_widened(
+    view: NormalizedText, start: int, end: int, base: int, label: str, rule: str
+) -> _Claim:
+    """A lexicon hit widened to view span [start, end), named as the text writes that
+    span: a product's edition (LINE today) or a landmark its place names (台北|车站)."""
     o_start, o_end = view.span(start, end)
     name = view.original[o_start:o_end]
-    key = entity_key("Place", name)
-    return _Claim(base + o_start, base + o_end, _LEXICON, "Place", key, name, "landmark", 0.8)
+    key = entity_key(label, name)
+    return _Claim(base + o_start, base + o_end, _LEXICON, label, key, name, rule, 0.8)
 
 
 def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | None:
@@ -676,18 +678,7 @@ def _extended_product(view: NormalizedText, hit: Hit, base: int) -> _Claim | Non
             start = m.start()
     if (start, end) == (hit.start, hit.end):
         return None
-    o_start, o_end = view.span(start, end)
-    name = view.original[o_start:o_end]
-    return _Claim(
-        base + o_start,
-        base + o_end,
-        _LEXICON,
-        "Product",
-        entity_key("Product", name),
-        name,
-        "lexicon_extended",
-        0.8,
-    )
+    return _lexicon_widened(view, start, end, base, "Product", "lexicon_extended")
 
 
 # Titles of office that stand right before or after a name in announcements

@@ -22,6 +22,7 @@ from loaders.extract.organization_rules import (
 from loaders.extract.rule_text import (
     ANY_HAN,
     CLAUSE_VERBS,
+    GENERIC_MODIFIERS,
     HAN,
     NOUNISH,
     STOP_CHARS,
@@ -720,46 +721,6 @@ _DE_CUE_BEFORE = re.compile(
 )
 _DE_CUE_AFTER = re.compile(
     rf"^(?:都|也|已经|已)?(?:做出来|上线|建置|{view_words('建立')}|完成|{_START_USING}|开发)"
-)
-#: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).
-GENERIC_MODIFIERS = (
-    "这个",
-    "那个",
-    "这样",
-    "那样",
-    "这些",
-    "那些",
-    "相关",
-    "整个",
-    "整体",
-    "子项",
-    "细部",
-    "各项",
-    "各个",
-    "各种",
-    "所有",
-    "其他",
-    "其它",
-    "我们",
-    "你们",
-    "他们",
-    "自己",
-    "现有",
-    "原有",
-    "既有",
-    "新的",
-    "一个",
-    "一套",
-    "不同",
-    "同样",
-    "类似",
-    "本",
-    "该",
-    "此",
-    "每",
-    "某",
-    "新",
-    "旧",
 )
 _MODIFIER_WORDS = ("n", "nz", "vn", "nt", "nr", "ns", "nrt", "eng", "an", "j", "l")
 

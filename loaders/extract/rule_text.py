@@ -21,6 +21,7 @@ import rjieba
 __all__ = [
     "ANY_HAN",
     "CLAUSE_VERBS",
+    "GENERIC_MODIFIERS",
     "HAN",
     "NOUNISH",
     "STOP_CHARS",
@@ -129,6 +130,47 @@ CLAUSE_VERBS = {
     *("去念", "去读", "就读", "考上", "考进", "进入"),  # 年轻一代去念|大学: going to one
 }
 
+
+#: Modifiers that make a phrase generic rather than a name (这个系统, 相关的平台, 子项计划).
+GENERIC_MODIFIERS = (
+    "这个",
+    "那个",
+    "这样",
+    "那样",
+    "这些",
+    "那些",
+    "相关",
+    "整个",
+    "整体",
+    "子项",
+    "细部",
+    "各项",
+    "各个",
+    "各种",
+    "所有",
+    "其他",
+    "其它",
+    "我们",
+    "你们",
+    "他们",
+    "自己",
+    "现有",
+    "原有",
+    "既有",
+    "新的",
+    "一个",
+    "一套",
+    "不同",
+    "同样",
+    "类似",
+    "本",
+    "该",
+    "此",
+    "每",
+    "某",
+    "新",
+    "旧",
+)
 
 # Common surnames (the 百家姓 ones still frequent today, simplified; the view is simplified):
 # jieba tags many non-names `nr` (部唐 in 数位部唐部长); a real name starts with a surname.

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from loaders.extract.rule_text import (
     CLAUSE_VERBS,
+    GENERIC_MODIFIERS,
     NOUNISH,
     STOP_CHARS,
     Candidate,
@@ -36,8 +37,8 @@ _SITE = re.compile(
 _REACH = 12
 #: Words that open a description, not a name (一些服务网, 类似的服务网, 这个入口网).
 _NOT_A_NAME = {
-    *("一些", "这个", "那个", "这些", "那些", "相关", "类似", "一般", "其他", "各种", "整个"),
-    *("一个", "我们", "你们", "他们", "自己", "政府", "国外", "国内", "单一", "新的"),
+    *GENERIC_MODIFIERS,
+    *("一些", "一般", "政府", "国外", "国内", "单一"),
     *("能否", "可以", "能够", "应该", "需要", "必须", "可能"),  # 业者能否|结合资讯网
 }
 #: Ends of a verb that put something somewhere (放在, 登载在, 放到, 纳入): the site follows.
